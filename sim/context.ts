@@ -1,0 +1,103 @@
+/**
+ * Go's `context`: Background, WithCancel, WithTimeout, WithDeadline. Cancellation
+ * propagates to children only; `done()` is a channel (nil for Background).
+ */
+import { assert } from './assert.ts';
+import type { Chan } from './channel.ts';
+import { Canceled, DeadlineExceeded, type GoError } from './errors.ts';
+import type { Sim } from './kernel.ts';
+import type { TimerEntry } from './timer-heap.ts';
+import type { Micros } from './time.ts';
+
+/** Go's `context.CancelFunc`. Idempotent. */
+export type CancelFunc = () => void;
+
+/** A Go context. */
+export class Context {
+  private errValue: GoError | null = null;
+  private readonly children = new Set<Context>();
+  private timer: TimerEntry | null = null;
+  private readonly doneCh: Chan<never> | null;
+
+  /** @internal Use {@link background}, {@link withCancel}, {@link withTimeout} or {@link withDeadline}. */
+  constructor(
+    /** The kernel this context lives in. */
+    readonly sim: Sim,
+    /** The parent, or null for Background. */
+    readonly parent: Context | null,
+    /** Name for traces and reports. */
+    readonly name: string,
+    /** Absolute deadline, if any (inherited from the parent when earlier). */
+    readonly deadline: Micros | undefined,
+  ) {
+    this.doneCh = parent === null ? null : sim.chan<never>(0, `${name}.Done`);
+  }
+
+  /** Go's `ctx.Done()`: closed when the context ends; nil (never ready) for Background. */
+  done(): Chan<never> | null {
+    return this.doneCh;
+  }
+
+  /** Go's `ctx.Err()`: null while live, then `Canceled` or `DeadlineExceeded`. */
+  err(): GoError | null {
+    return this.errValue;
+  }
+
+  /** @internal Ends this context and its descendants with `e`. */
+  cancelWith(e: GoError): void {
+    if (this.errValue !== null) return;
+    assert(this.doneCh !== null, 'Background cannot be cancelled');
+    this.errValue = e;
+    this.doneCh.close();
+    if (this.timer !== null) {
+      this.sim.unschedule(this.timer);
+      this.timer = null;
+    }
+    for (const c of this.children) c.cancelWith(e);
+    this.children.clear();
+    this.parent?.children.delete(this);
+  }
+
+  /** @internal */
+  adopt(child: Context): void {
+    if (this.errValue !== null) child.cancelWith(this.errValue);
+    else if (this.parent !== null) this.children.add(child);
+  }
+
+  /** @internal */
+  armDeadline(at: Micros): void {
+    this.timer = this.sim.schedule(at - this.sim.now, `${this.name}.deadline`, () => {
+      this.timer = null;
+      this.cancelWith(DeadlineExceeded);
+    });
+  }
+}
+
+/** Go's `context.Background()`: never cancelled, no deadline. */
+export function background(sim: Sim): Context {
+  return new Context(sim, null, 'background', undefined);
+}
+
+/** Go's `context.WithCancel(parent)`. */
+export function withCancel(parent: Context, name = `${parent.name}/cancel`): [Context, CancelFunc] {
+  const c = new Context(parent.sim, parent, name, parent.deadline);
+  parent.adopt(c);
+  return [c, () => c.cancelWith(Canceled)];
+}
+
+/** Go's `context.WithDeadline(parent, at)`. */
+export function withDeadline(parent: Context, at: Micros, name = `${parent.name}/deadline`): [Context, CancelFunc] {
+  if (parent.deadline !== undefined && parent.deadline <= at) return withCancel(parent, name);
+  const c = new Context(parent.sim, parent, name, at);
+  parent.adopt(c);
+  if (c.err() === null) {
+    if (at <= parent.sim.now) c.cancelWith(DeadlineExceeded);
+    else c.armDeadline(at);
+  }
+  return [c, () => c.cancelWith(Canceled)];
+}
+
+/** Go's `context.WithTimeout(parent, d)`. */
+export function withTimeout(parent: Context, d: Micros, name = `${parent.name}/timeout`): [Context, CancelFunc] {
+  return withDeadline(parent, parent.sim.now + d, name);
+}

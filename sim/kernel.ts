@@ -1,0 +1,563 @@
+/**
+ * The simulation kernel: runs generator tasks one step at a time on a virtual clock,
+ * asking a {@link Strategy} for every choice and recording each in the decision log.
+ */
+import { assert, KernelAssertionError } from './assert.ts';
+import { Chan, type Waiter, type Waker } from './channel.ts';
+import { GoPanic, RunAbort } from './errors.ts';
+import { K, type Effect, type Proc, type SelectEffect } from './effects.ts';
+import { installGuard } from './guard.ts';
+import { Labels, type Label } from './label.ts';
+import type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';
+import { DecisionLog } from './strategy/decision-log.ts';
+import { ReplayDivergence } from './strategy/replay.ts';
+import type { Strategy } from './strategy/strategy.ts';
+import { Task, TaskState } from './task.ts';
+import { TimerHeap, type TimerEntry } from './timer-heap.ts';
+import { formatTime, sec, type Micros } from './time.ts';
+import { BLOCKED, Op, Trace } from './trace/trace.ts';
+
+/** Options of one run. */
+export interface SimOptions {
+  /** Where decisions come from. */
+  readonly strategy: Strategy;
+  /** Step budget; reaching it ends the run with `step-budget`. Default 10,000,000. */
+  readonly maxSteps?: number;
+  /** Virtual-time budget; passing it ends the run with `time-budget`. Default 24 h. */
+  readonly maxTime?: Micros;
+  /** Clean end of the run (the scenario's end): outcome `stopped`, live tasks listed. */
+  readonly until?: Micros;
+  /** Offer "fire the next timer now" as a decision while tasks are runnable. */
+  readonly timeSlip?: boolean;
+  /** Keep every trace event (default true); false keeps only the hash. */
+  readonly keepTrace?: boolean;
+  /** Trap Math.random, Date.now, setTimeout and friends during the run (default true). */
+  readonly guard?: boolean;
+}
+
+/** Everything a run produced. */
+export interface RunResult {
+  readonly outcome: Outcome;
+  /** Non-daemon tasks alive at the end (empty after `ok`). */
+  readonly live: readonly BlockedTask[];
+  readonly steps: number;
+  readonly time: Micros;
+  readonly traceHash: string;
+  readonly trace: Trace;
+  readonly decisions: DecisionLog;
+  /** Names of tasks by id, for renderers. */
+  readonly taskNames: readonly string[];
+  /** Names of channels by id, for renderers. */
+  readonly chanNames: readonly string[];
+}
+
+/** A timer as Go ≥ 1.23 defines it: stop and reset never leave a stale value behind. */
+export interface Timer {
+  /** The channel the expiry time is delivered on. */
+  readonly C: Chan<Micros>;
+  /** Disarms; true when the timer was armed and its value not yet received. */
+  stop(): boolean;
+  /** Re-arms for `d` from now; returns what {@link stop} would have. */
+  reset(d: Micros): boolean;
+}
+
+/** The kernel. One instance runs one simulation. */
+export class Sim implements Waker {
+  /** Current virtual time. */
+  now: Micros = 0;
+  /** Steps taken so far. */
+  steps = 0;
+  /** The task being stepped, or null in kernel context (timers). */
+  current: Task | null = null;
+  /** Recorded decisions. */
+  readonly decisions = new DecisionLog();
+  /** The trace. */
+  readonly trace: Trace;
+
+  private readonly strategy: Strategy;
+  private readonly tasks: Task[] = [];
+  private readonly runnable: Task[] = [];
+  private readonly timers = new TimerHeap();
+  private readonly chanNames: string[] = [];
+  private liveNonDaemon = 0;
+  private readonly maxSteps: number;
+  private readonly maxTime: Micros;
+  private readonly until: Micros;
+  private readonly timeSlip: boolean;
+  private readonly guard: boolean;
+  private aborted: Outcome | null = null;
+  private finished = false;
+  private readonly readyScratch: number[] = [];
+  private readonly finalizers: Array<() => void> = [];
+
+  constructor(opts: SimOptions) {
+    this.strategy = opts.strategy;
+    this.maxSteps = opts.maxSteps ?? 10_000_000;
+    this.maxTime = opts.maxTime ?? sec(86_400);
+    this.until = opts.until ?? Number.POSITIVE_INFINITY;
+    this.timeSlip = opts.timeSlip ?? false;
+    this.guard = opts.guard ?? true;
+    this.trace = new Trace(opts.keepTrace ?? true);
+  }
+
+  // ---------------------------------------------------------------- decisions
+
+  /**
+   * One labelled decision in [0, width): asks the strategy (unless width is 1) and records it.
+   * Every nondeterministic choice of a run goes through here.
+   */
+  decide(width: number, l: Label): number {
+    assert(Number.isInteger(width) && width >= 1, `decision ${l.name} needs a positive integer width, got ${width}`);
+    if (width === 1) return 0;
+    let c: number;
+    try {
+      c = this.strategy.choose(width, l);
+    } catch (err) {
+      if (err instanceof ReplayDivergence) this.abort('replay-divergence', err.message);
+      throw err;
+    }
+    this.checkChoice(c, width, l);
+    this.decisions.push(l, width, c);
+    return c;
+  }
+
+  private checkChoice(c: number, width: number, l: Label): void {
+    if (!(Number.isInteger(c) && c >= 0 && c < width)) {
+      this.abort('kernel-assertion', `strategy ${this.strategy.name} answered ${c} to ${l.name} of width ${width}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- objects
+
+  /** Makes a channel. `cap` 0 is a rendezvous channel. */
+  chan<T>(cap = 0, name?: string): Chan<T> {
+    const id = this.chanNames.length;
+    const n = name ?? `chan#${id}`;
+    this.chanNames.push(n);
+    return new Chan<T>(this, id, cap, n);
+  }
+
+  /**
+   * Spawns a task (Go's `go` statement). It becomes runnable at once; the spawner keeps
+   * running until its next yield.
+   */
+  spawn(name: string, body: () => Proc<unknown>, opts?: { daemon?: boolean }): Task {
+    assert(!this.finished, `spawn of ${name} after the run ended`);
+    const daemon = opts?.daemon ?? false;
+    const t = new Task(this.tasks.length, name, body(), daemon, this.current);
+    this.tasks.push(t);
+    if (!daemon) this.liveNonDaemon++;
+    this.makeRunnable(t);
+    this.strategy.onSpawn?.(t.id);
+    this.trace.recordText(this.steps, this.now, this.current?.id ?? -1, Op.Spawn, t.id, name);
+    return t;
+  }
+
+  /** Arms a kernel timer that runs `fire` at `now + d`. */
+  schedule(d: Micros, what: string, fire: () => void): TimerEntry {
+    assert(Number.isFinite(d), `timer ${what} needs a finite duration`);
+    return this.timers.push(this.now + Math.max(0, Math.round(d)), what, fire);
+  }
+
+  /** Disarms a kernel timer; true when it was still pending. */
+  unschedule(e: TimerEntry): boolean {
+    return this.timers.cancel(e);
+  }
+
+  /** Go's `time.After(d)`: a channel that receives the time once, after `d`. */
+  after(d: Micros, name = 'time.After'): Chan<Micros> {
+    const c = this.chan<Micros>(1, name);
+    this.schedule(d, name, () => {
+      c.trySend(this.now);
+    });
+    return c;
+  }
+
+  /** Go's `time.NewTimer(d)` with Go ≥ 1.23 stop/reset semantics. */
+  newTimer(d: Micros, name = 'timer'): Timer {
+    const c = this.chan<Micros>(1, name);
+    let entry: TimerEntry | null = null;
+    const arm = (dur: Micros): void => {
+      entry = this.schedule(dur, name, () => {
+        entry = null;
+        c.trySend(this.now);
+      });
+    };
+    const stop = (): boolean => {
+      let active = false;
+      if (entry !== null) active = this.unschedule(entry);
+      entry = null;
+      if (c.drain() > 0) active = true;
+      return active;
+    };
+    arm(d);
+    return {
+      C: c,
+      stop,
+      reset: (dur: Micros): boolean => {
+        const was = stop();
+        arm(dur);
+        return was;
+      },
+    };
+  }
+
+  /** Registers a callback run when the run ends, whatever the outcome (used by checkers). */
+  onFinish(f: () => void): void {
+    this.finalizers.push(f);
+  }
+
+  /**
+   * Appends an annotation to the trace on behalf of the current task (block ownership
+   * changes, engine milestones). The text is part of the trace hash.
+   */
+  note(text: string, detail = -1): void {
+    this.trace.recordText(this.steps, this.now, this.current?.id ?? -1, Op.Note, detail, text);
+  }
+
+  /** Ends the run from inside task code (or the kernel) with the given outcome. */
+  abort(kind: OutcomeKind, message: string): never {
+    if (this.aborted === null) this.aborted = this.outcome(kind, message, this.current?.lineage());
+    throw new RunAbort(message);
+  }
+
+  // ---------------------------------------------------------------- waking
+
+  /** @internal Makes a parked task runnable. */
+  wake(t: Task): void {
+    assert(t.state === TaskState.Blocked, `wake of task ${t.name} that is not blocked`);
+    t.waitGen++;
+    if (t.sleepTimer !== null) {
+      this.timers.cancel(t.sleepTimer as TimerEntry);
+      t.sleepTimer = null;
+    }
+    this.makeRunnable(t);
+  }
+
+  /** @internal Makes a parked task runnable and throws `p` into it. */
+  wakeWithPanic(t: Task, p: GoPanic): void {
+    this.wake(t);
+    t.resume = new PendingPanic(p);
+  }
+
+  private makeRunnable(t: Task): void {
+    t.state = TaskState.Runnable;
+    t.runIdx = this.runnable.length;
+    this.runnable.push(t);
+  }
+
+  private park(t: Task, e: Effect): void {
+    assert(t.state === TaskState.Runnable, `park of task ${t.name} that is not runnable`);
+    const r = this.runnable;
+    const last = r.pop() as Task;
+    if (last !== t) {
+      r[t.runIdx] = last;
+      last.runIdx = t.runIdx;
+    }
+    t.runIdx = -1;
+    t.state = TaskState.Blocked;
+    t.effect = e;
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /** Runs until every non-daemon task is done or another outcome ends the run. */
+  run(): RunResult {
+    assert(!this.finished, 'a Sim runs once');
+    const restore = this.guard ? installGuard((what) => this.onLeak(what)) : null;
+    let outcome: Outcome;
+    try {
+      outcome = this.loop();
+    } finally {
+      restore?.();
+    }
+    this.finished = true;
+    for (const f of this.finalizers) f();
+    return {
+      outcome,
+      live: this.liveTasks(),
+      steps: this.steps,
+      time: this.now,
+      traceHash: this.trace.hashHex(),
+      trace: this.trace,
+      decisions: this.decisions,
+      taskNames: this.tasks.map((t) => t.name),
+      chanNames: this.chanNames,
+    };
+  }
+
+  private onLeak(what: string): never {
+    return this.abort('nondeterminism', `nondeterminism leak: ${what} called${this.current ? ` by task ${this.current.name}` : ''}`);
+  }
+
+  private loop(): Outcome {
+    const runnable = this.runnable;
+    let last: Task | null = null;
+    for (;;) {
+      if (this.aborted !== null) return this.aborted;
+      if (this.liveNonDaemon === 0) return this.outcome('ok', 'every task finished');
+      if (this.steps >= this.maxSteps) return this.outcome('step-budget', `step budget of ${this.maxSteps} steps reached`);
+      const n = runnable.length;
+      if (n === 0) {
+        const end = this.advanceClock();
+        if (end !== null) return end;
+        last = null;
+        continue;
+      }
+      if (this.timeSlip && this.timers.liveCount > 0 && this.decide(2, Labels.timeSlip) === 1) {
+        const end = this.advanceClock();
+        if (end !== null) return end;
+        continue;
+      }
+      let idx = 0;
+      if (n > 1) {
+        const cur = last !== null && last.state === TaskState.Runnable ? last.runIdx : -1;
+        try {
+          idx = this.strategy.chooseTask(n, cur, runnable);
+        } catch (err) {
+          if (err instanceof ReplayDivergence) return this.outcome('replay-divergence', err.message);
+          throw err;
+        }
+        this.checkChoice(idx, n, Labels.sched);
+        this.decisions.push(Labels.sched, n, idx);
+      }
+      const t = runnable[idx] as Task;
+      last = t;
+      this.step(t);
+    }
+  }
+
+  /** Fires the earliest timers (ties ordered by decisions). Returns an outcome when the run must end. */
+  private advanceClock(): Outcome | null {
+    const first = this.timers.peek();
+    if (first === undefined) {
+      if (this.runnable.length > 0) return null;
+      return this.outcome('deadlock', 'all goroutines are asleep - deadlock!');
+    }
+    if (first.when > this.until) {
+      this.now = Math.max(this.now, this.until);
+      return this.outcome('stopped', `scenario end reached at ${formatTime(this.until)}`);
+    }
+    if (first.when > this.maxTime) {
+      return this.outcome('time-budget', `virtual-time budget of ${formatTime(this.maxTime)} reached`);
+    }
+    assert(first.when >= this.now, 'a timer is due in the past');
+    this.now = first.when;
+    const due: TimerEntry[] = [];
+    for (let e = this.timers.peek(); e !== undefined && e.when === this.now; e = this.timers.peek()) {
+      due.push(this.timers.pop() as TimerEntry);
+    }
+    while (due.length > 0) {
+      const i = this.decide(due.length, Labels.timerTie);
+      const e = due.splice(i, 1)[0] as TimerEntry;
+      this.trace.record(this.steps, this.now, -1, Op.TimerFire, e.seq);
+      try {
+        e.fire();
+      } catch (err) {
+        return this.kernelFailure(err);
+      }
+      if (this.aborted !== null) return this.aborted;
+    }
+    return null;
+  }
+
+  private kernelFailure(err: unknown): Outcome {
+    if (this.aborted !== null) return this.aborted;
+    if (err instanceof KernelAssertionError) return this.outcome('kernel-assertion', err.message);
+    return this.outcome('panic', `panic in kernel context: ${String(err)}`);
+  }
+
+  private step(t: Task): void {
+    this.steps++;
+    this.current = t;
+    let r: IteratorResult<Effect, unknown>;
+    try {
+      const v = t.resume;
+      t.resume = undefined;
+      r = v instanceof PendingPanic ? t.gen.throw(v.panic) : t.gen.next(v);
+      // An effect that panics at once (send on a closed channel) is thrown straight back in.
+      while (!r.done) {
+        const p = this.dispatch(t, r.value);
+        if (p === null) break;
+        r = t.gen.throw(p);
+      }
+    } catch (err) {
+      this.current = null;
+      this.onTaskThrow(t, err);
+      return;
+    }
+    this.current = null;
+    if (r.done) this.exit(t);
+  }
+
+  private onTaskThrow(t: Task, err: unknown): void {
+    if (this.aborted !== null) return;
+    if (err instanceof RunAbort) {
+      this.aborted = this.outcome('kernel-assertion', `RunAbort without an outcome: ${err.message}`);
+      return;
+    }
+    if (err instanceof KernelAssertionError) {
+      this.aborted = this.outcome('kernel-assertion', err.message, t.lineage());
+      return;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    this.trace.recordText(this.steps, this.now, t.id, Op.Panic, -1, msg);
+    this.aborted = this.outcome('panic', `panic in task ${t.name}: ${msg}`, t.lineage());
+  }
+
+  private exit(t: Task): void {
+    const r = this.runnable;
+    const lastT = r.pop() as Task;
+    if (lastT !== t) {
+      r[t.runIdx] = lastT;
+      lastT.runIdx = t.runIdx;
+    }
+    t.runIdx = -1;
+    t.state = TaskState.Done;
+    t.effect = null;
+    if (!t.daemon) this.liveNonDaemon--;
+    this.trace.record(this.steps, this.now, t.id, Op.Exit, -1);
+  }
+
+  /**
+   * Processes one effect. Returns null when the effect completed or parked the task,
+   * or a panic to throw into the task at once.
+   */
+  private dispatch(t: Task, e: Effect): GoPanic | null {
+    switch (e.k) {
+      case K.Recv: {
+        const ch = e.ch;
+        if (ch !== null && ch.canRecv()) {
+          e.value = ch.recvNow();
+          e.ok = ch.lastOk;
+          this.trace.record(this.steps, this.now, t.id, Op.Recv, ch.id);
+          t.resume = e;
+          return null;
+        }
+        this.park(t, e);
+        if (ch !== null) ch.recvq.push({ task: t, gen: t.waitGen, caseIdx: -1, value: undefined });
+        this.trace.record(this.steps, this.now, t.id, Op.Recv | BLOCKED, ch === null ? -1 : ch.id);
+        return null;
+      }
+      case K.Send: {
+        const ch = e.ch;
+        if (ch !== null && ch.canSend()) {
+          this.trace.record(this.steps, this.now, t.id, Op.Send, ch.id);
+          try {
+            ch.sendNow(e.value);
+          } catch (p) {
+            if (p instanceof GoPanic) return p;
+            throw p;
+          }
+          return null;
+        }
+        this.park(t, e);
+        if (ch !== null) ch.sendq.push({ task: t, gen: t.waitGen, caseIdx: -1, value: e.value });
+        this.trace.record(this.steps, this.now, t.id, Op.Send | BLOCKED, ch === null ? -1 : ch.id);
+        return null;
+      }
+      case K.Select:
+        return this.select(t, e);
+      case K.Sleep: {
+        this.park(t, e);
+        t.sleepTimer = this.schedule(e.d, `sleep ${t.name}`, () => {
+          t.sleepTimer = null;
+          this.wake(t);
+        });
+        this.trace.record(this.steps, this.now, t.id, Op.Sleep | BLOCKED, e.d | 0);
+        return null;
+      }
+      case K.Yield:
+        this.trace.record(this.steps, this.now, t.id, Op.Yield, -1);
+        return null;
+      default:
+        this.abort('kernel-assertion', `task ${t.name} yielded something that is not an effect: ${JSON.stringify(e)}`);
+    }
+  }
+
+  private select(t: Task, e: SelectEffect): GoPanic | null {
+    const cases = e.cases;
+    const ready = this.readyScratch;
+    ready.length = 0;
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i] as SelectEffect['cases'][number];
+      const ch = c.ch;
+      if (ch === null) continue;
+      if (c.dir === 'recv' ? ch.canRecv() : ch.canSend()) ready.push(i);
+    }
+    if (ready.length > 0) {
+      const pick = ready[ready.length === 1 ? 0 : this.decide(ready.length, Labels.select)] as number;
+      const c = cases[pick] as SelectEffect['cases'][number];
+      const ch = c.ch as Chan;
+      e.index = pick;
+      this.trace.record(this.steps, this.now, t.id, Op.Select, pick);
+      if (c.dir === 'recv') {
+        e.value = ch.recvNow();
+        e.ok = ch.lastOk;
+      } else {
+        try {
+          ch.sendNow(c.value);
+        } catch (p) {
+          if (p instanceof GoPanic) return p;
+          throw p;
+        }
+      }
+      return null;
+    }
+    if (e.hasDefault) {
+      e.index = -1;
+      this.trace.record(this.steps, this.now, t.id, Op.Select, -1);
+      return null;
+    }
+    this.park(t, e);
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i] as SelectEffect['cases'][number];
+      if (c.ch === null) continue;
+      const w: Waiter = { task: t, gen: t.waitGen, caseIdx: i, value: c.value };
+      (c.dir === 'recv' ? c.ch.recvq : c.ch.sendq).push(w);
+    }
+    this.trace.record(this.steps, this.now, t.id, Op.Select | BLOCKED, -1);
+    return null;
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  private outcome(kind: OutcomeKind, message: string, task?: string): Outcome {
+    return task === undefined
+      ? { kind, message, step: this.steps, time: this.now }
+      : { kind, message, task, step: this.steps, time: this.now };
+  }
+
+  /** Non-daemon tasks that have not finished, with what each waits on. */
+  liveTasks(): BlockedTask[] {
+    const out: BlockedTask[] = [];
+    for (const t of this.tasks) {
+      if (t.state === TaskState.Done || t.daemon) continue;
+      out.push({ id: t.id, name: t.name, lineage: t.lineage(), waitingOn: this.describeWait(t) });
+    }
+    return out;
+  }
+
+  private describeWait(t: Task): string {
+    if (t.state === TaskState.Runnable) return 'runnable';
+    const e = t.effect;
+    if (e === null) return 'unknown';
+    switch (e.k) {
+      case K.Recv:
+        return e.ch === null ? 'recv on nil channel (forever)' : `recv on ${e.ch.name}`;
+      case K.Send:
+        return e.ch === null ? 'send on nil channel (forever)' : `send on ${e.ch.name}`;
+      case K.Select:
+        return `select on [${e.cases.map((c) => `${c.dir} ${c.ch === null ? 'nil' : c.ch.name}`).join(', ')}]`;
+      case K.Sleep:
+        return `sleep ${formatTime(e.d)}`;
+      default:
+        return 'yield';
+    }
+  }
+}
+
+/** A panic waiting to be thrown into a task when it next resumes. */
+class PendingPanic {
+  constructor(readonly panic: GoPanic) {}
+}

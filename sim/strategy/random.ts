@@ -1,0 +1,27 @@
+/**
+ * Seeded random walk: every decision uniform, each from its label's stream.
+ */
+import type { Label } from '../label.ts';
+import { scale, type Strategy } from './strategy.ts';
+import { pick, streams, type Streams } from './streams.ts';
+
+/** Uniform random choices from the run's seeded streams. */
+export class RandomWalk implements Strategy {
+  readonly name = 'random';
+  private readonly s: Streams;
+
+  constructor(
+    /** The run seed. */
+    readonly seed: number,
+  ) {
+    this.s = streams(seed);
+  }
+
+  choose(width: number, l: Label): number {
+    return scale(pick(this.s, l.stream)(), width);
+  }
+
+  chooseTask(width: number): number {
+    return scale(this.s.sched(), width);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The one interface behind which every source of decisions sits.
+ */
+import type { Label } from '../label.ts';
+
+/**
+ * A strategy answers every decision of a run. The kernel records each answer, so a
+ * run under any strategy can be replayed from its decision log.
+ *
+ * Decisions of width 1 are never asked (there is nothing to decide) and never recorded.
+ */
+export interface Strategy {
+  /** Short name for reports (`random`, `pct`, `replay`, `dfs`, `list`). */
+  readonly name: string;
+  /** Picks one of `width` (≥ 2) alternatives for the decision `label`. */
+  choose(width: number, label: Label): number;
+  /**
+   * Picks which of `width` (≥ 2) runnable tasks steps next.
+   * @param current - index of the task that ran last if it is still runnable, else -1;
+   *   choosing another index while `current >= 0` is a preemption.
+   * @param tasks - the runnable tasks, by index (read their `id`).
+   */
+  chooseTask(width: number, current: number, tasks: readonly { readonly id: number }[]): number;
+  /** Told when a task is spawned (PCT assigns its priority here). */
+  onSpawn?(taskId: number): void;
+}
+
+/** Returns an integer in [0, width) from a uniform double in [0, 1). */
+export function scale(u: number, width: number): number {
+  const v = Math.floor(u * width);
+  return v >= width ? width - 1 : v;
+}

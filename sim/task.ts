@@ -1,0 +1,46 @@
+/**
+ * A simulated goroutine.
+ */
+import type { Effect, Proc } from './effects.ts';
+
+/** Lifecycle of a task. */
+export const enum TaskState {
+  Runnable = 0,
+  Blocked = 1,
+  Done = 2,
+}
+
+/** Kernel-side record of one task. Fields are mutated only by the kernel. */
+export class Task {
+  /** Index in the kernel's runnable array while runnable, else -1. */
+  runIdx = -1;
+  state: TaskState = TaskState.Runnable;
+  /** Value passed to the next `next()` call. */
+  resume: unknown = undefined;
+  /** The effect the task is blocked on (for deadlock reports and result delivery). */
+  effect: Effect | null = null;
+  /** Bumped each time the task wakes; a channel waiter whose `gen` differs is stale. */
+  waitGen = 0;
+  /** Timer entry armed for a sleep, if any. */
+  sleepTimer: unknown = null;
+
+  constructor(
+    /** Dense id in spawn order, stable for a given program and decisions. */
+    readonly id: number,
+    /** Human name, e.g. `caller-42`. */
+    readonly name: string,
+    /** The generator being driven. */
+    readonly gen: Proc<unknown>,
+    /** Daemons may be blocked at the end of a run without being reported. */
+    readonly daemon: boolean,
+    /** The task that spawned this one, if any. */
+    readonly parent: Task | null,
+  ) {}
+
+  /** `name` plus its spawn ancestry, e.g. `flush-3 <- run <- bulker`. */
+  lineage(): string {
+    const names: string[] = [];
+    for (let t: Task | null = this; t !== null && names.length < 6; t = t.parent) names.push(t.name);
+    return names.join(' <- ');
+  }
+}
