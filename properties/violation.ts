@@ -1,0 +1,25 @@
+/**
+ * A property violation with its evidence.
+ */
+import type { BlockEvent } from '../sim/index.ts';
+import type { PropertyName } from './names.ts';
+
+/** Evidence attached to a violation: enough to understand it without re-running. */
+export interface Evidence {
+  /** The block involved, if any, and its whole history. */
+  readonly blockId?: number;
+  readonly history?: readonly BlockEvent[];
+  /** Tasks involved (names with lineage). */
+  readonly tasks?: readonly string[];
+  /** Kernel step and virtual time at which it was detected. */
+  readonly step: number;
+  readonly time: number;
+}
+
+/** One violation of one property. */
+export interface Violation {
+  readonly property: PropertyName;
+  /** One line for humans, e.g. "block 17 (Search, acquired by caller-42 at 12.500 s) was never freed: ...". */
+  readonly message: string;
+  readonly evidence: Evidence;
+}

@@ -1,0 +1,148 @@
+/**
+ * The scenario file format (a contract, DESIGN §6): JSON validated by this zod schema.
+ * Unknown keys are rejected at every level; every field is documented here and in
+ * the README. Durations are in seconds (fractions allowed) unless the name ends in Ms.
+ */
+import { z } from 'zod';
+
+const seconds = z.number().finite().nonnegative();
+const probability = z.number().min(0).max(1);
+const range = z
+  .strictObject({ min: seconds, max: seconds })
+  .refine((r) => r.min <= r.max, { message: 'min must not exceed max' });
+
+/** A [min, max] range of seconds; a value is drawn uniformly (in whole milliseconds) from the workload stream. */
+export const SecondsRange = range;
+
+/** Bulker options, on top of a preset (spec §1.5). */
+export const BulkerSection = z.strictObject({
+  /** `server-config` (fleet-server's configured defaults: 250 ms, 2048, 1 MiB, 8) or `engine` (the package defaults: 5 s, 32768, 10 MiB, 32). */
+  preset: z.enum(['server-config', 'engine']).default('server-config'),
+  /** Overrides of single options. */
+  flushIntervalMs: z.number().positive().max(600_000).optional(),
+  flushThresholdCnt: z.number().int().positive().max(1_000_000).optional(),
+  flushThresholdSz: z.number().int().positive().max(1 << 30).optional(),
+  maxPending: z.number().int().positive().max(1024).optional(),
+  blockQueueSz: z.number().int().nonnegative().max(100_000).optional(),
+  maxPendingBulkDispatches: z.number().int().nonnegative().max(1_000_000).optional(),
+  enrollFlushIntervalMs: z.number().positive().max(600_000).optional(),
+  enrollFlushThresholdCnt: z.number().int().positive().max(100_000).optional(),
+});
+
+/** Elasticsearch latency and faults. Probabilities are per request (or per item). */
+export const ElasticsearchSection = z.strictObject({
+  /** Per-request latency, drawn uniformly. */
+  latencyMs: z
+    .strictObject({ min: z.number().nonnegative().max(600_000), max: z.number().nonnegative().max(600_000) })
+    .refine((r) => r.min <= r.max, { message: 'min must not exceed max' })
+    .default({ min: 5, max: 5 }),
+  /** Whole-request 429 es_rejected_execution_exception. */
+  reject429: probability.default(0),
+  /** 502/503 with a non-JSON (HTML) body. */
+  badGateway: probability.default(0),
+  /** Connection reset. */
+  connectionReset: probability.default(0),
+  /** The request hangs until the caller's context ends. */
+  hang: probability.default(0),
+  /** A malformed JSON body. */
+  malformedBody: probability.default(0),
+  /** A response with the wrong number of items. */
+  wrongItemCount: probability.default(0),
+  /** Per-item 409 / 429 / 5xx. */
+  itemConflict: probability.default(0),
+  itemRejected: probability.default(0),
+  itemServerError: probability.default(0),
+  /** Brownouts: windows during which latency is multiplied and rejections raised. */
+  brownouts: z
+    .array(
+      z.strictObject({
+        atS: seconds,
+        forS: seconds,
+        /** Latency during the window, drawn uniformly. */
+        latencyMs: z.strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() }),
+        reject429: probability.default(0),
+      }),
+    )
+    .max(100)
+    .default([]),
+});
+
+/** One agent checkin (spec §8.3). */
+export const CheckinSection = z.strictObject({
+  /** Chance that the checkin resolves an ack token by a Search on .fleet-actions (search queue). */
+  actionSearch: probability.default(0.2),
+  /** Chance that pending actions are fetched with wait_for_checkpoints (fleetSearch queue) rather than a plain search. */
+  fleetSearch: probability.default(0.9),
+  /** Chance of an upgrade-details Update with refresh and retry_on_conflict 3. */
+  upgradeUpdate: probability.default(0.05),
+  /** Chance of an API-key update (output permissions changed). */
+  apiKeyUpdate: probability.default(0.02),
+  /** Long poll duration. */
+  longPollS: range.default({ min: 5, max: 45 }),
+  /** Chance that the agent disconnects during the checkin (its request context is cancelled). */
+  disconnect: probability.default(0.1),
+  /** When the disconnect happens, after the checkin starts. */
+  disconnectAfterS: range.default({ min: 0, max: 5 }),
+  /** Gap between two checkins of one agent. */
+  gapS: range.default({ min: 0, max: 1 }),
+});
+
+/** The workload: agents, background work, enrollment and bad input (spec §8). */
+export const WorkloadSection = z.strictObject({
+  /** Agents, each looping checkins until shutdown. */
+  agents: z.number().int().nonnegative().max(100_000).default(10),
+  /** Fraction of agents unknown to .fleet-agents (their read fails with not-found: spec V5). */
+  unknownAgents: probability.default(0),
+  /** Checkins per agent before it stops (0 = keep checking in until shutdown). */
+  checkinsPerAgent: z.number().int().nonnegative().max(1_000_000).default(0),
+  /** Agents start uniformly within this window. */
+  startSpreadS: seconds.default(1),
+  checkin: CheckinSection.default(CheckinSection.parse({})),
+  /** checkin.Bulk: one MUpdate of all agents seen, every this many seconds (0 = off). */
+  backgroundMultiUpdateEveryS: seconds.default(10),
+  /** Enrollments per second (searches with a dedupe key, then a create/update with refresh). */
+  enrollmentsPerS: z.number().nonnegative().max(10_000).default(0),
+  /** Enrollments share dedupe keys drawn from this many ids (smaller means more duplicates). */
+  enrollmentKeys: z.number().int().positive().max(1_000_000).default(10),
+  /** Chance that a checkin sends an id with a quote / an invalid JSON body (spec V1). */
+  quoteInId: probability.default(0),
+  invalidJson: probability.default(0),
+  /** Callers whose context is never cancelled (Background-derived), each doing one Search every `everyS`. */
+  backgroundCallers: z.strictObject({ count: z.number().int().nonnegative().max(1000), everyS: z.number().positive() }).default({ count: 0, everyS: 5 }),
+});
+
+/** The shutdown sequence: the HTTP server stops and drains, then the bulker's context is cancelled. */
+export const ShutdownSection = z.strictObject({
+  /** Server drain: in-flight requests may finish for this long; then their contexts are cancelled. */
+  serverDrainS: seconds.default(10),
+});
+
+/** A scenario. */
+export const ScenarioSchema = z.strictObject({
+  /** Name (file name without .json for named scenarios). */
+  name: z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+  /** One line saying what it exercises. */
+  description: z.string().max(500).default(''),
+  /** Virtual seconds of load before the shutdown sequence begins. */
+  durationS: z.number().positive().max(86_400),
+  /** Virtual seconds after the bulker's context is cancelled before tasks still alive count as stuck. */
+  drainS: seconds.max(3_600).default(90),
+  /** Which engine variant the scenario was written for is not part of it: variants are chosen per run. */
+  bulker: BulkerSection.default(BulkerSection.parse({})),
+  elasticsearch: ElasticsearchSection.default(ElasticsearchSection.parse({})),
+  workload: WorkloadSection.default(WorkloadSection.parse({})),
+  shutdown: ShutdownSection.default(ShutdownSection.parse({})),
+  /** Offer "fire the next timer now" as a scheduling decision (explores timeouts between any two steps). */
+  timeSlip: z.boolean().default(false),
+  /** Task name prefixes allowed to be blocked at the end. */
+  daemons: z.array(z.string().min(1)).max(100).default([]),
+  /** Budgets: reaching one is a reported outcome, never a hang. */
+  budgets: z
+    .strictObject({ maxSteps: z.number().int().positive().max(1e9).default(20_000_000), maxVirtualS: z.number().positive().max(1e6).default(86_400) })
+    .default({ maxSteps: 20_000_000, maxVirtualS: 86_400 }),
+});
+
+/** A validated scenario. */
+export type Scenario = z.infer<typeof ScenarioSchema>;
+/** A scenario as written in a file (defaults not yet applied). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
