@@ -3,6 +3,7 @@
  * `const v = yield* recv(ch)`. Each yields one effect object that also carries the result.
  */
 import type { Chan } from './channel.ts';
+import { GoPanic } from './errors.ts';
 import { K, type Proc, type RecvEffect, type SelectCase, type SelectEffect } from './effects.ts';
 import type { Micros } from './time.ts';
 
@@ -65,4 +66,13 @@ export function* sleep(d: Micros): Proc<void> {
 /** `runtime.Gosched()`: a bare scheduling point. */
 export function* gosched(what = 'gosched'): Proc<void> {
   yield { k: K.Yield, what };
+}
+
+/**
+ * Go's `close(ch)`, including `close(nil)`: closing a nil channel panics, as does closing
+ * a closed one. Not a scheduling point (Go's close does not yield either).
+ */
+export function closeChan<T>(ch: Chan<T> | null): void {
+  if (ch === null) throw new GoPanic('close of nil channel');
+  ch.close();
 }
