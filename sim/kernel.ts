@@ -83,7 +83,8 @@ export class Sim implements Waker {
   private readonly maxSteps: number;
   private readonly maxTime: Micros;
   private readonly until: Micros;
-  private readonly timeSlip: boolean;
+  /** Whether "fire the next timer now" is offered as a decision (may be switched on before the run starts, e.g. by swarm mode). */
+  timeSlip: boolean;
   private readonly guard: boolean;
   private aborted: Outcome | null = null;
   private finished = false;
@@ -268,6 +269,10 @@ export class Sim implements Waker {
     let outcome: Outcome;
     try {
       outcome = this.loop();
+    } catch (err) {
+      // Kernel-context decisions (timer ties, time slips) and choice checks abort by throwing.
+      if (!(err instanceof RunAbort) || this.aborted === null) throw err;
+      outcome = this.aborted;
     } finally {
       restore?.();
     }
@@ -304,7 +309,7 @@ export class Sim implements Waker {
         last = null;
         continue;
       }
-      if (this.timeSlip && this.timers.liveCount > 0 && this.decide(2, Labels.timeSlip) === 1) {
+      if (this.timeSlip && this.canSlip() && this.decide(2, Labels.timeSlip) === 1) {
         const end = this.advanceClock();
         if (end !== null) return end;
         continue;
@@ -327,6 +332,13 @@ export class Sim implements Waker {
     }
   }
 
+  /** A time slip is offered only when the next timer is due within both the scenario end and the time budget. */
+  private canSlip(): boolean {
+    if (this.timers.liveCount === 0) return false;
+    const first = this.timers.peek() as TimerEntry;
+    return first.when <= this.until && first.when <= this.maxTime;
+  }
+
   /** Fires the earliest timers (ties ordered by decisions). Returns an outcome when the run must end. */
   private advanceClock(): Outcome | null {
     const first = this.timers.peek();
@@ -347,9 +359,15 @@ export class Sim implements Waker {
     for (let e = this.timers.peek(); e !== undefined && e.when === this.now; e = this.timers.peek()) {
       due.push(this.timers.pop() as TimerEntry);
     }
-    while (due.length > 0) {
-      const i = this.decide(due.length, Labels.timerTie);
+    for (;;) {
+      // A timer fired just before may have cancelled one of its same-instant peers.
+      let live = 0;
+      for (const d of due) if (d.live) due[live++] = d;
+      due.length = live;
+      if (live === 0) break;
+      const i = this.decide(live, Labels.timerTie);
       const e = due.splice(i, 1)[0] as TimerEntry;
+      this.timers.consume(e);
       this.trace.record(this.steps, this.now, -1, Op.TimerFire, e.seq);
       try {
         e.fire();

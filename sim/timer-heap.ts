@@ -54,15 +54,24 @@ export class TimerHeap {
     return this.heap[0];
   }
 
-  /** Removes and returns the earliest live entry (still marked live; the caller fires it). */
+  /**
+   * Removes and returns the earliest live entry. It stays live (cancellable) until the
+   * caller {@link consume}s it, so a timer due at the same instant that cancels it first
+   * still prevents it from firing.
+   */
   pop(): TimerEntry | undefined {
     this.dropDead();
     const top = this.heap[0];
     if (top === undefined) return undefined;
     this.removeTop();
-    top.live = false;
-    this.liveCount--;
     return top;
+  }
+
+  /** Marks a popped, still-live entry as fired. */
+  consume(e: TimerEntry): void {
+    assert(e.live, `timer ${e.what} fired after it was cancelled`);
+    e.live = false;
+    this.liveCount--;
   }
 
   private dropDead(): void {
