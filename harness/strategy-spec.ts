@@ -1,0 +1,26 @@
+/**
+ * How a case picks its decisions, as data (so it can be written into repro files and
+ * sent to workers), and the strategy object it stands for.
+ */
+import { Pct, RandomWalk, Replay, type Decision, type Strategy } from '../sim/index.ts';
+
+/** Strategy as data. */
+export type StrategySpec =
+  | { readonly kind: 'random'; readonly seed: number }
+  | { readonly kind: 'pct'; readonly seed: number; readonly depth: number; readonly steps: number }
+  | { readonly kind: 'decisions'; readonly decisions: readonly Decision[] };
+
+/** Default PCT parameters: bug depth 3, change points spread over the first 200,000 scheduling steps. */
+export const PCT_DEFAULTS = { depth: 3, steps: 200_000 } as const;
+
+/** Builds the strategy object. */
+export function makeStrategy(s: StrategySpec): Strategy {
+  switch (s.kind) {
+    case 'random':
+      return new RandomWalk(s.seed);
+    case 'pct':
+      return new Pct(s.seed, { depth: s.depth, steps: s.steps });
+    case 'decisions':
+      return new Replay(s.decisions);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The property checkers: each a pure function from run facts to violations.
+ * (`determinism` compares two runs and lives in the harness.)
+ */
+import type { Block } from '../sim/index.ts';
+import { explainLeak } from './explain.ts';
+import type { RunFacts } from './facts.ts';
+import type { PropertyName } from './names.ts';
+import type { Violation } from './violation.ts';
+
+/** A checker of one property. */
+export type Checker = (facts: RunFacts) => Violation[];
+
+const at = (f: RunFacts) => ({ step: f.result.steps, time: f.result.time });
+
+/** `block-lifecycle`: every pooled block freed exactly once or abandoned by a drain that timed out. */
+export const blockLifecycle: Checker = (f) =>
+  f.poolViolations
+    .filter((v) => v.kind === 'leak')
+    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), evidence: { blockId: v.blockId, history: v.history, step: v.step, time: v.time } }));
+
+/** `use-after-free`: no access through a stale or freed handle. */
+export const useAfterFree: Checker = (f) =>
+  f.poolViolations
+    .filter((v) => v.kind === 'use-after-free')
+    .map((v) => ({ property: 'use-after-free', message: v.message, evidence: { blockId: v.blockId, history: v.history, tasks: [v.task], step: v.step, time: v.time } }));
+
+/** `double-free`: no block freed twice, none freed that the pool never gave out. */
+export const doubleFree: Checker = (f) =>
+  f.poolViolations
+    .filter((v) => v.kind === 'double-free' || v.kind === 'foreign-free')
+    .map((v) => ({ property: 'double-free', message: v.message, evidence: { blockId: v.blockId, history: v.history, tasks: [v.task], step: v.step, time: v.time } }));
+
+/** `no-panic`: no task panicked (also reports kernel assertions, which are tool bugs). */
+export const noPanic: Checker = (f) => {
+  const o = f.result.outcome;
+  if (o.kind !== 'panic' && o.kind !== 'kernel-assertion') return [];
+  return [{ property: 'no-panic', message: o.kind === 'panic' ? o.message : `kernel assertion (a bug in the tool): ${o.message}`, evidence: { tasks: o.task ? [o.task] : [], step: o.step, time: o.time } }];
+};
+
+/** `one-outcome-per-call`: each call returns once; no block is answered twice in one generation. */
+export const oneOutcomePerCall: Checker = (f) => {
+  const out: Violation[] = [];
+  const live = new Set(f.result.live.map((t) => t.name));
+  const ended = f.result.outcome.kind === 'ok' || f.result.outcome.kind === 'stopped' || f.result.outcome.kind === 'deadlock';
+  for (const c of f.calls) {
+    if (c.returns > 1) out.push({ property: 'one-outcome-per-call', message: `${c.op} call #${c.id} by ${c.task} returned ${c.returns} times`, evidence: { tasks: [c.task], ...at(f) } });
+    else if (c.returns === 0 && ended && !live.has(c.task)) {
+      out.push({ property: 'one-outcome-per-call', message: `${c.op} call #${c.id} by ${c.task} never returned, yet its task is not stuck`, evidence: { tasks: [c.task], ...at(f) } });
+    }
+  }
+  for (const b of f.blocks) out.push(...doubleAnswers(b, f));
+  return out;
+};
+
+function doubleAnswers(b: Block<unknown>, f: RunFacts): Violation[] {
+  const seen = new Map<number, number>();
+  const out: Violation[] = [];
+  for (const e of b.history) {
+    if (e.event !== 'answer') continue;
+    const n = (seen.get(e.gen) ?? 0) + 1;
+    seen.set(e.gen, n);
+    if (n === 2) out.push({ property: 'one-outcome-per-call', message: `block ${b.id} (generation ${e.gen}) was answered twice: its caller can see a stale response`, evidence: { blockId: b.id, history: b.history.slice(), tasks: [e.task], step: e.step, time: e.time } });
+  }
+  return out;
+}
+
+/** `no-stuck-tasks`: nothing non-daemon alive after the drain period; no deadlock; budgets not hit. */
+export const noStuckTasks: Checker = (f) => {
+  const o = f.result.outcome;
+  if (o.kind === 'step-budget' || o.kind === 'time-budget') {
+    return [{ property: 'no-stuck-tasks', message: `${o.message}: the run did not settle (${f.result.live.length} tasks alive)`, evidence: { tasks: f.result.live.slice(0, 20).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time } }];
+  }
+  if (f.result.live.length === 0) return [];
+  const first = f.result.live[0];
+  const head = o.kind === 'deadlock' ? 'all goroutines are asleep - deadlock!' : `${f.result.live.length} task(s) still blocked after the drain period`;
+  return [
+    {
+      property: 'no-stuck-tasks',
+      message: `${head} (first: ${first?.name} waiting on ${first?.waitingOn})`,
+      evidence: { tasks: f.result.live.slice(0, 50).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time },
+    },
+  ];
+};
+
+/**
+ * `durable-acks`: for each document field, the final stored value is the last
+ * acknowledged write's, or that of an attempt made after it (an unacknowledged write
+ * may still have landed).
+ */
+export const durableAcks: Checker = (f) => {
+  const out: Violation[] = [];
+  const byDocField = new Map<string, { index: string; id: string; field: string; allowed: unknown[]; lastAcked: unknown; acked: boolean }>();
+  for (const w of f.writes) {
+    for (const [field, value] of Object.entries(w.fields)) {
+      const key = `${w.index}\u0000${w.id}\u0000${field}`;
+      let e = byDocField.get(key);
+      if (e === undefined) {
+        e = { index: w.index, id: w.id, field, allowed: [], lastAcked: undefined, acked: false };
+        byDocField.set(key, e);
+      }
+      if (w.acked) {
+        e.acked = true;
+        e.lastAcked = value;
+        e.allowed = [value];
+      } else if (e.acked) {
+        e.allowed.push(value);
+      }
+    }
+  }
+  for (const e of byDocField.values()) {
+    if (!e.acked) continue;
+    const doc = f.readDocument(e.index, e.id);
+    const actual = doc === undefined ? undefined : (doc.source as Record<string, unknown> | null)?.[e.field];
+    if (!e.allowed.some((v) => JSON.stringify(v) === JSON.stringify(actual))) {
+      out.push({
+        property: 'durable-acks',
+        message: `acknowledged write to ${e.index}/${e.id} field ${e.field} = ${JSON.stringify(e.lastAcked)} is ${doc === undefined ? 'missing (no document)' : `stored as ${JSON.stringify(actual)}`}`,
+        evidence: at(f),
+      });
+    }
+  }
+  return out;
+};
+
+/** Checkers by property (all but `determinism`). */
+export const CHECKERS: Readonly<Record<Exclude<PropertyName, 'determinism'>, Checker>> = {
+  'block-lifecycle': blockLifecycle,
+  'use-after-free': useAfterFree,
+  'double-free': doubleFree,
+  'no-panic': noPanic,
+  'one-outcome-per-call': oneOutcomePerCall,
+  'no-stuck-tasks': noStuckTasks,
+  'durable-acks': durableAcks,
+};
+
+/** Runs every checker; violations in property order. */
+export function checkAll(f: RunFacts): Violation[] {
+  return Object.values(CHECKERS).flatMap((c) => c(f));
+}

@@ -1,0 +1,40 @@
+/**
+ * What the checkers look at after a run: the kernel's result, the pool's findings,
+ * the call ledger and the final state of the fake Elasticsearch. Checkers are pure
+ * functions of these facts.
+ */
+import type { Block, PoolViolation, RunResult } from '../sim/index.ts';
+
+/** One engine call as the workload recorded it. */
+export interface CallFact {
+  readonly id: number;
+  readonly op: string;
+  readonly task: string;
+  readonly start: number;
+  readonly end: number | null;
+  readonly returns: number;
+  readonly result: string | null;
+}
+
+/** One write attempt. */
+export interface WriteFact {
+  readonly index: string;
+  readonly id: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly acked: boolean;
+  readonly call: number;
+  readonly ackSeq: number;
+}
+
+/** Facts of a finished run. */
+export interface RunFacts {
+  readonly result: RunResult;
+  /** Pool findings including end-of-run leaks. */
+  readonly poolViolations: readonly PoolViolation[];
+  /** Every block the pool made. */
+  readonly blocks: readonly Block<unknown>[];
+  readonly calls: readonly CallFact[];
+  readonly writes: readonly WriteFact[];
+  /** The stored document, realtime. */
+  readonly readDocument: (index: string, id: string) => { readonly source: unknown } | undefined;
+}

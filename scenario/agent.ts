@@ -1,0 +1,78 @@
+/**
+ * One agent: checkins in a loop (spec §8.3), each an HTTP request whose context is
+ * cancelled when the agent disconnects or the handler returns.
+ */
+import { onRecv, select, sleep, withCancel, type Context, type Proc } from '../sim/index.ts';
+import { between, chance, WL } from './draw.ts';
+import type { World } from './world.ts';
+
+/** The id of agent `i` (unknown agents are never written to .fleet-agents). */
+export function agentId(i: number): string {
+  return `agent-${i}`;
+}
+
+/** The body of task `agent-<i>`. */
+export function* agentLoop(w: World, i: number): Proc<void> {
+  const wl = w.scenario.workload;
+  yield* sleep(between(w.sim, { min: 0, max: wl.startSpreadS }, WL.start));
+  for (let n = 0; wl.checkinsPerAgent === 0 || n < wl.checkinsPerAgent; n++) {
+    if (w.stopping) return;
+    yield* checkin(w, i, n);
+    yield* sleep(between(w.sim, wl.checkin.gapS, WL.gap));
+  }
+}
+
+/** One checkin request, as `handleCheckin` issues engine calls. */
+function* checkin(w: World, i: number, n: number): Proc<void> {
+  const { sim, bulker, ledger } = w;
+  const c = w.scenario.workload.checkin;
+  const wl = w.scenario.workload;
+  const id = agentId(i);
+  const [ctx, cancel] = withCancel(w.serverCtx, `req-${id}-${n}`);
+  if (chance(sim, c.disconnect, WL.disconnect)) {
+    sim.schedule(between(sim, c.disconnectAfterS, WL.disconnectAfter), `disconnect ${id}`, cancel);
+  }
+  try {
+    // 1. authAgent: ReadRaw of the agent document, on every checkin.
+    const auth = yield* ledger.call('ReadRaw', bulker.readRaw(ctx, '.fleet-agents', id));
+    if (auth.err !== null) return;
+    w.seenAgents.add(id);
+    // 2. resolveSeqNo: an action search on an ack-token cache miss.
+    if (chance(sim, c.actionSearch, WL.actionSearch)) {
+      const r = yield* ledger.call('Search', bulker.search(ctx, '.fleet-actions', JSON.stringify({ query: { term: { agents: id } }, size: 1 })));
+      if (r.err !== null && ctx.err() !== null) return;
+    }
+    // 3. processUpgradeDetails: Update with refresh and retry_on_conflict 3 (or bad input, spec V1).
+    const quote = chance(sim, wl.quoteInId, WL.quote);
+    const invalidJson = !quote && chance(sim, wl.invalidJson, WL.invalidJson);
+    if (quote || invalidJson || chance(sim, c.upgradeUpdate, WL.upgrade)) {
+      yield* upgradeUpdate(w, ctx, quote ? `${id}"x` : id, n, invalidJson);
+      if (ctx.err() !== null) return;
+    }
+    // 4. processPolicyDetails: API-key update.
+    if (chance(sim, c.apiKeyUpdate, WL.apiKey)) {
+      yield* ledger.call('APIKeyUpdate', bulker.apiKeyUpdate(ctx, `key-${id}`, `hash-${n % 3}`, JSON.stringify({ role: { cluster: [], indices: [] } })));
+      if (ctx.err() !== null) return;
+    }
+    // 6. fetchAgentPendingActions: wait_for_checkpoints (fleetSearch queue) or a plain search.
+    const body = JSON.stringify({ query: { bool: { filter: [{ term: { agents: id } }] } } });
+    if (chance(sim, c.fleetSearch, WL.fleetSearch)) {
+      const cp = w.es.globalCheckpoint('.fleet-actions');
+      yield* ledger.call('Search', bulker.search(ctx, '.fleet-actions', body, { waitForCheckpoints: [cp], ignoreUnavailable: true }));
+    } else {
+      yield* ledger.call('Search', bulker.search(ctx, '.fleet-actions', body, { ignoreUnavailable: true }));
+    }
+    if (ctx.err() !== null) return;
+    // 7. Long poll: ends when it expires or the context ends.
+    yield* select([onRecv(ctx.done()), onRecv(sim.after(between(sim, c.longPollS, WL.longPoll), `poll ${id}`))]);
+  } finally {
+    cancel();
+  }
+}
+
+function* upgradeUpdate(w: World, ctx: Context, docId: string, n: number, invalidJson: boolean): Proc<void> {
+  const fields = { upgrade_details: { state: `UPG_${n}` } };
+  const body = invalidJson ? '{nope}' : JSON.stringify({ doc: fields });
+  const write = { index: '.fleet-agents', id: docId, fields };
+  yield* w.ledger.call('Update', w.bulker.update(ctx, '.fleet-agents', docId, body, { refresh: true, retryOnConflict: 3 }), write);
+}

@@ -1,0 +1,74 @@
+/**
+ * The call ledger: every engine call the workload makes, when it started and
+ * returned and with what error, plus every write the engine acknowledged. The
+ * `one-outcome-per-call` and `durable-acks` properties read it.
+ */
+import type { GoError, Micros, Proc, Sim } from '../sim/index.ts';
+
+/** One engine call. */
+export interface CallRecord {
+  readonly id: number;
+  /** Operation, e.g. `ReadRaw`, `Search`, `Update`. */
+  readonly op: string;
+  /** The calling task. */
+  readonly task: string;
+  readonly start: Micros;
+  end: Micros | null;
+  /** How many times it returned (must be exactly 1 once the run is over). */
+  returns: number;
+  /** `ok`, or the error's message. */
+  result: string | null;
+}
+
+/** A write attempt whose final state the store must reflect when acknowledged. */
+export interface WriteAttempt {
+  readonly index: string;
+  readonly id: string;
+  /** Fields the write sets (for updates, the partial doc). */
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** Whether the engine acknowledged it as successful. */
+  acked: boolean;
+  /** Ledger call id. */
+  readonly call: number;
+  /** Order of completion (acknowledgement order), or -1. */
+  ackSeq: number;
+}
+
+/** The ledger of one run. */
+export class CallLedger {
+  readonly calls: CallRecord[] = [];
+  readonly writes: WriteAttempt[] = [];
+  private ackSeq = 0;
+
+  constructor(private readonly sim: Sim) {}
+
+  /**
+   * Runs one engine call, recording its start and return. `write`, when given, is the
+   * document change the call attempts; it is marked acknowledged when the call returns
+   * without error.
+   */
+  *call<T extends { err: GoError | null }>(op: string, body: Proc<T>, write?: Omit<WriteAttempt, 'acked' | 'call' | 'ackSeq'>): Proc<T> {
+    const rec: CallRecord = { id: this.calls.length, op, task: this.sim.current?.name ?? 'kernel', start: this.sim.now, end: null, returns: 0, result: null };
+    this.calls.push(rec);
+    const attempt: WriteAttempt | null = write ? { ...write, acked: false, call: rec.id, ackSeq: -1 } : null;
+    if (attempt) this.writes.push(attempt);
+    const r = yield* body;
+    rec.returns++;
+    rec.end = this.sim.now;
+    rec.result = r.err === null ? 'ok' : r.err.message;
+    if (attempt && r.err === null) {
+      attempt.acked = true;
+      attempt.ackSeq = this.ackSeq++;
+    }
+    return r;
+  }
+
+  /** The call a task was making at a given time (to explain who held a block). */
+  callAt(task: string, time: Micros): CallRecord | undefined {
+    for (let i = this.calls.length - 1; i >= 0; i--) {
+      const c = this.calls[i] as CallRecord;
+      if (c.task === task && c.start <= time && (c.end === null || c.end >= time)) return c;
+    }
+    return undefined;
+  }
+}

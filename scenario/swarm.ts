@@ -1,0 +1,29 @@
+/**
+ * Swarm testing (Groce et al., ISSTA 2012): per seed, switch fault kinds and option
+ * values on or off, so that each run stresses a different mix. Every switch is a
+ * decision on the workload stream (labels `swarm.*`), so it is recorded and replayed.
+ */
+import { label, type Sim } from '../sim/index.ts';
+import type { Scenario } from './schema.ts';
+
+const FAULTS = ['reject429', 'badGateway', 'connectionReset', 'hang', 'malformedBody', 'wrongItemCount', 'itemConflict', 'itemRejected', 'itemServerError'] as const;
+
+/** A scenario with this run's swarm choices applied. */
+export function applySwarm(sim: Sim, s: Scenario): Scenario {
+  const es = { ...s.elasticsearch };
+  for (const f of FAULTS) {
+    // Each fault kind: off, as written, or at 2% (if written as 0).
+    const c = sim.decide(3, label(`swarm.fault.${f}`));
+    es[f] = c === 0 ? 0 : c === 1 ? es[f] : Math.max(es[f], 0.02);
+  }
+  const b = { ...s.bulker };
+  const pick = <T>(name: string, values: readonly T[]): T => values[sim.decide(values.length, label(`swarm.opt.${name}`))] as T;
+  b.flushIntervalMs = pick('flushIntervalMs', [b.flushIntervalMs ?? 250, 50, 1000, 5000]);
+  b.maxPending = pick('maxPending', [b.maxPending ?? 8, 1, 2, 32]);
+  b.blockQueueSz = pick('blockQueueSz', [b.blockQueueSz ?? 32, 1, 4]);
+  b.maxPendingBulkDispatches = pick('maxPendingBulkDispatches', [b.maxPendingBulkDispatches ?? 0, 16, 64]);
+  b.flushThresholdCnt = pick('flushThresholdCnt', [b.flushThresholdCnt ?? 2048, 4, 32]);
+  const wl = { ...s.workload, checkin: { ...s.workload.checkin } };
+  wl.checkin.disconnect = pick('disconnect', [wl.checkin.disconnect, 0, 0.5]);
+  return { ...s, elasticsearch: es, bulker: b, workload: wl, timeSlip: s.timeSlip || sim.decide(4, label('swarm.time-slip')) === 0 };
+}
