@@ -344,7 +344,7 @@ export class Sim implements Waker {
     const first = this.timers.peek();
     if (first === undefined) {
       if (this.runnable.length > 0) return null;
-      return this.outcome('deadlock', 'all goroutines are asleep - deadlock!');
+      return this.outcome('deadlock', `all goroutines are asleep - deadlock! [${this.blockedSummary()}]`);
     }
     if (first.when > this.until) {
       this.now = Math.max(this.now, this.until);
@@ -554,6 +554,16 @@ export class Sim implements Waker {
       out.push({ id: t.id, name: t.name, lineage: t.lineage(), waitingOn: this.describeWait(t) });
     }
     return out;
+  }
+
+  /** Every blocked task (daemons marked) and what it waits on, in spawn order, as one line. */
+  private blockedSummary(): string {
+    const parts: string[] = [];
+    for (const t of this.tasks) {
+      if (t.state !== TaskState.Blocked) continue;
+      parts.push(`${t.name}${t.daemon ? ' (daemon)' : ''}: ${this.describeWait(t)}`);
+    }
+    return parts.join('; ');
   }
 
   private describeWait(t: Task): string {
