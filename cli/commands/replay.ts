@@ -1,0 +1,69 @@
+/**
+ * `dst replay`: re-runs one case exactly (from a repro file, or a seed) and renders
+ * its trace.
+ */
+import { dirname, basename } from 'node:path';
+import { runCase, type CaseSpec } from '../../harness/case.ts';
+import { InputError } from '../../harness/input-error.ts';
+import { readRepro, reproCase, type Repro } from '../../harness/repro.ts';
+import { seedStrategy } from '../../harness/sweep.ts';
+import { loadScenario } from '../../scenario/load.ts';
+import { parseChoice, parseSeed, parseVariant } from '../args.ts';
+import { writeInside } from '../files.ts';
+import { println, type Io } from '../io.ts';
+import { runReport } from '../report/json.ts';
+import { styleFor } from '../report/style.ts';
+import { renderFailure } from '../report/summary.ts';
+import { htmlTimeline, jsonTimeline, textTimeline } from '../report/timeline.ts';
+
+/** Raw flags of `dst replay`. */
+export interface ReplayFlags {
+  seed?: string;
+  scenario?: string;
+  variant?: string;
+  strategy: string;
+  swarm?: boolean;
+  trace?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** Runs `dst replay`; returns the exit code. */
+export function replayCommand(file: string | undefined, flags: ReplayFlags, io: Io): number {
+  const trace = flags.trace === undefined ? null : parseChoice('--trace', flags.trace, ['text', 'json', 'html'] as const);
+  let spec: CaseSpec;
+  let repro: Repro | null = null;
+  if (file !== undefined) {
+    if (flags.seed !== undefined || flags.scenario !== undefined) throw new InputError('replay: give a repro FILE or --seed/--scenario/--variant, not both');
+    repro = readRepro(file);
+    spec = reproCase(repro, file);
+  } else {
+    if (flags.seed === undefined || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N --scenario S --variant V');
+    const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct'] as const);
+    spec = {
+      scenario: loadScenario(flags.scenario),
+      scenarioRef: flags.scenario,
+      variant: parseVariant(flags.variant ?? 'upstream'),
+      strategy: seedStrategy(strategy, parseSeed(flags.seed)),
+      swarm: flags.swarm ?? false,
+    };
+  }
+  const run = runCase({ ...spec, keepTrace: trace !== null });
+  const r = run.report;
+  const rendered = trace === 'text' ? textTimeline(run.result) : trace === 'json' ? JSON.stringify(jsonTimeline(run.result)) : trace === 'html' ? htmlTimeline(run.result) : null;
+  let savedTrace: string | null = null;
+  if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
+  const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: (r.property ?? 'pass') === repro.expect && r.traceHash === repro.traceHash };
+  if (flags.json) {
+    println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }) }));
+  } else {
+    const st = styleFor(io.stdout.isTTY === true);
+    if (rendered !== null && savedTrace === null) println(io.stdout, rendered);
+    println(io.stdout, `${r.scenario} on ${r.variant}${r.seed !== null ? ` seed ${r.seed}` : ''}: ${r.steps} steps, ${(r.virtualTimeUs / 1e6).toFixed(3)} virtual s, ${r.decisions} decisions, trace hash ${r.traceHash}, outcome ${r.outcome}`);
+    if (r.passed) println(io.stdout, st.green('passed: no property failed'));
+    else for (const l of renderFailure(r, st)) println(io.stdout, l);
+    if (expectation !== null) println(io.stdout, expectation.matches ? st.green(`matches the repro file (expect ${repro?.expect}, hash ${repro?.traceHash})`) : st.yellow(`differs from the repro file: expected ${repro?.expect} with hash ${repro?.traceHash}`));
+    if (savedTrace !== null) println(io.stdout, st.dim(`trace written to ${savedTrace}`));
+  }
+  return r.passed ? 0 : 1;
+}

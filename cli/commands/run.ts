@@ -1,0 +1,91 @@
+/**
+ * `dst run`: seeded sweeps over scenarios, with a summary, explanations and replay
+ * commands; `--strategy exhaustive` delegates to exploration.
+ */
+import type { VariantName } from '../../engine/index.ts';
+import type { CaseReport } from '../../harness/case.ts';
+import { InputError } from '../../harness/input-error.ts';
+import { makeRepro } from '../../harness/repro.ts';
+import { compactReport, runSweep, seedStrategy, type SweepJob } from '../../harness/sweep.ts';
+import { loadScenario } from '../../scenario/load.ts';
+import { parseSeed, parseSeeds, parseShard, parseVariant, parsePositiveInt, parseChoice, shardSeeds } from '../args.ts';
+import { writeInside } from '../files.ts';
+import { println, type Io } from '../io.ts';
+import { runReport } from '../report/json.ts';
+import { Progress } from '../report/progress.ts';
+import { styleFor } from '../report/style.ts';
+import { renderSummary } from '../report/summary.ts';
+import { runOnWorkers } from '../workers/pool.ts';
+import { exploreCommand } from './explore.ts';
+
+/** The scenarios `dst run` uses when none is named. */
+export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny'] as const;
+
+/** Raw flags of `dst run`. */
+export interface RunFlags {
+  scenario: string[];
+  variant: string;
+  strategy: string;
+  seeds?: string;
+  seed?: string;
+  workers: string;
+  shard?: string;
+  save?: string;
+  json?: boolean;
+  swarm?: boolean;
+  checkDeterminism?: boolean;
+}
+
+/** Runs `dst run`; returns the exit code. */
+export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
+  const variant: VariantName = parseVariant(flags.variant);
+  const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct', 'exhaustive'] as const);
+  const scenarios = flags.scenario.length > 0 ? flags.scenario : [...DEFAULT_SCENARIOS];
+  for (const s of scenarios) loadScenario(s); // validate every scenario before running anything
+  if (strategy === 'exhaustive') {
+    let code = 0;
+    for (const s of scenarios) code = Math.max(code, exploreCommand({ scenario: s, variant: flags.variant, bound: '2', maxSchedules: '5000', json: flags.json }, io));
+    return code;
+  }
+  if (flags.seeds !== undefined && flags.seed !== undefined) throw new InputError('--seed and --seeds: give one of them, not both');
+  const range = flags.seed !== undefined ? { from: parseSeed(flags.seed), to: parseSeed(flags.seed) } : parseSeeds(flags.seeds ?? '0..199');
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
+  const workers = parsePositiveInt('--workers', flags.workers, 256);
+  const seeds = shardSeeds(range, shard);
+  const job: SweepJob = { scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
+  const st = styleFor(io.stdout.isTTY === true && !flags.json);
+  if (!flags.json) println(io.stdout, st.dim(`dst run: ${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
+  const progress = new Progress(seeds.length * scenarios.length, io.stderr);
+  let reports: CaseReport[];
+  if (workers > 1) {
+    reports = await runOnWorkers(job, workers, (r) => progress.tick(!r.passed));
+  } else {
+    reports = [];
+    runSweep(job, (r) => {
+      const c = compactReport(r);
+      reports.push(c);
+      progress.tick(!c.passed);
+    });
+  }
+  progress.finish();
+  const saved = flags.save !== undefined ? saveFailures(flags.save, reports, scenarios, variant, job) : [];
+  if (flags.json) {
+    println(io.stdout, JSON.stringify(runReport(reports, { variant, strategy, scenarios, seeds: `${range.from}..${range.to}`, ...(shard && { shard: `${shard.index}/${shard.count}` }), saved })));
+  } else {
+    println(io.stdout, renderSummary(reports, st));
+    for (const f of saved) println(io.stdout, st.dim(`saved ${f}`));
+  }
+  return reports.every((r) => r.passed) ? 0 : 1;
+}
+
+function saveFailures(dir: string, reports: readonly CaseReport[], scenarios: readonly string[], variant: VariantName, job: SweepJob): string[] {
+  const out: string[] = [];
+  for (const r of reports) {
+    if (r.passed || r.seed === null) continue;
+    const ref = scenarios.find((s) => loadScenario(s).name === r.scenario) ?? r.scenario;
+    const spec = { scenario: loadScenario(ref), scenarioRef: ref, variant, strategy: seedStrategy(job.strategy, r.seed), swarm: job.swarm };
+    const repro = makeRepro(spec, r, `found by dst run: ${r.message ?? ''}`);
+    out.push(writeInside(dir, `${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(repro, null, 2)}\n`));
+  }
+  return out;
+}

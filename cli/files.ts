@@ -1,0 +1,27 @@
+/**
+ * Writing files the safe way: atomically (temp file, then rename) and never outside
+ * the directory the user gave.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve, isAbsolute } from 'node:path';
+import { InputError } from '../harness/input-error.ts';
+
+/** Writes `name` inside `dir` atomically. The name is reduced to a plain file name first. */
+export function writeInside(dir: string, name: string, content: string): string {
+  const root = resolve(dir);
+  const safe = basename(name).replace(/[^A-Za-z0-9._-]/g, '_');
+  if (safe === '' || safe === '.' || safe === '..') throw new InputError(`--save: cannot derive a file name from "${name}"`);
+  const target = join(root, safe);
+  const rel = relative(root, target);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`--save: refusing to write outside ${dir}`);
+  mkdirSync(root, { recursive: true });
+  writeAtomic(target, content);
+  return target;
+}
+
+/** Writes a file atomically (temp file in the same folder, then rename). */
+export function writeAtomic(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}

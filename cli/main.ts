@@ -1,0 +1,92 @@
+/**
+ * The `dst` command: argument parsing and dispatch. The only place (with bin.js)
+ * that decides exit codes. Bad input is one line on stderr and exit code 2.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../harness/input-error.ts';
+import { exploreCommand } from './commands/explore.ts';
+import { listCommand } from './commands/list.ts';
+import { replayCommand } from './commands/replay.ts';
+import { runCommand } from './commands/run.ts';
+import type { Io } from './io.ts';
+
+const collect = (v: string, prev: string[]) => prev.concat([v]);
+
+function program(io: Io, setCode: (p: Promise<number> | number) => void): Command {
+  const p = new Command('dst')
+    .description('Deterministic simulation testing for the fleet-server bulk engine')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => undefined })
+    .showSuggestionAfterError(false)
+    .allowExcessArguments(false);
+  p.command('run')
+    .description('run seeded simulations and check every property')
+    .option('--scenario <name>', 'scenario name or .json path (repeatable; default: the default set)', collect, [])
+    .option('--variant <v>', 'engine variant: pre-fix, pr-6747, upstream, hardened', 'upstream')
+    .option('--strategy <s>', 'random | pct | exhaustive', 'random')
+    .option('--seeds <A..B>', 'inclusive seed range (default 0..199)')
+    .option('--seed <N>', 'a single seed')
+    .option('--workers <N>', 'worker threads', '1')
+    .option('--shard <I/N>', 'run only shard I of N of the seeds')
+    .option('--save <dir>', 'write one repro file per failure into DIR')
+    .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
+    .option('--check-determinism', 'run every case twice and compare trace hashes')
+    .option('--json', 'print one JSON report on stdout')
+    .action((opts) => setCode(runCommand(opts, io)));
+  p.command('replay')
+    .description('re-run one case exactly and render its trace')
+    .argument('[file]', 'a repro file')
+    .option('--seed <N>', 'seed')
+    .option('--scenario <name>', 'scenario name or .json path')
+    .option('--variant <v>', 'engine variant', 'upstream')
+    .option('--strategy <s>', 'random | pct', 'random')
+    .option('--swarm', 'the case was found in swarm mode')
+    .addOption(new Option('--trace <format>', 'render the trace: text | json | html'))
+    .option('--out <file>', 'write the trace to FILE instead of stdout')
+    .option('--json', 'print one JSON report on stdout')
+    .action((file, opts) => setCode(replayCommand(file, opts, io)));
+  p.command('explore')
+    .description('exhaustive search of a small scenario under a preemption bound')
+    .option('--scenario <name>', 'scenario name or .json path', 'tiny')
+    .option('--variant <v>', 'engine variant', 'upstream')
+    .option('--bound <K>', 'preemption bound', '2')
+    .option('--max-schedules <N>', 'schedule budget', '20000')
+    .option('--save <dir>', 'write a repro file for the first failure into DIR')
+    .option('--json', 'print one JSON report on stdout')
+    .action((opts) => setCode(exploreCommand(opts, io)));
+  p.command('shrink')
+    .description('minimise a failing case (planned; not in this release)')
+    .argument('<file>', 'a repro file')
+    .option('--out <file>', 'where to write the shrunk case')
+    .action(() => {
+      throw new InputError('shrink: not available yet; replay the file with `dst replay FILE --trace text` and trim by hand');
+    });
+  p.command('list')
+    .description('scenarios, variants, properties, strategies')
+    .option('--json', 'print one JSON object')
+    .action((opts) => setCode(listCommand(opts, io)));
+  return p;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let pending: Promise<number> | number = 0;
+  try {
+    const args = argv.length === 0 ? ['run'] : [...argv];
+    program(io, (c) => {
+      pending = c;
+    }).parse(args, { from: 'user' });
+    return await pending;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      io.stderr.write(`dst: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr.write(`dst: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

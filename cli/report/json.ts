@@ -1,0 +1,28 @@
+/**
+ * The `--json` report of `dst run` (a contract, DESIGN §7).
+ */
+import type { CaseReport } from '../../harness/case.ts';
+
+/** Builds the run report object. */
+export function runReport(reports: readonly CaseReport[], meta: Record<string, unknown>): Record<string, unknown> {
+  const failures = reports.filter((r) => !r.passed);
+  const report: Record<string, unknown> = {
+    passed: failures.length === 0,
+    runs: reports.length,
+    failed: failures.length,
+    ...meta,
+    failures: failures.map((f) => ({
+      seed: f.seed,
+      scenario: f.scenario,
+      variant: f.variant,
+      property: f.property,
+      message: f.message,
+      traceHash: f.traceHash,
+      replay: f.replay,
+      outcome: f.outcome,
+      violations: f.violations.map((v) => ({ property: v.property, message: v.message })),
+    })),
+  };
+  if (reports.length === 1) report.traceHash = reports[0]?.traceHash;
+  return report;
+}

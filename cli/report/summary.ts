@@ -1,0 +1,50 @@
+/**
+ * The human summary of a sweep: a scenario × property table (failing runs and the
+ * first failing seed), then each failure's explanation and replay command.
+ */
+import type { CaseReport } from '../../harness/case.ts';
+import { PROPERTY_NAMES, type PropertyName } from '../../properties/names.ts';
+import type { Style } from './style.ts';
+
+/** Renders the table and the failure list. */
+export function renderSummary(reports: readonly CaseReport[], st: Style, maxFailures = 10): string {
+  const scenarios = [...new Set(reports.map((r) => r.scenario))];
+  const props = PROPERTY_NAMES.filter((p) => p !== 'determinism' || reports.some((r) => r.violations.some((v) => v.property === 'determinism')));
+  const lines: string[] = [];
+  const col = (s: string, w: number) => s.padEnd(w);
+  const w0 = Math.max(8, ...scenarios.map((s) => s.length)) + 2;
+  const cellW = (p: PropertyName) => Math.max(p.length, 14) + 2;
+  lines.push(st.bold(col('scenario', w0) + col('runs', 7) + props.map((p) => col(p, cellW(p))).join('')));
+  for (const s of scenarios) {
+    const rs = reports.filter((r) => r.scenario === s);
+    let row = col(s, w0) + col(String(rs.length), 7);
+    for (const p of props) {
+      const failing = rs.filter((r) => r.violations.some((v) => v.property === p));
+      const first = failing[0];
+      const text = failing.length === 0 ? 'ok' : `${failing.length} (seed ${first?.seed ?? '-'})`;
+      row += failing.length === 0 ? st.green(col(text, cellW(p))) : st.red(col(text, cellW(p)));
+    }
+    lines.push(row);
+  }
+  const failures = reports.filter((r) => !r.passed);
+  const passed = reports.length - failures.length;
+  lines.push('');
+  lines.push(failures.length === 0 ? st.green(`${passed} passed, 0 failed`) : st.red(`${passed} passed, ${failures.length} failed`));
+  if (failures.length > 0) {
+    lines.push('');
+    for (const f of failures.slice(0, maxFailures)) lines.push(...renderFailure(f, st));
+    if (failures.length > maxFailures) lines.push(st.dim(`... and ${failures.length - maxFailures} more failing runs (--json lists them all)`));
+  }
+  return lines.join('\n');
+}
+
+/** One failure: what broke, the explanation, and the command that replays it. */
+export function renderFailure(f: CaseReport, st: Style): string[] {
+  const more = f.violations.length > 1 ? st.dim(` (+${f.violations.length - 1} more violations)`) : '';
+  return [
+    `${st.red('✗')} ${f.scenario} seed ${f.seed ?? '-'} on ${f.variant}: ${st.bold(f.property ?? '?')}${more}`,
+    `    ${f.message ?? ''}`,
+    `    ${st.dim('replay:')} ${f.replay}`,
+    '',
+  ];
+}

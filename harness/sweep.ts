@@ -1,0 +1,52 @@
+/**
+ * Seed sweeps: many cases of one or more scenarios, run in this thread. Workers run
+ * slices of the same sweep with the same function.
+ */
+import type { VariantName } from '../engine/index.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { runCase, type CaseReport, type CaseSpec } from './case.ts';
+import { PCT_DEFAULTS, type StrategySpec } from './strategy-spec.ts';
+
+/** One slice of a sweep (plain data, so it can be posted to a worker). */
+export interface SweepJob {
+  readonly scenarios: readonly string[];
+  readonly variant: VariantName;
+  readonly strategy: 'random' | 'pct';
+  readonly seeds: readonly number[];
+  readonly swarm: boolean;
+  readonly checkDeterminism: boolean;
+}
+
+/** The strategy of one seed. */
+export function seedStrategy(kind: 'random' | 'pct', seed: number): StrategySpec {
+  return kind === 'pct' ? { kind: 'pct', seed, ...PCT_DEFAULTS } : { kind: 'random', seed };
+}
+
+/** Runs every (scenario, seed) of a job, calling `onCase` after each. */
+export function runSweep(job: SweepJob, onCase: (r: CaseReport) => void): void {
+  for (const ref of job.scenarios) {
+    const scenario = loadScenario(ref);
+    for (const seed of job.seeds) {
+      const spec: CaseSpec = { scenario, scenarioRef: ref, variant: job.variant, strategy: seedStrategy(job.strategy, seed), swarm: job.swarm };
+      const report = runCase(spec).report;
+      onCase(job.checkDeterminism ? withDeterminism(spec, report) : report);
+    }
+  }
+}
+
+/** Runs the case a second time; a different trace hash is a `determinism` violation. */
+function withDeterminism(spec: CaseSpec, first: CaseReport): CaseReport {
+  const second = runCase(spec).report;
+  if (second.traceHash === first.traceHash) return first;
+  const v = {
+    property: 'determinism' as const,
+    message: `the same case gave two trace hashes: ${first.traceHash} then ${second.traceHash}`,
+    evidence: { step: first.steps, time: first.virtualTimeUs },
+  };
+  return { ...first, passed: false, property: 'determinism', message: v.message, violations: [v, ...first.violations] };
+}
+
+/** Keeps a report small enough to pass between threads and print: at most `n` violations, histories trimmed. */
+export function compactReport(r: CaseReport, n = 5): CaseReport {
+  return { ...r, violations: r.violations.slice(0, n).map((v) => ({ ...v, evidence: { ...v.evidence, history: v.evidence.history?.slice(-30) } })) };
+}
