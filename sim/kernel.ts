@@ -277,6 +277,8 @@ export class Sim implements Waker {
       restore?.();
     }
     this.finished = true;
+    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' ? null : (this.strategy.end?.() ?? null);
+    if (unplanned !== null) outcome = this.outcome('replay-divergence', `${unplanned} (the run ended as ${outcome.kind})`);
     for (const f of this.finalizers) f();
     return {
       outcome,

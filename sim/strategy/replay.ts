@@ -34,6 +34,13 @@ export class Replay implements Strategy {
     return this.i === this.decisions.length;
   }
 
+  /** A divergence message when the program ended before using every recorded decision. */
+  end(): string | null {
+    if (this.complete) return null;
+    const d = this.decisions[this.i] as Decision;
+    return `replay diverged at decision #${this.i}: recorded ${d.label} (width ${d.width}), but the program ended after ${this.i} of ${this.decisions.length} decisions`;
+  }
+
   choose(width: number, l: Label): number {
     return this.next(width, l.name);
   }

@@ -23,6 +23,11 @@ export interface Strategy {
   chooseTask(width: number, current: number, tasks: readonly { readonly id: number }[]): number;
   /** Told when a task is spawned (PCT assigns its priority here). */
   onSpawn?(taskId: number): void;
+  /**
+   * Told when the run ends. A strategy that follows a fixed plan (replay) returns a
+   * divergence message when the run did not use the whole plan, else null.
+   */
+  end?(): string | null;
 }
 
 /** Returns an integer in [0, width) from a uniform double in [0, 1). */
