@@ -1,0 +1,22 @@
+/**
+ * The engine's non-blocking response send (`select { case n.ch <- r: default: panic(...) }`),
+ * recorded on the block before the send so a second answer in one generation is visible.
+ * The send is its own scheduling point: the woken caller may run (and free the block)
+ * before the sender resumes, so callers of this must not touch the block afterwards.
+ */
+import { GoPanic, onSend, select, type Proc } from '../sim/index.ts';
+import type { Blk, Resp } from './block.ts';
+import type { EngineCore } from './core.ts';
+
+/** Sends `resp` to the block's response channel, panicking like Go when it is full. */
+export function* answer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<void> {
+  const ch = e.pool.use(h, 'ch').ch;
+  e.pool.mark(h, 'answer', 'answered', resp.err === null ? 'ok' : resp.err.message);
+  const r = yield* select([onSend(ch, resp)], true);
+  if (r.index === -1) throw new GoPanic(`Unexpected blocked response channel on ${site}`);
+}
+
+/** Records that a flush took the block (its first walk over the queue). */
+export function markInFlush(e: EngineCore, h: Blk, site: string): void {
+  e.pool.mark(h, 'flush', 'in-flush', site);
+}

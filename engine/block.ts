@@ -1,0 +1,84 @@
+/**
+ * The engine's block (`bulkT`, spec §1.1) and how the tracked pool makes and resets it.
+ * Every engine access to a block's fields goes through `pool.use(h, '<field>')`, so a
+ * touch after free is reported by the kernel's pool.
+ */
+import type { Chan, GoError, Handle, PoolType, Sim } from '../sim/index.ts';
+
+/** Block actions, numbered as upstream (`create` is 0, so a reset block reads as "create"). */
+export const Action = {
+  create: 0,
+  delete: 1,
+  index: 2,
+  update: 3,
+  updateApiKey: 4,
+  read: 5,
+  search: 6,
+  fleetSearch: 7,
+} as const;
+
+/** One of the {@link Action} values. */
+export type ActionT = (typeof Action)[keyof typeof Action];
+
+/** Action names as written in bulk meta lines (index = action number). */
+export const ACTION_NAMES: readonly string[] = ['create', 'delete', 'index', 'update', 'update_api_key', 'read', 'search', 'fleet_search'];
+
+/** A response sent on a block's response channel (`respT`). */
+export interface Resp {
+  readonly err: GoError | null;
+  readonly idx: number;
+  /** The per-item response (bulk item, mget doc, msearch item), or null. */
+  readonly data: unknown;
+}
+
+/** The block payload (`bulkT`). */
+export interface BulkT {
+  action: number;
+  /** `flagRefresh`. */
+  refresh: boolean;
+  /** Index of the originating request; only multi-op blocks use non-zero values. */
+  idx: number;
+  /** Response channel, capacity 1 for pool blocks; created once, never drained by reset. */
+  ch: Chan<Resp>;
+  /** The request fragment this block contributes to a flush. */
+  buf: string;
+  /** Intrusive list pointer used by Run's queues. */
+  next: Blk | null;
+  /** C: enrollment id; a search block with one routes to the enroll queue. */
+  dedupeKey: string;
+  /** C: index to refresh before the enroll msearch. */
+  refreshIndex: string;
+}
+
+/** A pointer to a block as engine code holds it. */
+export type Blk = Handle<BulkT>;
+
+/** The pool type: `make` creates the capacity-1 response channel once; `reset` keeps it. */
+export function blockPoolType(sim: Sim): PoolType<BulkT> {
+  return {
+    make: (id: number): BulkT => ({
+      action: 0,
+      refresh: false,
+      idx: 0,
+      ch: sim.chan<Resp>(1, `blk${id}.ch`),
+      buf: '',
+      next: null,
+      dedupeKey: '',
+      refreshIndex: '',
+    }),
+    reset: (d: BulkT): void => {
+      d.action = 0;
+      d.refresh = false;
+      d.idx = 0;
+      d.buf = '';
+      d.next = null;
+      d.dedupeKey = '';
+      d.refreshIndex = '';
+    },
+  };
+}
+
+/** Length in bytes (UTF-8) of a buffer, as Go's `len(buf)` counts it. */
+export function byteLen(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}

@@ -1,0 +1,35 @@
+/**
+ * What the engine's functions need from a bulker: its kernel, transport, switches,
+ * options, pool and channels. {@link Bulker} implements it; tests may build one by hand.
+ */
+import type { AtomicInt, Chan, Sim, TrackedPool, Transport } from '../sim/index.ts';
+import type { Blk, BulkT } from './block.ts';
+import type { BulkOptions } from './options.ts';
+import type { VariantFlags } from './variants.ts';
+
+/** The engine state shared by Run, the flushes, dispatch and the public operations. */
+export interface EngineCore {
+  readonly sim: Sim;
+  readonly transport: Transport;
+  readonly flags: VariantFlags;
+  readonly opts: BulkOptions;
+  /** Name used in task, channel and semaphore names. */
+  readonly name: string;
+  /** The tracked block pool. */
+  readonly pool: TrackedPool<BulkT>;
+  /** The bulker channel (`b.ch`), capacity `blockQueueSz`. */
+  readonly ch: Chan<Blk>;
+  /** `pendingBulkDispatches`. */
+  readonly pendingDispatches: AtomicInt;
+  /** Hardened only: closed when Run exits; null in the upstream variants. */
+  readonly closed: Chan<never> | null;
+  /** Numbers flushes for task names (`flush-<n>-<queue>`). */
+  nextFlushId(): number;
+  /** Numbers multi-op calls for channel names. */
+  nextMultiId(): number;
+}
+
+/** The name of the running task, for pool owners and notes. */
+export function taskName(e: EngineCore): string {
+  return e.sim.current?.name ?? 'kernel';
+}

@@ -1,0 +1,17 @@
+/**
+ * `failQueue` (spec §3.9): answer every block of a queue with one error, head to tail,
+ * saving `next` before each send.
+ */
+import type { GoError, Proc } from '../sim/index.ts';
+import type { Blk } from './block.ts';
+import { answer } from './answer.ts';
+import type { EngineCore } from './core.ts';
+
+/** Fails every block from `head` on, with no data and idx 0. */
+export function* failQueue(e: EngineCore, head: Blk | null, err: GoError, site = 'failQueue'): Proc<void> {
+  for (let n = head; n !== null; ) {
+    const next = e.pool.use(n, 'next').next;
+    yield* answer(e, n, { err, idx: 0, data: null }, site);
+    n = next;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * `flushBulk` (spec §3.3): bulk and refreshBulk queues, POST `/_bulk`.
+ */
+import type { Context, GoError, Proc } from '../sim/index.ts';
+import { answer, markInFlush } from './answer.ts';
+import type { EngineCore } from './core.ts';
+import { ErrQueueLengthMismatch, ErrUnknownBulkOperator } from './errors.ts';
+import { QueueType, type Queue } from './queue.ts';
+import { esRequest, post } from './request.ts';
+import { BulkResponseSchema, chooseBulkItem, decode } from './schema.ts';
+import { translateError } from './translate-error.ts';
+
+/** Flushes a bulk queue; an error return means no block was answered (flushQueue then fails them all). */
+export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
+  let body = '';
+  let cnt = 0;
+  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+    body += e.pool.use(n, 'buf').buf;
+    markInFlush(e, n, 'flushBulk');
+    cnt++;
+  }
+  const r = yield* esRequest(e, ctx, post('/_bulk', body, q.type === QueueType.refreshBulk));
+  if (r.err !== null) return r.err;
+  const res = decode(BulkResponseSchema, r.body, 'flushBulk failed');
+  if (res.err !== null) return res.err;
+  const items = res.value.items;
+  if (items.length !== cnt) return ErrQueueLengthMismatch;
+  // From here on no error may be returned: blocks are handed back one by one.
+  let n = q.head;
+  for (const raw of items) {
+    if (n === null) break;
+    const next = e.pool.use(n, 'next').next;
+    const item = chooseBulkItem(raw);
+    const err = item === null ? ErrUnknownBulkOperator : translateError(item.status, item.error);
+    yield* answer(e, n, { err, idx: e.pool.use(n, 'idx').idx, data: item }, 'flushBulk');
+    n = next;
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+/**
+ * `flushRead` (spec §3.4): read and refreshRead queues, POST `/_mget`.
+ */
+import type { Context, GoError, Proc } from '../sim/index.ts';
+import { answer, markInFlush } from './answer.ts';
+import type { EngineCore } from './core.ts';
+import { ErrElasticNotFound, ErrQueueLengthMismatch } from './errors.ts';
+import { QueueType, type Queue } from './queue.ts';
+import { esRequest, post } from './request.ts';
+import { decode, MgetResponseSchema } from './schema.ts';
+
+/** The `_mget` body: `{"docs": [` then the fragments, the last trailing comma replaced by `]}`. */
+export function mgetBody(fragments: string): string {
+  const s = `{"docs": [${fragments}`;
+  return s.endsWith(',') ? `${s.slice(0, -1)}]}` : `${s}]}`;
+}
+
+/** Flushes a read queue. */
+export function* flushRead(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
+  let frags = '';
+  let cnt = 0;
+  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+    frags += e.pool.use(n, 'buf').buf;
+    markInFlush(e, n, 'flushRead');
+    cnt++;
+  }
+  const r = yield* esRequest(e, ctx, post('/_mget', mgetBody(frags), q.type === QueueType.refreshRead));
+  if (r.err !== null) return r.err;
+  const res = decode(MgetResponseSchema, r.body, 'flushRead failed');
+  if (res.err !== null) return res.err;
+  const docs = res.value.docs;
+  if (docs.length !== cnt) return ErrQueueLengthMismatch;
+  let n = q.head;
+  for (const doc of docs) {
+    if (n === null) break;
+    const next = e.pool.use(n, 'next').next;
+    yield* answer(e, n, { err: doc.found ? null : ErrElasticNotFound, idx: e.pool.use(n, 'idx').idx, data: doc }, 'flushRead');
+    n = next;
+  }
+  return null;
+}

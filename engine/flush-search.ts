@@ -1,0 +1,37 @@
+/**
+ * `flushSearch` (spec §3.5): search (`/_msearch`) and fleetSearch (`/_fleet/_fleet_msearch`).
+ */
+import type { Context, GoError, Proc } from '../sim/index.ts';
+import { answer, markInFlush } from './answer.ts';
+import type { EngineCore } from './core.ts';
+import { ErrQueueLengthMismatch } from './errors.ts';
+import { QueueType, type Queue } from './queue.ts';
+import { esRequest, post } from './request.ts';
+import { decode, MsearchResponseSchema } from './schema.ts';
+import { translateError } from './translate-error.ts';
+
+/** Flushes a search or fleet-search queue. */
+export function* flushSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
+  let body = '';
+  let cnt = 0;
+  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+    body += e.pool.use(n, 'buf').buf;
+    markInFlush(e, n, 'flushSearch');
+    cnt++;
+  }
+  const path = q.type === QueueType.fleetSearch ? '/_fleet/_fleet_msearch' : '/_msearch';
+  const r = yield* esRequest(e, ctx, post(path, body));
+  if (r.err !== null) return r.err;
+  const res = decode(MsearchResponseSchema, r.body, 'flushSearch failed');
+  if (res.err !== null) return res.err;
+  const items = res.value.responses;
+  if (items.length !== cnt) return ErrQueueLengthMismatch;
+  let n = q.head;
+  for (const item of items) {
+    if (n === null) break;
+    const next = e.pool.use(n, 'next').next;
+    yield* answer(e, n, { err: translateError(item.status, item.error), idx: e.pool.use(n, 'idx').idx, data: item }, 'flushSearch');
+    n = next;
+  }
+  return null;
+}

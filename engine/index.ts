@@ -1,0 +1,52 @@
+/**
+ * The engine's public surface: a model of fleet-server's `internal/pkg/bulk` in four variants.
+ */
+export { Action, ACTION_NAMES, blockPoolType, byteLen, type ActionT, type Blk, type BulkT, type Resp } from './block.ts';
+export { Bulker, type BulkerConfig, type ReadDoc } from './bulker.ts';
+export type { EngineCore } from './core.ts';
+export { dispatch, type Dispatched } from './dispatch.ts';
+export { drainAndFreeAbortedBlk, startDrain } from './drain.ts';
+export {
+  ErrAPIKeyBuffer,
+  ErrBulkerClosed,
+  ErrElastic,
+  ErrElasticNotFound,
+  ErrElasticVersionConflict,
+  ErrEnrollDuplicate,
+  ErrIndexNotFound,
+  ErrInvalidBody,
+  ErrNoQuotes,
+  ErrQueueLengthMismatch,
+  ErrShardRestoring,
+  ErrTimeout,
+  ErrTooManyBulkDispatches,
+  ErrUnknownBulkOperator,
+  errorsIs,
+  WrappedError,
+  type ElasticCause,
+} from './errors.ts';
+export { failQueue } from './fail-queue.ts';
+export { flushUpdateAPIKey, apiKeyBulkUpdateBody, idsPerBatch } from './flush-apikey.ts';
+export { flushBulk } from './flush-bulk.ts';
+export { flushEnrollSearch } from './flush-enroll.ts';
+export { flushQueue, flushKind } from './flush-queue.ts';
+export { flushRead, mgetBody } from './flush-read.ts';
+export { flushSearch } from './flush-search.ts';
+export { multiDispatch, multiWaitBulkOp, type MultiOp } from './multi.ts';
+export { fail, ok, type OpOptions, type Result } from './op-options.ts';
+export { apiKeyUpdateBody, bulkBodyLine, bulkMetaLine, waitBulkAction } from './ops-bulk.ts';
+export { mgetFragment } from './ops-read.ts';
+export { msearchHeader, type SearchResult } from './ops-search.ts';
+export {
+  DISPATCH_ABORT_DRAIN_TIMEOUT,
+  ENGINE_DEFAULTS,
+  FLUSH_CONTEXT_TIMEOUT,
+  SERVER_CONFIG_DEFAULTS,
+  resolveOptions,
+  type BulkOptions,
+} from './options.ts';
+export { blkToQueueType, copyQueue, newQueues, QUEUE_NAMES, QueueType, type Queue, type QueueTypeT } from './queue.ts';
+export { runLoop } from './run-loop.ts';
+export { BulkItemSchema, BulkResponseSchema, MgetDocSchema, MgetResponseSchema, MsearchItemSchema, MsearchResponseSchema, type BulkItem, type MgetDoc, type MsearchItem } from './schema.ts';
+export { parseError, translateError } from './translate-error.ts';
+export { VARIANT_NAMES, VARIANTS, type VariantFlags, type VariantName, type VariantSpec } from './variants.ts';

@@ -1,0 +1,60 @@
+/**
+ * What every pooled public operation shares: `newBlk`, the validation exit (V1), meta
+ * validation, and the caller's free after the response (P8; hardened also after errors).
+ */
+import type { GoError } from '../sim/index.ts';
+import type { Blk } from './block.ts';
+import { taskName, type EngineCore } from './core.ts';
+import type { Dispatched } from './dispatch.ts';
+import { ErrInvalidBody, ErrNoQuotes } from './errors.ts';
+import type { OpOptions } from './op-options.ts';
+
+/** `newBlk(action, opts)`: acquire from the pool and set action, refresh flag and (C) dedupe fields. */
+export function newBlk(e: EngineCore, action: number, opts: OpOptions, op: string): Blk {
+  const h = e.pool.acquire(`${taskName(e)} ${op}`);
+  const d = e.pool.use(h, 'action');
+  d.action = action;
+  d.refresh = opts.refresh === true;
+  if (e.flags.enrollQueue) {
+    d.dedupeKey = opts.dedupeKey ?? '';
+    d.refreshIndex = opts.refreshIndex ?? '';
+  }
+  return h;
+}
+
+/** A validation error after acquire: upstream returns without freeing (V1); hardened frees. */
+export function validationExit(e: EngineCore, h: Blk, err: GoError): GoError {
+  if (e.flags.freeOnValidationError) e.pool.release(h, `caller: validation error (${err.message})`);
+  else e.sim.note(`validation error ${err.message}: block ${h.block.id} not freed`);
+  return err;
+}
+
+/** `validateMeta`: no double quote in index or id. */
+export function validateMeta(index: string, id: string): GoError | null {
+  return index.includes('"') || id.includes('"') ? ErrNoQuotes : null;
+}
+
+/** `validateBody`: the body must be valid JSON. */
+export function validateBody(body: string): GoError | null {
+  try {
+    JSON.parse(body);
+    return null;
+  } catch {
+    return ErrInvalidBody;
+  }
+}
+
+/**
+ * After dispatch returned. Success: the caller frees (all variants). An error the engine
+ * answered (flush, item, enroll duplicate): upstream keeps the block (V4–V6), hardened frees.
+ * An error dispatch produced itself (abort, limit, closed): dispatch or its drain owns the block.
+ */
+export function afterDispatch(e: EngineCore, h: Blk, resp: Dispatched): void {
+  if (resp.err === null) {
+    e.pool.release(h, 'caller: success');
+    return;
+  }
+  if (!resp.answered) return;
+  if (e.flags.freeOnErrorResponse) e.pool.release(h, `caller: after error response (${resp.err.message})`);
+  else e.sim.note(`caller returns ${resp.err.message}: block ${h.block.id} not freed`);
+}

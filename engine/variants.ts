@@ -1,0 +1,84 @@
+/**
+ * The four engine variants: one model, small named switches (spec §0.1, §4, §5.2; HARDENED.md).
+ */
+import type { Micros } from '../sim/index.ts';
+import { DISPATCH_ABORT_DRAIN_TIMEOUT } from './options.ts';
+
+/** Variant names. */
+export type VariantName = 'pre-fix' | 'pr-6747' | 'upstream' | 'hardened';
+
+/** The switches in which the variants differ. */
+export interface VariantFlags {
+  /** B/C: dispatch frees the block when the caller's ctx wins the first select (P3). */
+  readonly freeOnAbortQueue: boolean;
+  /** B/C: dispatch starts a drain task when the caller's ctx wins the second select (P4). */
+  readonly drainOnAbortResponse: boolean;
+  /** Drain budget; null means "until the response arrives" (hardened: every block is answered). */
+  readonly drainTimeout: Micros | null;
+  /** C: the enrollment search queue, its timer and its counter. */
+  readonly enrollQueue: boolean;
+  /** Hardened: free the block when validation fails after acquire (V1). */
+  readonly freeOnValidationError: boolean;
+  /** Hardened: the caller frees the block after any response, error or not (V4, V5, V6). */
+  readonly freeOnErrorResponse: boolean;
+  /** Hardened: Run's exit fails every block in its queues and in the bulker channel (V7, R5). */
+  readonly failOnExit: boolean;
+  /** Hardened: a `closed` channel closed on Run's exit; dispatch and waiters select on it (V7b). */
+  readonly closedSignal: boolean;
+  /** Hardened: flushUpdateAPIKey reads `next` before each send (upstream reads it after: a use after free). */
+  readonly apiKeySaveNext: boolean;
+}
+
+/** Flags plus a one-line description. */
+export type VariantSpec = VariantFlags & { readonly description: string };
+
+const none = {
+  freeOnValidationError: false,
+  freeOnErrorResponse: false,
+  failOnExit: false,
+  closedSignal: false,
+  apiKeySaveNext: false,
+} as const;
+
+/** Every variant's switches. */
+export const VARIANTS: Record<VariantName, VariantSpec> = Object.freeze({
+  'pre-fix': Object.freeze({
+    description: 'upstream before PR #6747 (A): no free on either dispatch abort',
+    freeOnAbortQueue: false,
+    drainOnAbortResponse: false,
+    drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
+    enrollQueue: false,
+    ...none,
+  }),
+  'pr-6747': Object.freeze({
+    description: 'the fix as merged (B): free on queue abort, 15 s drain on response abort',
+    freeOnAbortQueue: true,
+    drainOnAbortResponse: true,
+    drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
+    enrollQueue: false,
+    ...none,
+  }),
+  upstream: Object.freeze({
+    description: 'upstream main as of 2026-08 (C): B plus the enrollment search queue',
+    freeOnAbortQueue: true,
+    drainOnAbortResponse: true,
+    drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
+    enrollQueue: true,
+    ...none,
+  }),
+  hardened: Object.freeze({
+    description: 'this project\'s proposal: upstream with every block path closed (see engine/HARDENED.md)',
+    freeOnAbortQueue: true,
+    drainOnAbortResponse: true,
+    drainTimeout: null,
+    enrollQueue: true,
+    freeOnValidationError: true,
+    freeOnErrorResponse: true,
+    failOnExit: true,
+    closedSignal: true,
+    apiKeySaveNext: true,
+  }),
+});
+
+/** All variant names, in order. */
+export const VARIANT_NAMES: readonly VariantName[] = ['pre-fix', 'pr-6747', 'upstream', 'hardened'];
