@@ -11,7 +11,7 @@ import { ErrEnrollDuplicate, ErrQueueLengthMismatch } from './errors.ts';
 import { failQueue } from './fail-queue.ts';
 import type { Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
-import { decode, MsearchResponseSchema } from './schema.ts';
+import { decode, MsearchResponseSchema, rawError } from './schema.ts';
 import { translateError } from './translate-error.ts';
 
 interface Group {
@@ -71,7 +71,7 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as Group;
     const item = items[i];
-    const err = item === undefined ? null : translateError(item.status, item.error);
+    const err = item === undefined ? null : translateError(item.status, rawError(item.error));
     // The group (dedupe key and duplicates) was captured before any send (fix 2a09846fa).
     const dups = g.dups;
     const dupIdx = dups.map((d) => e.pool.use(d, 'idx').idx);

@@ -34,7 +34,7 @@ export function* flushRead(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   for (const doc of docs) {
     if (n === null) break;
     const next = e.pool.use(n, 'next').next;
-    yield* answer(e, n, { err: doc.found ? null : ErrElasticNotFound, idx: e.pool.use(n, 'idx').idx, data: doc }, 'flushRead');
+    yield* answer(e, n, { err: doc.found === true ? null : ErrElasticNotFound, idx: e.pool.use(n, 'idx').idx, data: doc }, 'flushRead');
     n = next;
   }
   return null;

@@ -7,7 +7,7 @@ import type { EngineCore } from './core.ts';
 import { ErrQueueLengthMismatch } from './errors.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
-import { decode, MsearchResponseSchema } from './schema.ts';
+import { decode, MsearchResponseSchema, rawError } from './schema.ts';
 import { translateError } from './translate-error.ts';
 
 /** Flushes a search or fleet-search queue. */
@@ -30,7 +30,7 @@ export function* flushSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoErro
   for (const item of items) {
     if (n === null) break;
     const next = e.pool.use(n, 'next').next;
-    yield* answer(e, n, { err: translateError(item.status, item.error), idx: e.pool.use(n, 'idx').idx, data: item }, 'flushSearch');
+    yield* answer(e, n, { err: translateError(item.status, rawError(item.error)), idx: e.pool.use(n, 'idx').idx, data: item }, 'flushSearch');
     n = next;
   }
   return null;

@@ -47,6 +47,6 @@ export {
 } from './options.ts';
 export { blkToQueueType, copyQueue, newQueues, QUEUE_NAMES, QueueType, type Queue, type QueueTypeT } from './queue.ts';
 export { runLoop } from './run-loop.ts';
-export { BulkItemSchema, BulkResponseSchema, MgetDocSchema, MgetResponseSchema, MsearchItemSchema, MsearchResponseSchema, type BulkItem, type MgetDoc, type MsearchItem } from './schema.ts';
+export { BulkResponseSchema, MgetDocSchema, MgetResponseSchema, MsearchItemSchema, MsearchResponseSchema, type BulkItem, type MgetDoc, type MsearchItem } from './schema.ts';
 export { parseError, translateError } from './translate-error.ts';
 export { VARIANT_NAMES, VARIANTS, type VariantFlags, type VariantName, type VariantSpec } from './variants.ts';
