@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCorpus, type ConformanceReport } from './runner.ts';
 
 const USAGE = 'usage: es-conformance --dir DIR [--json]';
@@ -47,4 +48,6 @@ export function main(argv: readonly string[]): number {
   return report.failed > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

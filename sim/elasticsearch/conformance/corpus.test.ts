@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCorpus } from './runner.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const corpus = resolve(projectRoot, '../shared/es-rest-tests');
+
+describe('Elasticsearch YAML REST conformance', () => {
+  if (!existsSync(corpus)) {
+    it.skip(`corpus not found at ${corpus}; conformance not measured`, () => {});
+    return;
+  }
+  it('passes at least 90% of the sections that use only supported APIs', () => {
+    const r = runCorpus(corpus);
+    const ran = r.passed + r.failed;
+    const failures = r.sections.filter((s) => s.status === 'failed').map((s) => `${s.file} "${s.name}": ${s.detail}`);
+    expect(ran).toBeGreaterThan(0);
+    expect(r.passed / ran, failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+});
