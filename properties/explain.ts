@@ -5,12 +5,12 @@
 import { formatTime, type BlockEvent, type PoolViolation } from '../sim/index.ts';
 import type { CallFact, RunFacts } from './facts.ts';
 
-/** The call that held the block when it was acquired (same task, overlapping time). */
+/** The call that held the block when it was acquired (same task, enclosing trace positions). */
 export function callOf(facts: RunFacts, acquire: BlockEvent | undefined): CallFact | undefined {
   if (acquire === undefined) return undefined;
   for (let i = facts.calls.length - 1; i >= 0; i--) {
     const c = facts.calls[i] as CallFact;
-    if (c.task === acquire.task && c.start <= acquire.time && (c.end === null || c.end >= acquire.time)) return c;
+    if (c.task === acquire.task && c.startSeq <= acquire.seq && (c.endSeq === null || c.endSeq >= acquire.seq)) return c;
   }
   return undefined;
 }

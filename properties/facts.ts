@@ -12,6 +12,9 @@ export interface CallFact {
   readonly task: string;
   readonly start: number;
   readonly end: number | null;
+  /** Trace positions at start and return. */
+  readonly startSeq: number;
+  readonly endSeq: number | null;
   readonly returns: number;
   readonly result: string | null;
 }

@@ -19,13 +19,18 @@ export function* checkinBulkLoop(w: World): Proc<void> {
   }
 }
 
-/** Task `bg-caller-<i>`: a Search with a context that is never cancelled, every `everyS`, until shutdown begins. */
+/**
+ * Task `bg-caller-<i>`: a Search with a context that is never cancelled, every `everyS`.
+ * It does not know about the shutdown: it stops only after a call made once the
+ * bulker's context was cancelled has returned (on upstream that call never returns: V7b).
+ */
 export function* backgroundCaller(w: World, i: number): Proc<void> {
   const ctx = background(w.sim);
   const every = w.scenario.workload.backgroundCallers.everyS * 1_000_000;
   for (let n = 0; ; n++) {
     yield* sleep(every);
-    if (w.stopping) return;
+    const late = w.bulkerStopped;
     yield* w.ledger.call('Search', w.bulker.search(ctx, '.fleet-policies', JSON.stringify({ query: { term: { caller: `${i}-${n}` } } })));
+    if (late) return;
   }
 }

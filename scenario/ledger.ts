@@ -14,6 +14,9 @@ export interface CallRecord {
   readonly task: string;
   readonly start: Micros;
   end: Micros | null;
+  /** Trace positions at start and return: they order calls within one atomic step. */
+  readonly startSeq: number;
+  endSeq: number | null;
   /** How many times it returned (must be exactly 1 once the run is over). */
   returns: number;
   /** `ok`, or the error's message. */
@@ -48,27 +51,19 @@ export class CallLedger {
    * without error.
    */
   *call<T extends { err: GoError | null }>(op: string, body: Proc<T>, write?: Omit<WriteAttempt, 'acked' | 'call' | 'ackSeq'>): Proc<T> {
-    const rec: CallRecord = { id: this.calls.length, op, task: this.sim.current?.name ?? 'kernel', start: this.sim.now, end: null, returns: 0, result: null };
+    const rec: CallRecord = { id: this.calls.length, op, task: this.sim.current?.name ?? 'kernel', start: this.sim.now, end: null, startSeq: this.sim.trace.length, endSeq: null, returns: 0, result: null };
     this.calls.push(rec);
     const attempt: WriteAttempt | null = write ? { ...write, acked: false, call: rec.id, ackSeq: -1 } : null;
     if (attempt) this.writes.push(attempt);
     const r = yield* body;
     rec.returns++;
     rec.end = this.sim.now;
+    rec.endSeq = this.sim.trace.length;
     rec.result = r.err === null ? 'ok' : r.err.message;
     if (attempt && r.err === null) {
       attempt.acked = true;
       attempt.ackSeq = this.ackSeq++;
     }
     return r;
-  }
-
-  /** The call a task was making at a given time (to explain who held a block). */
-  callAt(task: string, time: Micros): CallRecord | undefined {
-    for (let i = this.calls.length - 1; i >= 0; i--) {
-      const c = this.calls[i] as CallRecord;
-      if (c.task === task && c.start <= time && (c.end === null || c.end >= time)) return c;
-    }
-    return undefined;
   }
 }

@@ -17,5 +17,6 @@ export function* shutdownSequence(w: World, cancelServer: CancelFunc, cancelBulk
   cancelServer();
   yield* gosched('shutdown');
   w.sim.note("shutdown: bulker's context cancelled");
+  w.bulkerStopped = true;
   cancelBulker();
 }

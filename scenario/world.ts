@@ -27,6 +27,8 @@ export interface World {
   readonly serverCtx: Context;
   /** Set when the shutdown sequence begins: no new checkins, enrollments or background calls. */
   stopping: boolean;
+  /** Set when the bulker's context is cancelled. */
+  bulkerStopped: boolean;
   /** Agents that checked in since the last checkin.Bulk flush. */
   readonly seenAgents: Set<string>;
 }
@@ -83,7 +85,7 @@ export function buildWorld(spec: WorldSpec): World {
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
-  const w: World = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, seenAgents: new Set() };
+  const w: World = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set() };
   sim.spawn('bulker.run', () => bulker.run(bulkerCtx));
   sim.spawn('shutdown', () => shutdownSequence(w, cancelServer, cancelBulker));
   const wl = scenario.workload;
@@ -102,6 +104,8 @@ function seedDocuments(es: FakeElasticsearch, s: Scenario): void {
     lines.push(JSON.stringify({ index: { _index: '.fleet-agents', _id: agentId(i) } }));
     lines.push(JSON.stringify({ agent: { id: agentId(i) }, active: true }));
   }
+  lines.push(JSON.stringify({ index: { _index: '.fleet-policies', _id: 'policy-0' } }));
+  lines.push(JSON.stringify({ policy_id: 'policy-0', revision_idx: 1 }));
   for (let i = 0; i < 5; i++) {
     lines.push(JSON.stringify({ index: { _index: '.fleet-actions', _id: `action-${i}` } }));
     lines.push(JSON.stringify({ action_id: `action-${i}`, agents: [agentId(i)] }));

@@ -20,6 +20,8 @@ export interface BlockEvent {
   readonly decision: number;
   /** The block's generation at the time. */
   readonly gen: number;
+  /** Position in the trace when it happened (orders events within one atomic step). */
+  readonly seq: number;
   /** Free text, e.g. the error a caller returned. */
   readonly note?: string;
 }

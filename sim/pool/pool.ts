@@ -166,7 +166,7 @@ export class TrackedPool<T> {
   private log(b: Block<T>, event: string, state: BlockState, note?: string): void {
     b.state = state;
     const task = this.sim.current?.name ?? 'kernel';
-    const e = { step: this.sim.steps, time: this.sim.now, task, event, state, decision: this.sim.decisions.length, gen: b.gen };
+    const e = { step: this.sim.steps, time: this.sim.now, task, event, state, decision: this.sim.decisions.length, gen: b.gen, seq: this.sim.trace.length };
     b.history.push(note === undefined ? e : { ...e, note });
     this.sim.note(`block ${b.id}.${b.gen} ${event}${note ? ` (${note})` : ''}`, b.id);
   }
