@@ -11,7 +11,9 @@ import type { EngineCore } from './core.ts';
 /** Sends `resp` to the block's response channel, panicking like Go when it is full. */
 export function* answer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<void> {
   const ch = e.pool.use(h, 'ch').ch;
-  e.pool.mark(h, 'answer', 'answered', resp.err === null ? 'ok' : resp.err.message);
+  // A block its drain already gave up on stays abandoned (the late answer is still recorded).
+  const state = h.block.state === 'abandoned' ? 'abandoned' : 'answered';
+  e.pool.mark(h, 'answer', state, resp.err === null ? 'ok' : resp.err.message);
   const r = yield* select([onSend(ch, resp)], true);
   if (r.index === -1) throw new GoPanic(`Unexpected blocked response channel on ${site}`);
 }

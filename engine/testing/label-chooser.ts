@@ -10,7 +10,11 @@ export class LabelChooser implements Strategy {
   readonly name = 'label-list';
   private readonly lists: Map<string, number[]>;
 
-  constructor(lists: Record<string, readonly number[]> = {}) {
+  constructor(
+    lists: Record<string, readonly number[]> = {},
+    /** Tasks whose name starts with this run first when runnable (e.g. woken callers). */
+    private readonly prefer?: string,
+  ) {
     this.lists = new Map(Object.entries(lists).map(([k, v]) => [k, v.slice()]));
   }
 
@@ -19,7 +23,12 @@ export class LabelChooser implements Strategy {
     return Math.min(Math.max(0, v), width - 1);
   }
 
-  chooseTask(): number {
+  chooseTask(width: number, _current: number, tasks: readonly { readonly id: number }[]): number {
+    if (this.prefer === undefined) return 0;
+    for (let i = 0; i < width; i++) {
+      const name = (tasks[i] as { name?: string } | undefined)?.name ?? '';
+      if (name.startsWith(this.prefer)) return i;
+    }
     return 0;
   }
 }
