@@ -43,6 +43,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--swarm', 'the case was found in swarm mode')
     .addOption(new Option('--trace <format>', 'render the trace: text | json | html'))
     .option('--out <file>', 'write the trace to FILE instead of stdout')
+    .option('--save <dir>', 'write this case as a repro file into DIR (whatever its outcome)')
+    .option('--note <text>', 'with --save: why the file exists')
     .option('--json', 'print one JSON report on stdout')
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')

@@ -21,6 +21,8 @@ export interface CaseSpec {
   readonly variant: VariantName;
   readonly strategy: StrategySpec;
   readonly swarm: boolean;
+  /** The repro file this case came from, if any (for the replay command). */
+  readonly reproFile?: string;
   /** Keep every trace event (timelines); default false (hash only, faster). */
   readonly keepTrace?: boolean;
 }

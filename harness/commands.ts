@@ -6,6 +6,7 @@ import type { CaseSpec } from './case.ts';
 /** `npx dst replay --seed N --scenario S --variant V [--strategy pct] [--swarm]`, or a file hint for decision lists. */
 export function replayCommand(spec: CaseSpec): string {
   const s = spec.strategy;
+  if (spec.reproFile !== undefined) return `npx dst replay ${spec.reproFile}`;
   if (s.kind === 'decisions') return `npx dst replay <repro file> (save it with --save DIR)`;
   const parts = ['npx dst replay', `--seed ${s.seed}`, `--scenario ${spec.scenarioRef}`, `--variant ${spec.variant}`];
   if (s.kind === 'pct') parts.push('--strategy pct');

@@ -69,7 +69,7 @@ export function reproCase(r: Repro, file: string): CaseSpec {
   const scenario = typeof r.scenario === 'string' ? loadScenario(r.scenario) : parseScenario(r.scenario, file);
   const s = r.strategy;
   const strategy: StrategySpec = s.kind === 'decisions' ? { kind: 'decisions', decisions: s.decisions.map(([label, width, choice]) => ({ label, width, choice })) } : s;
-  return { scenario, scenarioRef: typeof r.scenario === 'string' ? r.scenario : file, variant: r.variant, strategy, swarm: r.swarm };
+  return { scenario, scenarioRef: typeof r.scenario === 'string' ? r.scenario : file, variant: r.variant, strategy, swarm: r.swarm, reproFile: file };
 }
 
 /** A repro file for a case that ran. */

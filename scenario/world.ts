@@ -98,6 +98,7 @@ export function buildWorld(spec: WorldSpec): World {
 
 /** The documents that exist before the run: known agents and a few actions. */
 function seedDocuments(es: FakeElasticsearch, s: Scenario): void {
+  for (const index of ['.fleet-agents', '.fleet-actions', '.fleet-policies']) es.handle({ method: 'PUT', path: `/${index}`, query: {}, body: '' });
   const known = s.workload.agents - Math.round(s.workload.agents * s.workload.unknownAgents);
   const lines: string[] = [];
   for (let i = 0; i < known; i++) {

@@ -370,7 +370,7 @@ export class Sim implements Waker {
       const i = this.decide(live, Labels.timerTie);
       const e = due.splice(i, 1)[0] as TimerEntry;
       this.timers.consume(e);
-      this.trace.record(this.steps, this.now, -1, Op.TimerFire, e.seq);
+      this.trace.recordText(this.steps, this.now, -1, Op.TimerFire, e.seq, e.what);
       try {
         e.fire();
       } catch (err) {
@@ -394,12 +394,12 @@ export class Sim implements Waker {
     try {
       const v = t.resume;
       t.resume = undefined;
-      r = v instanceof PendingPanic ? t.gen.throw(v.panic) : t.gen.next(v);
+      r = v instanceof PendingPanic ? t.throwInto.call(t.gen, v.panic) : t.next.call(t.gen, v);
       // An effect that panics at once (send on a closed channel) is thrown straight back in.
       while (!r.done) {
         const p = this.dispatch(t, r.value);
         if (p === null) break;
-        r = t.gen.throw(p);
+        r = t.throwInto.call(t.gen, p);
       }
     } catch (err) {
       this.current = null;

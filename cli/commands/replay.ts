@@ -5,7 +5,7 @@
 import { dirname, basename } from 'node:path';
 import { runCase, type CaseSpec } from '../../harness/case.ts';
 import { InputError } from '../../harness/input-error.ts';
-import { readRepro, reproCase, type Repro } from '../../harness/repro.ts';
+import { makeRepro, readRepro, reproCase, type Repro } from '../../harness/repro.ts';
 import { seedStrategy } from '../../harness/sweep.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { parseChoice, parseSeed, parseVariant } from '../args.ts';
@@ -25,6 +25,8 @@ export interface ReplayFlags {
   swarm?: boolean;
   trace?: string;
   out?: string;
+  save?: string;
+  note?: string;
   json?: boolean;
 }
 
@@ -53,9 +55,10 @@ export function replayCommand(file: string | undefined, flags: ReplayFlags, io: 
   const rendered = trace === 'text' ? textTimeline(run.result) : trace === 'json' ? JSON.stringify(jsonTimeline(run.result)) : trace === 'html' ? htmlTimeline(run.result) : null;
   let savedTrace: string | null = null;
   if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
+  const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${r.scenario}-${r.variant}-${r.seed ?? 'decisions'}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
   const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: (r.property ?? 'pass') === repro.expect && r.traceHash === repro.traceHash };
   if (flags.json) {
-    println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }) }));
+    println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));
   } else {
     const st = styleFor(io.stdout.isTTY === true);
     if (rendered !== null && savedTrace === null) println(io.stdout, rendered);
@@ -64,6 +67,7 @@ export function replayCommand(file: string | undefined, flags: ReplayFlags, io: 
     else for (const l of renderFailure(r, st)) println(io.stdout, l);
     if (expectation !== null) println(io.stdout, expectation.matches ? st.green(`matches the repro file (expect ${repro?.expect}, hash ${repro?.traceHash})`) : st.yellow(`differs from the repro file: expected ${repro?.expect} with hash ${repro?.traceHash}`));
     if (savedTrace !== null) println(io.stdout, st.dim(`trace written to ${savedTrace}`));
+    if (savedRepro !== null) println(io.stdout, st.dim(`repro file written to ${savedRepro} (expect ${r.property ?? 'pass'})`));
   }
   return r.passed ? 0 : 1;
 }

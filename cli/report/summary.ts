@@ -42,7 +42,7 @@ export function renderSummary(reports: readonly CaseReport[], st: Style, maxFail
 export function renderFailure(f: CaseReport, st: Style): string[] {
   const more = f.violations.length > 1 ? st.dim(` (+${f.violations.length - 1} more violations)`) : '';
   return [
-    `${st.red('✗')} ${f.scenario} seed ${f.seed ?? '-'} on ${f.variant}: ${st.bold(f.property ?? '?')}${more}`,
+    `${st.red('✗')} ${f.scenario} ${f.seed === null ? 'decision list' : `seed ${f.seed}`} on ${f.variant}: ${st.bold(f.property ?? '?')}${more}`,
     `    ${f.message ?? ''}`,
     `    ${st.dim('replay:')} ${f.replay}`,
     '',

@@ -25,7 +25,7 @@ function describe(r: RunResult, e: TraceEvent): string {
     case Op.Panic:
       return `PANIC ${e.text ?? ''}`;
     case Op.TimerFire:
-      return 'timer fires';
+      return `timer fires: ${e.text ?? ''}`;
     default:
       return OP_NAMES[e.op] ?? `op ${e.op}`;
   }
