@@ -23,6 +23,14 @@ export class Task {
   waitGen = 0;
   /** Timer entry armed for a sleep, if any. */
   sleepTimer: unknown = null;
+  /**
+   * The generator's `next` and `throw`, resolved once at spawn. Each `function*` closure
+   * gives its generators their own hidden class, so `gen.next(v)` at the kernel's one call
+   * site goes megamorphic with thousands of tasks (about 7x slower at 10,000 tasks);
+   * calling through these fields keeps that site monomorphic.
+   */
+  readonly next: (this: Proc<unknown>, v?: unknown) => IteratorResult<Effect, unknown>;
+  readonly throwInto: (this: Proc<unknown>, e: unknown) => IteratorResult<Effect, unknown>;
 
   constructor(
     /** Dense id in spawn order, stable for a given program and decisions. */
@@ -35,7 +43,10 @@ export class Task {
     readonly daemon: boolean,
     /** The task that spawned this one, if any. */
     readonly parent: Task | null,
-  ) {}
+  ) {
+    this.next = gen.next;
+    this.throwInto = gen.throw;
+  }
 
   /** `name` plus its spawn ancestry, e.g. `flush-3 <- run <- bulker`. */
   lineage(): string {
