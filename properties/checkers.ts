@@ -84,38 +84,41 @@ export const noStuckTasks: Checker = (f) => {
 };
 
 /**
- * `durable-acks`: for each document field, the final stored value is the last
- * acknowledged write's, or that of an attempt made after it (an unacknowledged write
- * may still have landed).
+ * `durable-acks`: every acknowledged write must be reflected at the end. A field's final
+ * value may be that of an acknowledged write that no later-issued acknowledged write
+ * superseded (writes that overlapped in time may land in either order), or that of any
+ * unacknowledged attempt (a caller that gave up does not stop its request from landing
+ * later). Anything else (a missing document, or a value nobody may have left there)
+ * means an acknowledged write was lost.
  */
 export const durableAcks: Checker = (f) => {
   const out: Violation[] = [];
-  const byDocField = new Map<string, { index: string; id: string; field: string; allowed: unknown[]; lastAcked: unknown; acked: boolean }>();
+  const calls = new Map(f.calls.map((c) => [c.id, c]));
+  const byField = new Map<string, { index: string; id: string; field: string; acked: { start: number; end: number; value: unknown }[]; unacked: unknown[] }>();
   for (const w of f.writes) {
+    const c = calls.get(w.call);
     for (const [field, value] of Object.entries(w.fields)) {
       const key = `${w.index}\u0000${w.id}\u0000${field}`;
-      let e = byDocField.get(key);
+      let e = byField.get(key);
       if (e === undefined) {
-        e = { index: w.index, id: w.id, field, allowed: [], lastAcked: undefined, acked: false };
-        byDocField.set(key, e);
+        e = { index: w.index, id: w.id, field, acked: [], unacked: [] };
+        byField.set(key, e);
       }
-      if (w.acked) {
-        e.acked = true;
-        e.lastAcked = value;
-        e.allowed = [value];
-      } else if (e.acked) {
-        e.allowed.push(value);
-      }
+      if (w.acked && c !== undefined) e.acked.push({ start: c.startSeq, end: c.endSeq ?? Number.POSITIVE_INFINITY, value });
+      else e.unacked.push(value);
     }
   }
-  for (const e of byDocField.values()) {
-    if (!e.acked) continue;
+  for (const e of byField.values()) {
+    if (e.acked.length === 0) continue;
+    const lastStart = Math.max(...e.acked.map((a) => a.start));
+    const allowed = e.acked.filter((a) => !(lastStart > a.end)).map((a) => a.value).concat(e.unacked);
     const doc = f.readDocument(e.index, e.id);
     const actual = doc === undefined ? undefined : (doc.source as Record<string, unknown> | null)?.[e.field];
-    if (!e.allowed.some((v) => JSON.stringify(v) === JSON.stringify(actual))) {
+    if (!allowed.some((v) => JSON.stringify(v) === JSON.stringify(actual))) {
+      const last = e.acked.reduce((a, b) => (b.start > a.start ? b : a));
       out.push({
         property: 'durable-acks',
-        message: `acknowledged write to ${e.index}/${e.id} field ${e.field} = ${JSON.stringify(e.lastAcked)} is ${doc === undefined ? 'missing (no document)' : `stored as ${JSON.stringify(actual)}`}`,
+        message: `acknowledged write to ${e.index}/${e.id} field ${e.field} = ${JSON.stringify(last.value)} is ${doc === undefined ? 'missing (no document)' : `stored as ${JSON.stringify(actual)}`}`,
         evidence: at(f),
       });
     }

@@ -7,6 +7,7 @@
  */
 import type { Label } from '../label.ts';
 import { scale, type Strategy } from './strategy.ts';
+import { randomChoice } from './slip.ts';
 import { pick, streams, type Streams } from './streams.ts';
 
 /** Options of {@link Pct}. */
@@ -40,7 +41,7 @@ export class Pct implements Strategy {
   }
 
   choose(width: number, l: Label): number {
-    return scale(pick(this.s, l.stream)(), width);
+    return randomChoice(pick(this.s, l.stream)(), width, l);
   }
 
   chooseTask(width: number, _current: number, tasks: readonly { readonly id: number }[]): number {

@@ -1,8 +1,9 @@
 /**
- * Seeded random walk: every decision uniform, each from its label's stream.
+ * Seeded random walk: every decision uniform (time slips rare), each from its label's stream.
  */
 import type { Label } from '../label.ts';
 import { scale, type Strategy } from './strategy.ts';
+import { randomChoice } from './slip.ts';
 import { pick, streams, type Streams } from './streams.ts';
 
 /** Uniform random choices from the run's seeded streams. */
@@ -18,7 +19,7 @@ export class RandomWalk implements Strategy {
   }
 
   choose(width: number, l: Label): number {
-    return scale(pick(this.s, l.stream)(), width);
+    return randomChoice(pick(this.s, l.stream)(), width, l);
   }
 
   chooseTask(width: number): number {
