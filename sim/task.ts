@@ -29,8 +29,8 @@ export class Task {
    * site goes megamorphic with thousands of tasks (about 7x slower at 10,000 tasks);
    * calling through these fields keeps that site monomorphic.
    */
-  readonly next: (this: Proc<unknown>, v?: unknown) => IteratorResult<Effect, unknown>;
-  readonly throwInto: (this: Proc<unknown>, e: unknown) => IteratorResult<Effect, unknown>;
+  readonly next: Proc<unknown>['next'];
+  readonly throwInto: Proc<unknown>['throw'];
 
   constructor(
     /** Dense id in spawn order, stable for a given program and decisions. */
