@@ -6,6 +6,7 @@ import { AtomicInt, TrackedPool, type Chan, type Context, type GoError, type Pro
 import { Action, blockPoolType, type Blk, type BulkT } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { multiWaitBulkOp, type MultiOp } from './multi.ts';
+import type { Mutant } from './mutants.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
 import { apiKeyUpdate, waitBulkAction } from './ops-bulk.ts';
 import { readRaw } from './ops-read.ts';
@@ -25,12 +26,15 @@ export interface BulkerConfig {
   readonly options?: Partial<BulkOptions>;
   /** Name used for tasks, channels and the pool (default `bulker`). */
   readonly name?: string;
+  /** Deliberately broken behaviour, for checker tests only. */
+  readonly mutants?: readonly Mutant[];
 }
 
 /** The bulk engine. */
 export class Bulker implements EngineCore {
   readonly variant: VariantName;
   readonly flags: VariantFlags;
+  readonly mutants: ReadonlySet<Mutant>;
   readonly opts: BulkOptions;
   readonly name: string;
   readonly pool: TrackedPool<BulkT>;
@@ -47,6 +51,7 @@ export class Bulker implements EngineCore {
   ) {
     this.variant = cfg.variant;
     this.flags = VARIANTS[cfg.variant];
+    this.mutants = new Set(cfg.mutants ?? []);
     this.opts = resolveOptions(ENGINE_DEFAULTS, cfg.options);
     this.name = cfg.name ?? 'bulker';
     this.pool = new TrackedPool<BulkT>(sim, blockPoolType(sim), `${this.name}.pool`);

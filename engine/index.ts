@@ -33,6 +33,7 @@ export { flushQueue, flushKind } from './flush-queue.ts';
 export { flushRead, mgetBody } from './flush-read.ts';
 export { flushSearch } from './flush-search.ts';
 export { multiDispatch, multiWaitBulkOp, type MultiOp } from './multi.ts';
+export { MUTANTS, type Mutant } from './mutants.ts';
 export { fail, ok, type OpOptions, type Result } from './op-options.ts';
 export { apiKeyUpdateBody, bulkBodyLine, bulkMetaLine, waitBulkAction } from './ops-bulk.ts';
 export { mgetFragment } from './ops-read.ts';

@@ -2,7 +2,7 @@
  * One case: a scenario, a variant and a strategy, run once and checked against every
  * property. Pure: returns a report, prints nothing.
  */
-import type { VariantName } from '../engine/index.ts';
+import type { Mutant, VariantName } from '../engine/index.ts';
 import { checkAll } from '../properties/checkers.ts';
 import type { RunFacts } from '../properties/facts.ts';
 import type { PropertyName } from '../properties/names.ts';
@@ -25,6 +25,8 @@ export interface CaseSpec {
   readonly reproFile?: string;
   /** Keep every trace event (timelines); default false (hash only, faster). */
   readonly keepTrace?: boolean;
+  /** Deliberately broken engine behaviour (checker tests only). */
+  readonly mutants?: readonly Mutant[];
 }
 
 /** The report of one case. */
@@ -58,7 +60,7 @@ export interface CaseRun {
 
 /** Runs a case with an explicit strategy object (exploration uses this). */
 export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
-  const world = buildWorld({ scenario: spec.scenario, variant: spec.variant, strategy, swarm: spec.swarm, keepTrace: spec.keepTrace ?? false });
+  const world = buildWorld({ scenario: spec.scenario, variant: spec.variant, strategy, swarm: spec.swarm, keepTrace: spec.keepTrace ?? false, mutants: spec.mutants ?? [] });
   const result = world.sim.run();
   const poolViolations = world.bulker.pool.finish();
   const facts: RunFacts = {

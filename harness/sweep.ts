@@ -35,7 +35,7 @@ export function runSweep(job: SweepJob, onCase: (r: CaseReport) => void): void {
 }
 
 /** Runs the case a second time; a different trace hash is a `determinism` violation. */
-function withDeterminism(spec: CaseSpec, first: CaseReport): CaseReport {
+export function withDeterminism(spec: CaseSpec, first: CaseReport): CaseReport {
   const second = runCase(spec).report;
   if (second.traceHash === first.traceHash) return first;
   const v = {

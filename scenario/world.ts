@@ -2,7 +2,7 @@
  * The simulated world of one run: the kernel, the fake Elasticsearch with its fault
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
-import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, type VariantName } from '../engine/index.ts';
+import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, type Mutant, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../sim/elasticsearch/index.ts';
 import { SimEsTransport } from '../sim/elasticsearch/transport.ts';
 import { background, ms, sec, Sim, withCancel, type Context, type Strategy } from '../sim/index.ts';
@@ -41,6 +41,8 @@ export interface WorldSpec {
   readonly swarm: boolean;
   /** Keep every trace event (for timelines); false keeps only the hash. */
   readonly keepTrace: boolean;
+  /** Deliberately broken engine behaviour (checker tests only). */
+  readonly mutants?: readonly Mutant[];
 }
 
 /** The virtual instant at which the run ends: load, server drain, then the drain period. */
@@ -81,7 +83,7 @@ export function buildWorld(spec: WorldSpec): World {
   const es = new FakeElasticsearch();
   seedDocuments(es, scenario);
   const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
-  const bulker = new Bulker(sim, transport, { variant: spec.variant, options: bulkOptions(scenario) });
+  const bulker = new Bulker(sim, transport, { variant: spec.variant, options: bulkOptions(scenario), mutants: spec.mutants ?? [] });
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
