@@ -65,7 +65,14 @@ export const ElasticsearchSection = z.strictObject({
     )
     .max(100)
     .default([]),
-});
+})
+  .refine((e) => e.reject429 + e.badGateway + e.connectionReset + e.hang + e.malformedBody + e.wrongItemCount <= 1, {
+    message: 'the request-level fault probabilities (reject429, badGateway, connectionReset, hang, malformedBody, wrongItemCount) must add up to at most 1',
+  })
+  .refine((e) => e.itemConflict + e.itemRejected + e.itemServerError <= 1, { message: 'the item-level fault probabilities must add up to at most 1' })
+  .refine((e) => e.brownouts.every((b) => b.reject429 + e.badGateway + e.connectionReset + e.hang + e.malformedBody + e.wrongItemCount <= 1), {
+    message: "a brownout's reject429 plus the other request-level faults must add up to at most 1",
+  });
 
 /** One agent checkin (spec §8.3). */
 export const CheckinSection = z.strictObject({

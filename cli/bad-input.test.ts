@@ -1,0 +1,60 @@
+/**
+ * Bad input gets one clear line naming the field, exit code 2, and no file written.
+ */
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './testing/run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'dst-bad-input-'));
+const file = (name: string, content: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+const malformedScenario = file('malformed.json', '{"name": "x", "durationS": ');
+const outOfRange = file('out-of-range.json', JSON.stringify({ name: 'x', durationS: 10, workload: { agents: -1 } }));
+const unknownKey = file('unknown-key.json', JSON.stringify({ name: 'x', durationS: 10, workload: { agnets: 3 } }));
+const badRepro = file('bad-repro.json', '{"format": "dst-repro/1", "scenario": "tiny"');
+const badReproField = file('bad-repro-field.json', JSON.stringify({ format: 'dst-repro/1', scenario: 'tiny', variant: 'nope', strategy: { kind: 'random', seed: 1 }, expect: 'pass', traceHash: '0000000000000000' }));
+
+const cases: Array<[string, string[], RegExp]> = [
+  ['unknown flag', ['run', '--bogus'], /unknown option '--bogus'/],
+  ['unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
+  ['unknown variant', ['run', '--variant', 'nope'], /--variant: unknown variant "nope" \(allowed: pre-fix, pr-6747, upstream, hardened\)/],
+  ['unknown scenario', ['run', '--scenario', 'nope'], /--scenario: unknown scenario "nope" \(known: .*tiny/],
+  ['malformed scenario file', ['run', '--scenario', malformedScenario], /scenario .*malformed\.json: malformed JSON/],
+  ['out-of-range scenario field', ['run', '--scenario', outOfRange], /scenario .*out-of-range\.json: workload\.agents: /],
+  ['unknown scenario key', ['run', '--scenario', unknownKey], /scenario .*unknown-key\.json: workload: unknown key "agnets"/],
+  ['repro file that does not parse', ['replay', badRepro], /repro file .*bad-repro\.json: malformed JSON/],
+  ['repro file with a bad field', ['replay', badReproField], /repro file .*bad-repro-field\.json: variant: /],
+  ['missing repro file', ['replay', join(dir, 'absent.json')], /repro file .*absent\.json: cannot be read/],
+  ['empty seed range', ['run', '--seeds', '5..1'], /--seeds: 5\.\.1 is empty: A must not exceed B/],
+  ['malformed seed range', ['run', '--seeds', '1-5'], /--seeds: "1-5" is not a range A\.\.B/],
+  ['shard out of range', ['run', '--shard', '3/2'], /--shard: 3\/2 needs 1 <= I <= N/],
+  ['zero workers', ['run', '--workers', '0'], /--workers: 0 is out of range/],
+  ['unknown strategy', ['run', '--strategy', 'bfs'], /--strategy: "bfs" is not allowed \(allowed: random, pct, exhaustive\)/],
+  ['bad bound', ['explore', '--bound', 'x'], /--bound: "x" is not a non-negative integer/],
+  ['bad trace format', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'pdf'], /--trace: "pdf" is not allowed \(allowed: text, json, html\)/],
+  ['seed and seeds together', ['run', '--seed', '1', '--seeds', '0..3'], /--seed and --seeds/],
+];
+
+describe('bad input: one line, exit 2, nothing written', () => {
+  for (const [name, argv, pattern] of cases) {
+    it(name, async () => {
+      const out = join(dir, `save-${name.replace(/\W+/g, '-')}`);
+      const r = await runCli([...argv, ...(argv[0] === 'run' || argv[0] === 'explore' ? ['--save', out] : [])]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.endsWith('\n')).toBe(true);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(pattern);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('wrote nothing into the scratch folder besides the inputs', () => {
+    expect(readdirSync(dir).sort()).toEqual(['bad-repro-field.json', 'bad-repro.json', 'malformed.json', 'out-of-range.json', 'unknown-key.json']);
+  });
+});
