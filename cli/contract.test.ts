@@ -1,0 +1,115 @@
+/**
+ * The `dst` contract (DESIGN §7) end to end: exit codes, `--json` reports, replay
+ * commands that reproduce the property and trace hash, exploration, `--save`, shards
+ * and workers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { replayArgv, runCli } from './testing/run-cli.ts';
+
+interface Failure {
+  seed: number;
+  scenario: string;
+  variant: string;
+  property: string;
+  message: string;
+  traceHash: string;
+  replay: string;
+}
+interface Report {
+  passed: boolean;
+  runs: number;
+  failures: Failure[];
+  traceHash?: string;
+}
+
+async function json(argv: string[]): Promise<{ code: number; report: Report }> {
+  const r = await runCli([...argv, '--json']);
+  expect(r.stderr).toBe('');
+  const lines = r.stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  return { code: r.code, report: JSON.parse(lines[0] as string) as Report };
+}
+
+describe('dst run / replay', () => {
+  it('pre-fix on checkin-storm fails block-lifecycle, and every replay command reproduces property and hash', async () => {
+    const { code, report } = await json(['run', '--variant', 'pre-fix', '--scenario', 'checkin-storm', '--seeds', '0..9']);
+    expect(code).toBe(1);
+    expect(report.passed).toBe(false);
+    expect(report.runs).toBe(10);
+    expect(report.failures.some((f) => f.property === 'block-lifecycle')).toBe(true);
+    for (const f of report.failures.slice(0, 4)) {
+      expect(f.replay).toBe(`npx dst replay --seed ${f.seed} --scenario checkin-storm --variant pre-fix`);
+      const again = await json(replayArgv(f.replay));
+      expect(again.code).toBe(1);
+      expect(again.report.failures[0]?.property).toBe(f.property);
+      expect(again.report.traceHash).toBe(f.traceHash);
+    }
+  }, 60_000);
+
+  it('the same seed twice gives the same trace hash', async () => {
+    const a = await json(['run', '--variant', 'upstream', '--scenario', 'es-brownout', '--seed', '7']);
+    const b = await json(['run', '--variant', 'upstream', '--scenario', 'es-brownout', '--seed', '7']);
+    expect(a.report.traceHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(b.report.traceHash).toBe(a.report.traceHash);
+  });
+
+  it('--check-determinism passes on the real engine', async () => {
+    const { code, report } = await json(['run', '--variant', 'hardened', '--scenario', 'smoke', '--seeds', '0..2', '--check-determinism']);
+    expect(code).toBe(0);
+    expect(report.passed).toBe(true);
+  });
+
+  it('--save writes one repro file per failure, which replays to the same outcome', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dst-save-'));
+    const { report } = await json(['run', '--variant', 'upstream', '--scenario', 'bad-input', '--seeds', '0..2', '--save', dir]);
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(report.failures.length);
+    const first = report.failures[0] as Failure;
+    const replayed = await json(['replay', join(dir, `bad-input-upstream-random-${first.seed}.json`)]);
+    expect(replayed.report.traceHash).toBe(first.traceHash);
+    expect(replayed.report.failures[0]?.property).toBe(first.property);
+  });
+
+  it('shards partition the seeds, and worker threads give the same reports as one thread', async () => {
+    const all = await json(['run', '--variant', 'upstream', '--scenario', 'smoke', '--scenario', 'bad-input', '--seeds', '0..5']);
+    const s1 = await json(['run', '--variant', 'upstream', '--scenario', 'smoke', '--scenario', 'bad-input', '--seeds', '0..5', '--shard', '1/2']);
+    const s2 = await json(['run', '--variant', 'upstream', '--scenario', 'smoke', '--scenario', 'bad-input', '--seeds', '0..5', '--shard', '2/2']);
+    expect(s1.report.runs + s2.report.runs).toBe(all.report.runs);
+    const key = (f: Failure) => `${f.scenario}/${f.seed}/${f.traceHash}`;
+    expect([...s1.report.failures, ...s2.report.failures].map(key).sort()).toEqual(all.report.failures.map(key).sort());
+    const workers = await json(['run', '--variant', 'upstream', '--scenario', 'smoke', '--scenario', 'bad-input', '--seeds', '0..5', '--workers', '2']);
+    expect(workers.report.failures.map(key)).toEqual(all.report.failures.map(key));
+  }, 60_000);
+});
+
+describe('dst explore', () => {
+  it('finds a violation on tiny with pre-fix', async () => {
+    const r = await runCli(['explore', '--scenario', 'tiny', '--variant', 'pre-fix', '--json']);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout) as { passed: boolean; violations: { property: string }[] };
+    expect(rep.passed).toBe(false);
+    expect(rep.violations[0]?.property).toBe('block-lifecycle');
+  });
+
+  it('exhausts the space of tiny with hardened, under its bound, with no violation', async () => {
+    const r = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--json']);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(r.stdout) as { exhausted: boolean; schedules: number; violations: unknown[] };
+    expect(rep.exhausted).toBe(true);
+    expect(rep.schedules).toBeGreaterThan(100);
+    expect(rep.violations).toEqual([]);
+  }, 60_000);
+});
+
+describe('the installed bin', () => {
+  it('`dst list --json` runs through cli/bin.js (tsx registered)', () => {
+    const out = execFileSync(process.execPath, [join(import.meta.dirname, 'bin.js'), 'list', '--json'], { encoding: 'utf8' });
+    const list = JSON.parse(out) as { scenarios: { name: string }[]; properties: { name: string }[] };
+    expect(list.scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny', 'incident']));
+    expect(list.properties).toHaveLength(8);
+  });
+});
