@@ -35,14 +35,27 @@ describe('mget', () => {
 });
 
 describe('msearch header', () => {
+  // Bytes confirmed against upstream writeMsearchMeta (elastic/fleet-server
+  // internal/pkg/bulk/opSearch.go at 05f4253fe135 and the later enroll-queue version):
+  // "," with no space before "ignore_unavailable"; "," then a space before
+  // "wait_for_checkpoints" (a lone leading space when nothing precedes it); checkpoints as
+  // sqn.SeqNo.JSONString, i.e. "[1,2,3]" with no spaces.
   it('variants', () => {
     expect(msearchHeader('idx')).toBe('{"index": "idx"}\n');
     expect(msearchHeader('')).toBe('{}\n');
     expect(msearchHeader('a', { indices: ['b', 'c'] })).toBe('{"index": ["a","b","c"]}\n');
     expect(msearchHeader('idx', { ignoreUnavailable: true })).toBe('{"index": "idx","ignore_unavailable": true}\n');
+    expect(msearchHeader('', { ignoreUnavailable: true })).toBe('{"ignore_unavailable": true}\n');
     expect(msearchHeader('idx', { waitForCheckpoints: [4, 7] })).toBe('{"index": "idx", "wait_for_checkpoints": [4,7]}\n');
     expect(msearchHeader('', { waitForCheckpoints: [1] })).toBe('{ "wait_for_checkpoints": [1]}\n');
     expect(msearchHeader('idx', { ignoreUnavailable: true, waitForCheckpoints: [1] })).toBe('{"index": "idx","ignore_unavailable": true, "wait_for_checkpoints": [1]}\n');
+    expect(msearchHeader('', { ignoreUnavailable: true, waitForCheckpoints: [1, 2, 3] })).toBe('{"ignore_unavailable": true, "wait_for_checkpoints": [1,2,3]}\n');
+    expect(msearchHeader('a', { indices: ['b'], ignoreUnavailable: true, waitForCheckpoints: [-1] })).toBe('{"index": ["a","b"],"ignore_unavailable": true, "wait_for_checkpoints": [-1]}\n');
+  });
+  it('every header is valid JSON once the spacing is ignored', () => {
+    for (const o of [{}, { ignoreUnavailable: true }, { waitForCheckpoints: [1] }, { ignoreUnavailable: true, waitForCheckpoints: [1, 2] }]) {
+      for (const idx of ['', 'idx']) expect(() => JSON.parse(msearchHeader(idx, o))).not.toThrow();
+    }
   });
 });
 

@@ -2,8 +2,10 @@
  * The Bulker: the public face of the engine model. Holds the pool, the bulker channel and
  * the variant's switches; `run` is the Run loop; the operations are the public API.
  */
-import { AtomicInt, TrackedPool, type Chan, type Context, type GoError, type Proc, type Sim, type Transport } from '../sim/index.ts';
+import { AtomicInt, TrackedPool, Weighted, type Chan, type Context, type GoError, type Proc, type Sim, type Transport } from '../sim/index.ts';
+import { apiKeyAuth, type APIKey, type SecurityInfo } from './apikey-auth.ts';
 import { Action, blockPoolType, type Blk, type BulkT } from './block.ts';
+import { ChildBulkers, noRemoteTransport, type RemoteTransportFactory } from './child-bulker.ts';
 import type { EngineCore } from './core.ts';
 import { multiWaitBulkOp, type MultiOp } from './multi.ts';
 import type { Mutant } from './mutants.ts';
@@ -28,6 +30,8 @@ export interface BulkerConfig {
   readonly name?: string;
   /** Deliberately broken behaviour, for checker tests only. */
   readonly mutants?: readonly Mutant[];
+  /** Builds remote outputs' ES clients for child bulkers (default: none configured). */
+  readonly remoteTransport?: RemoteTransportFactory;
 }
 
 /** The bulk engine. */
@@ -41,6 +45,10 @@ export class Bulker implements EngineCore {
   readonly ch: Chan<Blk>;
   readonly pendingDispatches: AtomicInt;
   readonly closed: Chan<never> | null;
+  /** `apikeyLimit`: bounds the direct API-key calls (size `apikeyMaxParallel`). */
+  readonly apikeyLimit: Weighted;
+  /** Remote-output child bulkers (`bulkerMap`), cancelled when Run exits. */
+  readonly children: ChildBulkers;
   private flushes = 0;
   private multis = 0;
 
@@ -58,6 +66,9 @@ export class Bulker implements EngineCore {
     this.ch = sim.chan<Blk>(this.opts.blockQueueSz, `${this.name}.ch`);
     this.pendingDispatches = new AtomicInt(0, `${this.name}.pendingBulkDispatches`);
     this.closed = this.flags.closedSignal ? sim.chan<never>(0, `${this.name}.closed`) : null;
+    this.apikeyLimit = new Weighted(sim, this.opts.apikeyMaxParallel, `${this.name}.apikeyLimit`);
+    const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, mutants: cfg.mutants });
+    this.children = new ChildBulkers(sim, this.name, make, cfg.remoteTransport ?? noRemoteTransport);
   }
 
   /** @internal */
@@ -70,9 +81,16 @@ export class Bulker implements EngineCore {
     return ++this.multis;
   }
 
-  /** The Run loop; spawn it as task `bulker.run`. Returns the error that ended it. */
-  run(ctx: Context): Proc<GoError | null> {
-    return runLoop(this, ctx);
+  /** The Run loop; spawn it as task `bulker.run`. Returns the error that ended it, after cancelling the child bulkers. */
+  *run(ctx: Context): Proc<GoError | null> {
+    const err = yield* runLoop(this, ctx);
+    this.children.cancelAll();
+    return err;
+  }
+
+  /** `APIKeyAuth`: a direct call bounded by `apikeyLimit`, acquired with the caller's ctx. */
+  apiKeyAuth(ctx: Context, key: APIKey): Proc<Result<SecurityInfo>> {
+    return apiKeyAuth(this, ctx, key);
   }
 
   /** `Create`: the document id. */

@@ -1,8 +1,10 @@
 /**
  * The engine's public surface: a model of fleet-server's `internal/pkg/bulk` in four variants.
  */
+export { apiKeyAuth, type APIKey, type DirectCaller, type SecurityInfo } from './apikey-auth.ts';
 export { Action, ACTION_NAMES, blockPoolType, byteLen, type ActionT, type Blk, type BulkT, type Resp } from './block.ts';
 export { Bulker, type BulkerConfig, type ReadDoc } from './bulker.ts';
+export { ChildBulkers, noRemoteTransport, type ChildEntry, type ChildFactory, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
 export type { EngineCore } from './core.ts';
 export { dispatch, type Dispatched } from './dispatch.ts';
 export { drainAndFreeAbortedBlk, startDrain } from './drain.ts';
