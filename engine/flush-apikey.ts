@@ -9,6 +9,7 @@ import { GoError, type Context, type Proc } from '../sim/index.ts';
 import { byteLen } from './block.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
+import { ListWalk } from './list-walk.ts';
 import { ErrAPIKeyBuffer } from './errors.ts';
 import { goMapOrder } from './go-map.ts';
 import { APIKEY_ENVELOPE_SIZE, APIKEY_SAFE_BUFFER } from './options.ts';
@@ -57,7 +58,9 @@ export function* flushUpdateAPIKey(e: EngineCore, ctx: Context, q: Queue): Proc<
   const rolePerID = new Map<string, string>();
   const idxToID = new Map<number, string>();
   let maxKeySize = 0;
+  const walk = new ListWalk('flushUpdateAPIKey');
   for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+    walk.visit(n);
     markInFlush(e, n, 'flushUpdateAPIKey');
     const req = parseKeyReq(e.pool.use(n, 'buf').buf);
     if (req instanceof GoError) return req;

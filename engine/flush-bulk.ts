@@ -4,6 +4,7 @@
 import type { Context, GoError, Proc } from '../sim/index.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
+import { ListWalk } from './list-walk.ts';
 import { ErrQueueLengthMismatch, ErrUnknownBulkOperator } from './errors.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
@@ -14,7 +15,9 @@ import { translateError } from './translate-error.ts';
 export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
   let body = '';
   let cnt = 0;
+  const walk = new ListWalk('flushBulk');
   for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+    walk.visit(n);
     body += e.pool.use(n, 'buf').buf;
     markInFlush(e, n, 'flushBulk');
     cnt++;

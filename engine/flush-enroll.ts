@@ -7,6 +7,7 @@ import { GoError, type Context, type Proc } from '../sim/index.ts';
 import type { Blk } from './block.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
+import { ListWalk } from './list-walk.ts';
 import { ErrEnrollDuplicate, ErrQueueLengthMismatch } from './errors.ts';
 import { failQueue } from './fail-queue.ts';
 import type { Queue } from './queue.ts';
@@ -23,7 +24,9 @@ interface Group {
 /** Flushes the enroll queue. Request-level failures are answered here (failQueue, then nil). */
 export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
   const lifo: Blk[] = [];
+  const walk = new ListWalk('flushEnrollSearch');
   for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+    walk.visit(n);
     markInFlush(e, n, 'flushEnrollSearch');
     lifo.push(n);
   }

@@ -4,6 +4,7 @@
 import type { Context, GoError, Proc } from '../sim/index.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
+import { ListWalk } from './list-walk.ts';
 import { ErrElasticNotFound, ErrQueueLengthMismatch } from './errors.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
@@ -19,7 +20,9 @@ export function mgetBody(fragments: string): string {
 export function* flushRead(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
   let frags = '';
   let cnt = 0;
+  const walk = new ListWalk('flushRead');
   for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+    walk.visit(n);
     frags += e.pool.use(n, 'buf').buf;
     markInFlush(e, n, 'flushRead');
     cnt++;

@@ -43,6 +43,8 @@ export interface CaseReport {
   readonly property: PropertyName | null;
   readonly message: string | null;
   readonly violations: readonly Violation[];
+  /** Number of violations per property (before any trimming of `violations`). */
+  readonly violationCounts: Readonly<Partial<Record<PropertyName, number>>>;
   readonly traceHash: string;
   readonly steps: number;
   readonly virtualTimeUs: number;
@@ -87,6 +89,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     property: first?.property ?? null,
     message: first?.message ?? null,
     violations,
+    violationCounts: countByProperty(violations),
     traceHash: result.traceHash,
     steps: result.steps,
     virtualTimeUs: result.time,
@@ -114,4 +117,10 @@ function outcomeViolations(r: RunResult): Violation[] {
 /** The recorded decisions of a run, for repro files. */
 export function decisionsOf(r: RunResult): Decision[] {
   return r.decisions.toArray();
+}
+
+function countByProperty(vs: readonly Violation[]): Partial<Record<PropertyName, number>> {
+  const out: Partial<Record<PropertyName, number>> = {};
+  for (const v of vs) out[v.property] = (out[v.property] ?? 0) + 1;
+  return out;
 }

@@ -43,7 +43,7 @@ export function withDeterminism(spec: CaseSpec, first: CaseReport): CaseReport {
     message: `the same case gave two trace hashes: ${first.traceHash} then ${second.traceHash}`,
     evidence: { step: first.steps, time: first.virtualTimeUs },
   };
-  return { ...first, passed: false, property: 'determinism', message: v.message, violations: [v, ...first.violations] };
+  return { ...first, passed: false, property: 'determinism', message: v.message, violations: [v, ...first.violations], violationCounts: { ...first.violationCounts, determinism: 1 } };
 }
 
 /** Keeps a report small enough to pass between threads and print: at most `n` violations, histories trimmed. */

@@ -126,18 +126,22 @@ export const durableAcks: Checker = (f) => {
   return out;
 };
 
-/** Checkers by property (all but `determinism`). */
+/**
+ * Checkers by property (all but `determinism`), in order of severity: a crash first,
+ * then memory safety, then wrong answers, then liveness, then pool accounting. The
+ * first violation of a run is the one its report leads with.
+ */
 export const CHECKERS: Readonly<Record<Exclude<PropertyName, 'determinism'>, Checker>> = {
-  'block-lifecycle': blockLifecycle,
+  'no-panic': noPanic,
   'use-after-free': useAfterFree,
   'double-free': doubleFree,
-  'no-panic': noPanic,
   'one-outcome-per-call': oneOutcomePerCall,
-  'no-stuck-tasks': noStuckTasks,
   'durable-acks': durableAcks,
+  'no-stuck-tasks': noStuckTasks,
+  'block-lifecycle': blockLifecycle,
 };
 
-/** Runs every checker; violations in property order. */
+/** Runs every checker; violations in severity order. */
 export function checkAll(f: RunFacts): Violation[] {
   return Object.values(CHECKERS).flatMap((c) => c(f));
 }

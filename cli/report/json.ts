@@ -20,6 +20,7 @@ export function runReport(reports: readonly CaseReport[], meta: Record<string, u
       traceHash: f.traceHash,
       replay: f.replay,
       outcome: f.outcome,
+      violationCounts: f.violationCounts,
       violations: f.violations.map((v) => ({ property: v.property, message: v.message })),
     })),
   };

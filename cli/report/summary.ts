@@ -40,7 +40,8 @@ export function renderSummary(reports: readonly CaseReport[], st: Style, maxFail
 
 /** One failure: what broke, the explanation, and the command that replays it. */
 export function renderFailure(f: CaseReport, st: Style): string[] {
-  const more = f.violations.length > 1 ? st.dim(` (+${f.violations.length - 1} more violations)`) : '';
+  const counts = Object.entries(f.violationCounts).map(([p, n]) => `${p} ×${n}`).join(', ');
+  const more = st.dim(` [${counts}]`);
   return [
     `${st.red('✗')} ${f.scenario} ${f.seed === null ? 'decision list' : `seed ${f.seed}`} on ${f.variant}: ${st.bold(f.property ?? '?')}${more}`,
     `    ${f.message ?? ''}`,
