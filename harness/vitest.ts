@@ -25,7 +25,7 @@ export interface SimulationTestOptions {
   readonly seeds: string | readonly number[];
   readonly strategy?: 'random' | 'pct';
   readonly swarm?: boolean;
-  /** `pass` (default): every seed must pass. A property name: every seed must fail with it first. */
+  /** `pass` (default): every seed must pass. A property name: every seed must violate it. */
   readonly expect?: 'pass' | PropertyName;
   /** vitest timeout in ms (default 120 s). */
   readonly timeout?: number;
@@ -49,9 +49,9 @@ export function simulationTest(name: string, o: SimulationTestOptions): void {
       const want = o.expect ?? 'pass';
       for (const seed of seedList(o.seeds)) {
         const r = runCase({ scenario, scenarioRef: o.scenario, variant: o.variant, strategy: seedStrategy(o.strategy ?? 'random', seed), swarm: o.swarm ?? false }).report;
-        const got = r.property ?? 'pass';
-        if (got !== want) {
-          const what = got === 'pass' ? `passed, but ${want} was expected to fail` : `${got}: ${r.message}`;
+        const ok = want === 'pass' ? r.passed : r.violations.some((v) => v.property === want);
+        if (!ok) {
+          const what = r.passed ? `passed, but ${want} was expected to fail` : `${r.property}: ${r.message}`;
           throw new Error(`${o.scenario} on ${o.variant}, seed ${seed}: ${what}\n  replay: ${r.replay}`);
         }
       }
