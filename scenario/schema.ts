@@ -82,8 +82,8 @@ export const CheckinSection = z.strictObject({
   fleetSearch: probability.default(0.9),
   /** Chance of an upgrade-details Update with refresh and retry_on_conflict 3. */
   upgradeUpdate: probability.default(0.05),
-  /** Chance of an API-key update (output permissions changed). */
-  apiKeyUpdate: probability.default(0.02),
+  /** Chance of an API-key update (only when the agent's output permissions changed, e.g. after a policy change). */
+  apiKeyUpdate: probability.default(0),
   /** Long poll duration. */
   longPollS: range.default({ min: 5, max: 45 }),
   /** Chance that the agent disconnects during the checkin (its request context is cancelled). */

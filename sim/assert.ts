@@ -16,3 +16,12 @@ export class KernelAssertionError extends Error {
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new KernelAssertionError(message);
 }
+
+/**
+ * Fails with a {@link KernelAssertionError}. Hot paths write `if (broken) fail(msg)` so the
+ * message (often a template string) is built only when the invariant is actually broken.
+ * @param message - what broke, phrased as the broken invariant.
+ */
+export function fail(message: string): never {
+  throw new KernelAssertionError(message);
+}

@@ -2,8 +2,8 @@
  * The simulation kernel: runs generator tasks one step at a time on a virtual clock,
  * asking a {@link Strategy} for every choice and recording each in the decision log.
  */
-import { assert, KernelAssertionError } from './assert.ts';
-import { Chan, type Waiter, type Waker } from './channel.ts';
+import { assert, fail, KernelAssertionError } from './assert.ts';
+import { Chan, Waiter, type Waker } from './channel.ts';
 import { GoPanic, RunAbort } from './errors.ts';
 import { K, type Effect, type Proc, type SelectEffect } from './effects.ts';
 import { installGuard } from './guard.ts';
@@ -108,7 +108,7 @@ export class Sim implements Waker {
    * Every nondeterministic choice of a run goes through here.
    */
   decide(width: number, l: Label): number {
-    assert(Number.isInteger(width) && width >= 1, `decision ${l.name} needs a positive integer width, got ${width}`);
+    if (!Number.isInteger(width) || width < 1) fail(`decision ${l.name} needs a positive integer width, got ${width}`);
     if (width === 1) return 0;
     let c: number;
     try {
@@ -143,7 +143,7 @@ export class Sim implements Waker {
    * running until its next yield.
    */
   spawn(name: string, body: () => Proc<unknown>, opts?: { daemon?: boolean }): Task {
-    assert(!this.finished, `spawn of ${name} after the run ended`);
+    if (this.finished) fail(`spawn of ${name} after the run ended`);
     const daemon = opts?.daemon ?? false;
     const t = new Task(this.tasks.length, name, body(), daemon, this.current);
     this.tasks.push(t);
@@ -156,7 +156,7 @@ export class Sim implements Waker {
 
   /** Arms a kernel timer that runs `fire` at `now + d`. */
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
-    assert(Number.isFinite(d), `timer ${what} needs a finite duration`);
+    if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
     return this.timers.push(this.now + Math.max(0, Math.round(d)), what, fire);
   }
 
@@ -226,7 +226,7 @@ export class Sim implements Waker {
 
   /** @internal Makes a parked task runnable. */
   wake(t: Task): void {
-    assert(t.state === TaskState.Blocked, `wake of task ${t.name} that is not blocked`);
+    if (t.state !== TaskState.Blocked) fail(`wake of task ${t.name} that is not blocked`);
     t.waitGen++;
     if (t.sleepTimer !== null) {
       this.timers.cancel(t.sleepTimer as TimerEntry);
@@ -248,7 +248,7 @@ export class Sim implements Waker {
   }
 
   private park(t: Task, e: Effect): void {
-    assert(t.state === TaskState.Runnable, `park of task ${t.name} that is not runnable`);
+    if (t.state !== TaskState.Runnable) fail(`park of task ${t.name} that is not runnable`);
     const r = this.runnable;
     const last = r.pop() as Task;
     if (last !== t) {
@@ -455,7 +455,7 @@ export class Sim implements Waker {
           return null;
         }
         this.park(t, e);
-        if (ch !== null) ch.recvq.push({ task: t, gen: t.waitGen, caseIdx: -1, value: undefined });
+        if (ch !== null) ch.recvq.push(this.plainWaiter(t, undefined));
         this.trace.record(this.steps, this.now, t.id, Op.Recv | BLOCKED, ch === null ? -1 : ch.id);
         return null;
       }
@@ -472,7 +472,7 @@ export class Sim implements Waker {
           return null;
         }
         this.park(t, e);
-        if (ch !== null) ch.sendq.push({ task: t, gen: t.waitGen, caseIdx: -1, value: e.value });
+        if (ch !== null) ch.sendq.push(this.plainWaiter(t, e.value));
         this.trace.record(this.steps, this.now, t.id, Op.Send | BLOCKED, ch === null ? -1 : ch.id);
         return null;
       }
@@ -533,11 +533,23 @@ export class Sim implements Waker {
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i] as SelectEffect['cases'][number];
       if (c.ch === null) continue;
-      const w: Waiter = { task: t, gen: t.waitGen, caseIdx: i, value: c.value };
+      const w = new Waiter(t);
+      w.gen = t.waitGen;
+      w.caseIdx = i;
+      w.value = c.value;
       (c.dir === 'recv' ? c.ch.recvq : c.ch.sendq).push(w);
     }
     this.trace.record(this.steps, this.now, t.id, Op.Select | BLOCKED, -1);
     return null;
+  }
+
+  /** The task's reusable waiter, filled in for a plain send (`value`) or receive. */
+  private plainWaiter(t: Task, value: unknown): Waiter {
+    const w = t.waiter;
+    w.gen = t.waitGen;
+    w.caseIdx = -1;
+    w.value = value;
+    return w;
   }
 
   // ---------------------------------------------------------------- reports

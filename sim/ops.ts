@@ -1,29 +1,183 @@
 /**
  * Typed blocking operations for task code, used with `yield*`:
  * `const v = yield* recv(ch)`. Each yields one effect object that also carries the result.
+ *
+ * The helpers are hand-written iterators rather than `function*` helpers: the effect object
+ * is itself the iterator that `yield*` drives (first `next()` yields the effect, the second
+ * returns the result), so a blocking operation allocates no inner generator and resumes no
+ * inner generator frame. Behaviour under `yield*` is the same as a one-yield generator's:
+ * `throw` propagates the thrown value out of the `yield*` (a panic thrown into the task),
+ * `return` completes it. All effects of a kind share one class (one hidden class), so the
+ * kernel's effect dispatch stays monomorphic per kind.
  */
 import type { Chan } from './channel.ts';
 import { GoPanic } from './errors.ts';
-import { K, type Proc, type RecvEffect, type SelectCase, type SelectEffect } from './effects.ts';
+import { K, type Effect, type Proc, type SelectCase } from './effects.ts';
 import type { Micros } from './time.ts';
 
+/** Where a one-shot effect iterator is: not yet yielded, yielded (parked or completed by the kernel), finished. */
+const enum St {
+  Fresh = 0,
+  Yielded = 1,
+  Finished = 2,
+}
+
+/**
+ * The iterator results the effect iterators hand to `yield*`, shared: `yield*` reads
+ * `done` and `value` at once (or passes a not-done result straight to the kernel's
+ * `next()`, which reads it at once), so no result outlives the next call of any iterator.
+ * Reusing two objects saves two allocations per blocking operation.
+ */
+const yielded: { value: unknown; done: boolean } = { value: undefined, done: false };
+const finished: { value: unknown; done: boolean } = { value: undefined, done: true };
+
+function yieldEffect(e: unknown): IteratorResult<Effect, unknown> {
+  yielded.value = e;
+  return yielded as IteratorResult<Effect, unknown>;
+}
+
+function finish(v: unknown): IteratorResult<Effect, unknown> {
+  finished.value = v;
+  return finished as IteratorResult<Effect, unknown>;
+}
+
+/** What a {@link ChanOp} returns from its `yield*`. */
+const enum Ret {
+  /** `recv`: the received value. */
+  Value = 0,
+  /** `recvOk`: the effect itself, read as `{ value, ok }`. */
+  Self = 1,
+  /** `send`: nothing. */
+  Nothing = 2,
+}
+
+/** A channel send or receive (effect kinds {@link K.Recv} and {@link K.Send}), and its own iterator. */
+class ChanOp {
+  st: St = St.Fresh;
+  constructor(
+    readonly k: K.Recv | K.Send,
+    readonly ch: Chan<unknown> | null,
+    /** Send: the value sent. Receive: the value received (filled in by the kernel). */
+    public value: unknown,
+    /** Receive: false when the channel was closed and drained (filled in by the kernel). */
+    public ok: boolean,
+    readonly ret: Ret,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<Effect, unknown> {
+    if (this.st === St.Fresh) {
+      this.st = St.Yielded;
+      return yieldEffect(this);
+    }
+    const first = this.st === St.Yielded;
+    this.st = St.Finished;
+    if (!first || this.ret === Ret.Nothing) return finish(undefined);
+    return finish(this.ret === Ret.Value ? this.value : this);
+  }
+
+  throw(err: unknown): never {
+    this.st = St.Finished;
+    throw err;
+  }
+
+  return(v: unknown): IteratorResult<Effect, unknown> {
+    this.st = St.Finished;
+    return finish(v);
+  }
+}
+
+/** Go's `select` effect ({@link K.Select}) and its own iterator; returns itself as the {@link Selected}. */
+class SelectOp {
+  readonly k = K.Select;
+  st: St = St.Fresh;
+  /** Index of the case that ran (-1: default), filled in by the kernel. */
+  index = -1;
+  /** For a receive case: the value received. */
+  value: unknown = undefined;
+  /** For a receive case: false when the channel was closed. */
+  ok = false;
+  constructor(
+    readonly cases: readonly SelectCase[],
+    readonly hasDefault: boolean,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<Effect, unknown> {
+    if (this.st === St.Fresh) {
+      this.st = St.Yielded;
+      return yieldEffect(this);
+    }
+    const first = this.st === St.Yielded;
+    this.st = St.Finished;
+    return finish(first ? this : undefined);
+  }
+
+  throw(err: unknown): never {
+    this.st = St.Finished;
+    throw err;
+  }
+
+  return(v: unknown): IteratorResult<Effect, unknown> {
+    this.st = St.Finished;
+    return finish(v);
+  }
+}
+
+/** A sleep ({@link K.Sleep}) or bare scheduling point ({@link K.Yield}) and its own iterator; returns nothing. */
+class PauseOp {
+  st: St = St.Fresh;
+  constructor(
+    readonly k: K.Sleep | K.Yield,
+    /** Sleep: the duration. */
+    readonly d: Micros,
+    /** Yield: what the scheduling point is. */
+    readonly what: string,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<Effect, unknown> {
+    if (this.st === St.Fresh) {
+      this.st = St.Yielded;
+      return yieldEffect(this);
+    }
+    this.st = St.Finished;
+    return finish(undefined);
+  }
+
+  throw(err: unknown): never {
+    this.st = St.Finished;
+    throw err;
+  }
+
+  return(v: unknown): IteratorResult<Effect, unknown> {
+    this.st = St.Finished;
+    return finish(v);
+  }
+}
+
 /** Go's `v := <-ch` (zero value `undefined` once closed and drained). Blocks forever on a nil channel. */
-export function* recv<T>(ch: Chan<T> | null): Proc<T | undefined> {
-  const e: RecvEffect<T> = { k: K.Recv, ch, value: undefined, ok: false };
-  yield e as RecvEffect;
-  return e.value;
+export function recv<T>(ch: Chan<T> | null): Proc<T | undefined> {
+  return new ChanOp(K.Recv, ch as Chan<unknown> | null, undefined, false, Ret.Value) as unknown as Proc<T | undefined>;
 }
 
 /** Go's `v, ok := <-ch`. */
-export function* recvOk<T>(ch: Chan<T> | null): Proc<{ value: T | undefined; ok: boolean }> {
-  const e: RecvEffect<T> = { k: K.Recv, ch, value: undefined, ok: false };
-  yield e as RecvEffect;
-  return e;
+export function recvOk<T>(ch: Chan<T> | null): Proc<{ value: T | undefined; ok: boolean }> {
+  return new ChanOp(K.Recv, ch as Chan<unknown> | null, undefined, false, Ret.Self) as unknown as Proc<{ value: T | undefined; ok: boolean }>;
 }
 
 /** Go's `ch <- v`. Panics on a closed channel; blocks forever on a nil channel. */
-export function* send<T>(ch: Chan<T> | null, value: T): Proc<void> {
-  yield { k: K.Send, ch: ch as Chan, value };
+export function send<T>(ch: Chan<T> | null, value: T): Proc<void> {
+  return new ChanOp(K.Send, ch as Chan<unknown> | null, value, false, Ret.Nothing) as unknown as Proc<void>;
 }
 
 /** A receive case for {@link select}. */
@@ -48,24 +202,19 @@ export interface Selected {
  * `select`). With `hasDefault`, returns index -1 when no case is ready. Nil-channel
  * cases are never ready.
  */
-export function* select(cases: readonly SelectCase[], hasDefault = false): Proc<Selected> {
-  const e: SelectEffect = { k: K.Select, cases: cases as SelectCase<unknown>[], hasDefault, index: -1, value: undefined, ok: false };
-  yield e;
-  return e;
+export function select(cases: readonly SelectCase[], hasDefault = false): Proc<Selected> {
+  return new SelectOp(cases, hasDefault) as unknown as Proc<Selected>;
 }
 
 /** Go's `time.Sleep(d)`. */
-export function* sleep(d: Micros): Proc<void> {
-  if (d <= 0) {
-    yield { k: K.Yield, what: 'sleep(0)' };
-    return;
-  }
-  yield { k: K.Sleep, d };
+export function sleep(d: Micros): Proc<void> {
+  if (d <= 0) return new PauseOp(K.Yield, 0, 'sleep(0)') as unknown as Proc<void>;
+  return new PauseOp(K.Sleep, d, '') as unknown as Proc<void>;
 }
 
 /** `runtime.Gosched()`: a bare scheduling point. */
-export function* gosched(what = 'gosched'): Proc<void> {
-  yield { k: K.Yield, what };
+export function gosched(what = 'gosched'): Proc<void> {
+  return new PauseOp(K.Yield, 0, what) as unknown as Proc<void>;
 }
 
 /**

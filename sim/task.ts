@@ -1,6 +1,7 @@
 /**
  * A simulated goroutine.
  */
+import { Waiter } from './channel.ts';
 import type { Effect, Proc } from './effects.ts';
 
 /** Lifecycle of a task. */
@@ -31,6 +32,8 @@ export class Task {
    */
   readonly next: Proc<unknown>['next'];
   readonly throwInto: Proc<unknown>['throw'];
+  /** The task's waiter for plain sends and receives, reused at every park (see {@link Waiter}). */
+  readonly waiter: Waiter;
 
   constructor(
     /** Dense id in spawn order, stable for a given program and decisions. */
@@ -46,6 +49,7 @@ export class Task {
   ) {
     this.next = gen.next;
     this.throwInto = gen.throw;
+    this.waiter = new Waiter(this);
   }
 
   /** `name` plus its spawn ancestry, e.g. `flush-3 <- run <- bulker`. */

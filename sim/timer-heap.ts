@@ -2,7 +2,7 @@
  * A binary min-heap of pending timers ordered by (deadline, arming order).
  * Cancelled entries are removed lazily, so cancel and reset stay O(1).
  */
-import { assert } from './assert.ts';
+import { assert, fail } from './assert.ts';
 import type { Micros } from './time.ts';
 
 /** One armed timer. `fire` runs in kernel context when the clock reaches `when`. */
@@ -69,7 +69,7 @@ export class TimerHeap {
 
   /** Marks a popped, still-live entry as fired. */
   consume(e: TimerEntry): void {
-    assert(e.live, `timer ${e.what} fired after it was cancelled`);
+    if (!e.live) fail(`timer ${e.what} fired after it was cancelled`);
     e.live = false;
     this.liveCount--;
   }

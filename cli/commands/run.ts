@@ -19,7 +19,7 @@ import { runOnWorkers } from '../workers/pool.ts';
 import { exploreCommand } from './explore.ts';
 
 /** The scenarios `dst run` uses when none is named. */
-export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny'] as const;
+export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'tiny'] as const;
 
 /** Raw flags of `dst run`. */
 export interface RunFlags {
