@@ -56,15 +56,25 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   if (!flags.json) println(io.stdout, st.dim(`dst run: ${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
   const progress = new Progress(seeds.length * scenarios.length, io.stderr);
+  let announced = false;
+  const onCase = (r: CaseReport) => {
+    if (!r.passed && !announced && !flags.json) {
+      announced = true;
+      progress.clear();
+      // determinism-ok: process.uptime() times the CLI itself, outside any simulation
+      println(io.stdout, `${st.red('first failure')} after ${process.uptime().toFixed(1)} s: ${r.scenario} seed ${r.seed} ${st.bold(r.property ?? '')} (${st.dim(r.replay)})`);
+    }
+    progress.tick(!r.passed);
+  };
   let reports: CaseReport[];
   if (workers > 1) {
-    reports = await runOnWorkers(job, workers, (r) => progress.tick(!r.passed));
+    reports = await runOnWorkers(job, workers, onCase);
   } else {
     reports = [];
     runSweep(job, (r) => {
       const c = compactReport(r);
       reports.push(c);
-      progress.tick(!c.passed);
+      onCase(c);
     });
   }
   progress.finish();

@@ -28,6 +28,11 @@ export class Progress {
     this.out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} runs, ${this.failed} failed, ${rate.toFixed(1)} runs/s `);
   }
 
+  /** Erases the bar's line (before printing something else); it is redrawn on the next tick. */
+  clear(): void {
+    if (this.out.isTTY) this.out.write('\r\u001b[K');
+  }
+
   /** Clears the bar. */
   finish(): void {
     if (this.out.isTTY && Date.now() - this.start >= 1000) this.out.write('\r\u001b[K'); // determinism-ok: CLI progress display
