@@ -32,47 +32,12 @@ export class Waiter {
   ) {}
 }
 
-/** A FIFO of waiters, linked through {@link Waiter.next}. */
-export class WaitQueue {
-  /** Oldest waiter, or null when empty. */
-  head: Waiter | null = null;
-  /** Newest waiter, or null when empty. */
-  tail: Waiter | null = null;
-
-  /** Appends `w` (which must not be queued anywhere). */
-  push(w: Waiter): void {
-    if (w.queued) fail(`waiter of task ${w.task.name} is already queued`);
-    w.queued = true;
-    w.next = null;
-    const t = this.tail;
-    if (t === null) this.head = w;
-    else t.next = w;
-    this.tail = w;
-  }
-
-  /** The oldest live waiter, dropping stale ones from the front; undefined when none. */
-  firstLive(): Waiter | undefined {
-    for (let w = this.head; w !== null; w = this.head) {
-      if (w.gen === w.task.waitGen) return w;
-      this.unlinkHead(w);
-    }
-    return undefined;
-  }
-
-  /** Removes and returns the oldest live waiter; undefined when none. */
-  popLive(): Waiter | undefined {
-    const w = this.firstLive();
-    if (w !== undefined) this.unlinkHead(w);
-    return w;
-  }
-
-  private unlinkHead(w: Waiter): void {
-    const n = w.next;
-    this.head = n;
-    if (n === null) this.tail = null;
-    w.next = null;
-    w.queued = false;
-  }
+/** Unlinks the head `w` of a waiter list and returns the new head. */
+function unlinkHead(w: Waiter): Waiter | null {
+  const n = w.next;
+  w.next = null;
+  w.queued = false;
+  return n;
 }
 
 /** What the kernel exposes to channels: waking a parked task. */
@@ -87,10 +52,14 @@ export interface Waker {
 export class Chan<T = unknown> {
   /** Buffered values, oldest first. */
   readonly buf: T[] = [];
-  /** Parked receivers, FIFO. */
-  readonly recvq = new WaitQueue();
-  /** Parked senders, FIFO. */
-  readonly sendq = new WaitQueue();
+  /*
+   * Parked receivers and senders: two FIFO lists linked through Waiter.next, kept inline
+   * (no queue object, no array) so a hand-off touches the channel and the waiter only.
+   */
+  private recvHead: Waiter | null = null;
+  private recvTail: Waiter | null = null;
+  private sendHead: Waiter | null = null;
+  private sendTail: Waiter | null = null;
   /** Whether `close` has been called. */
   closed = false;
 
@@ -114,12 +83,71 @@ export class Chan<T = unknown> {
 
   /** True when a receive would complete now. */
   canRecv(): boolean {
-    return this.buf.length > 0 || this.closed || this.sendq.firstLive() !== undefined;
+    // A rendezvous channel never buffers; checking `cap` first keeps `buf` out of the cache.
+    return (this.cap > 0 && this.buf.length > 0) || this.closed || this.firstSender() !== null;
   }
 
   /** True when a send would complete now (a send on a closed channel "completes" by panicking). */
   canSend(): boolean {
-    return this.closed || this.buf.length < this.cap || this.recvq.firstLive() !== undefined;
+    return this.closed || (this.cap > 0 && this.buf.length < this.cap) || this.firstReceiver() !== null;
+  }
+
+  /** @internal Parks receiver `w` (which must not be queued anywhere) at the back of the receive queue. */
+  pushReceiver(w: Waiter): void {
+    if (w.queued) fail(`waiter of task ${w.task.name} is already queued`);
+    w.queued = true;
+    const t = this.recvTail;
+    if (t === null) this.recvHead = w;
+    else t.next = w;
+    this.recvTail = w;
+  }
+
+  /** @internal Parks sender `w` (which must not be queued anywhere) at the back of the send queue. */
+  pushSender(w: Waiter): void {
+    if (w.queued) fail(`waiter of task ${w.task.name} is already queued`);
+    w.queued = true;
+    const t = this.sendTail;
+    if (t === null) this.sendHead = w;
+    else t.next = w;
+    this.sendTail = w;
+  }
+
+  /** The oldest live parked receiver, dropping stale ones (other cases of a finished select) from the front. */
+  private firstReceiver(): Waiter | null {
+    for (let w = this.recvHead; w !== null; w = this.recvHead) {
+      if (w.gen === w.task.waitGen) return w;
+      this.recvHead = unlinkHead(w);
+      if (this.recvHead === null) this.recvTail = null;
+    }
+    return null;
+  }
+
+  /** The oldest live parked sender, dropping stale ones from the front. */
+  private firstSender(): Waiter | null {
+    for (let w = this.sendHead; w !== null; w = this.sendHead) {
+      if (w.gen === w.task.waitGen) return w;
+      this.sendHead = unlinkHead(w);
+      if (this.sendHead === null) this.sendTail = null;
+    }
+    return null;
+  }
+
+  private popReceiver(): Waiter | null {
+    const w = this.firstReceiver();
+    if (w !== null) {
+      this.recvHead = unlinkHead(w);
+      if (this.recvHead === null) this.recvTail = null;
+    }
+    return w;
+  }
+
+  private popSender(): Waiter | null {
+    const w = this.firstSender();
+    if (w !== null) {
+      this.sendHead = unlinkHead(w);
+      if (this.sendHead === null) this.sendTail = null;
+    }
+    return w;
   }
 
   /**
@@ -127,8 +155,8 @@ export class Chan<T = unknown> {
    * A buffered channel drains its buffer before reporting closed.
    */
   recvNow(): T | undefined {
-    const sender = this.sendq.popLive();
-    if (sender !== undefined) {
+    const sender = this.popSender();
+    if (sender !== null) {
       let v: T;
       if (this.cap === 0) {
         v = sender.value as T;
@@ -156,8 +184,8 @@ export class Chan<T = unknown> {
   /** Sends now. Precondition: {@link canSend}. Panics (throws GoPanic) when closed. */
   sendNow(v: T): void {
     if (this.closed) throw new GoPanic(`send on closed channel ${this.name}`);
-    const receiver = this.recvq.popLive();
-    if (receiver !== undefined) {
+    const receiver = this.popReceiver();
+    if (receiver !== null) {
       if (this.buf.length !== 0) fail(`${this.name}: a receiver was parked while values were buffered`);
       deliver(receiver, v, true);
       this.waker.wake(receiver.task);
@@ -191,11 +219,11 @@ export class Chan<T = unknown> {
   close(): void {
     if (this.closed) throw new GoPanic(`close of closed channel ${this.name}`);
     this.closed = true;
-    for (let w = this.recvq.popLive(); w !== undefined; w = this.recvq.popLive()) {
+    for (let w = this.popReceiver(); w !== null; w = this.popReceiver()) {
       deliver(w, undefined, false);
       this.waker.wake(w.task);
     }
-    for (let w = this.sendq.popLive(); w !== undefined; w = this.sendq.popLive()) {
+    for (let w = this.popSender(); w !== null; w = this.popSender()) {
       this.waker.wakeWithPanic(w.task, new GoPanic(`send on closed channel ${this.name}`));
     }
   }

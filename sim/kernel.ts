@@ -77,6 +77,14 @@ export class Sim implements Waker {
   private readonly strategy: Strategy;
   private readonly tasks: Task[] = [];
   private readonly runnable: Task[] = [];
+  /**
+   * `runIds[i]` is the id of `runnable[i]`, and `runPos[id]` the index of a runnable task
+   * in `runnable` (-1 when not runnable). Kept in typed arrays so that removing a task from
+   * the middle of `runnable` (swap with the last) never touches the moved task's object,
+   * which with thousands of tasks is a cache miss per park.
+   */
+  private runIds = new Int32Array(64);
+  private runPos = new Int32Array(64).fill(-1);
   private readonly timers = new TimerHeap();
   private readonly chanNames: string[] = [];
   private liveNonDaemon = 0;
@@ -147,6 +155,7 @@ export class Sim implements Waker {
     const daemon = opts?.daemon ?? false;
     const t = new Task(this.tasks.length, name, body(), daemon, this.current);
     this.tasks.push(t);
+    if (t.id >= this.runPos.length) this.growRunArrays();
     if (!daemon) this.liveNonDaemon++;
     this.makeRunnable(t);
     this.strategy.onSpawn?.(t.id);
@@ -241,21 +250,46 @@ export class Sim implements Waker {
     t.resume = new PendingPanic(p);
   }
 
+  private growRunArrays(): void {
+    const n = this.runPos.length * 2;
+    const ids = new Int32Array(n);
+    ids.set(this.runIds);
+    this.runIds = ids;
+    const pos = new Int32Array(n).fill(-1);
+    pos.set(this.runPos);
+    this.runPos = pos;
+  }
+
   private makeRunnable(t: Task): void {
+    const i = this.runnable.length;
+    if (this.runPos[t.id] !== -1) fail(`task ${t.name} is already in the runnable set`);
     t.state = TaskState.Runnable;
-    t.runIdx = this.runnable.length;
+    this.runPos[t.id] = i;
+    this.runIds[i] = t.id;
     this.runnable.push(t);
+  }
+
+  /** Removes runnable task `t` from the runnable set (swapping the last one into its place). */
+  private unrun(t: Task): void {
+    const r = this.runnable;
+    const pos = this.runPos;
+    const ids = this.runIds;
+    const i = pos[t.id] as number;
+    if (i < 0 || r[i] !== t) fail(`task ${t.name} is not where the runnable set says`);
+    const lastIdx = r.length - 1;
+    if (i !== lastIdx) {
+      const lastId = ids[lastIdx] as number;
+      r[i] = r[lastIdx] as Task;
+      ids[i] = lastId;
+      pos[lastId] = i;
+    }
+    r.pop();
+    pos[t.id] = -1;
   }
 
   private park(t: Task, e: Effect): void {
     if (t.state !== TaskState.Runnable) fail(`park of task ${t.name} that is not runnable`);
-    const r = this.runnable;
-    const last = r.pop() as Task;
-    if (last !== t) {
-      r[t.runIdx] = last;
-      last.runIdx = t.runIdx;
-    }
-    t.runIdx = -1;
+    this.unrun(t);
     t.state = TaskState.Blocked;
     t.effect = e;
   }
@@ -318,7 +352,7 @@ export class Sim implements Waker {
       }
       let idx = 0;
       if (n > 1) {
-        const cur = last !== null && last.state === TaskState.Runnable ? last.runIdx : -1;
+        const cur = last !== null && last.state === TaskState.Runnable ? (this.runPos[last.id] as number) : -1;
         try {
           idx = this.strategy.chooseTask(n, cur, runnable);
         } catch (err) {
@@ -426,13 +460,7 @@ export class Sim implements Waker {
   }
 
   private exit(t: Task): void {
-    const r = this.runnable;
-    const lastT = r.pop() as Task;
-    if (lastT !== t) {
-      r[t.runIdx] = lastT;
-      lastT.runIdx = t.runIdx;
-    }
-    t.runIdx = -1;
+    this.unrun(t);
     t.state = TaskState.Done;
     t.effect = null;
     if (!t.daemon) this.liveNonDaemon--;
@@ -455,7 +483,7 @@ export class Sim implements Waker {
           return null;
         }
         this.park(t, e);
-        if (ch !== null) ch.recvq.push(this.plainWaiter(t, undefined));
+        if (ch !== null) ch.pushReceiver(this.plainWaiter(t, undefined));
         this.trace.record(this.steps, this.now, t.id, Op.Recv | BLOCKED, ch === null ? -1 : ch.id);
         return null;
       }
@@ -472,7 +500,7 @@ export class Sim implements Waker {
           return null;
         }
         this.park(t, e);
-        if (ch !== null) ch.sendq.push(this.plainWaiter(t, e.value));
+        if (ch !== null) ch.pushSender(this.plainWaiter(t, e.value));
         this.trace.record(this.steps, this.now, t.id, Op.Send | BLOCKED, ch === null ? -1 : ch.id);
         return null;
       }
@@ -537,7 +565,8 @@ export class Sim implements Waker {
       w.gen = t.waitGen;
       w.caseIdx = i;
       w.value = c.value;
-      (c.dir === 'recv' ? c.ch.recvq : c.ch.sendq).push(w);
+      if (c.dir === 'recv') c.ch.pushReceiver(w);
+      else c.ch.pushSender(w);
     }
     this.trace.record(this.steps, this.now, t.id, Op.Select | BLOCKED, -1);
     return null;

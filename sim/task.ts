@@ -13,8 +13,6 @@ export const enum TaskState {
 
 /** Kernel-side record of one task. Fields are mutated only by the kernel. */
 export class Task {
-  /** Index in the kernel's runnable array while runnable, else -1. */
-  runIdx = -1;
   state: TaskState = TaskState.Runnable;
   /** Value passed to the next `next()` call. */
   resume: unknown = undefined;

@@ -11,46 +11,75 @@ export interface Decision {
   readonly choice: number;
 }
 
-/** Append-only log of decisions. */
+/** Decisions in the first chunk; chunk `k` holds `FIRST_CHUNK << k` decisions. */
+const FIRST_CHUNK_BITS = 8;
+
+/** One chunk of decisions, column by column. */
+class DecisionChunk {
+  readonly labels: Uint16Array;
+  readonly widths: Uint32Array;
+  readonly choices: Uint32Array;
+  constructor(readonly size: number) {
+    this.labels = new Uint16Array(size);
+    this.widths = new Uint32Array(size);
+    this.choices = new Uint32Array(size);
+  }
+}
+
+/**
+ * Append-only log of decisions, in chunks that double in size (256, 512, ...), so
+ * appending never copies what is already recorded; decision `i` is found in O(1).
+ */
 export class DecisionLog {
-  private labels = new Uint16Array(256);
-  private widths = new Uint32Array(256);
-  private choices = new Uint32Array(256);
+  private readonly chunks: DecisionChunk[] = [new DecisionChunk(1 << FIRST_CHUNK_BITS)];
+  /** The chunk being filled, and the next free slot in it. */
+  private cur: DecisionChunk = this.chunks[0] as DecisionChunk;
+  private curLen = 0;
   /** Number of decisions recorded. */
   length = 0;
 
   /** Records one decision. */
   push(l: Label, width: number, choice: number): void {
-    const i = this.length;
-    if (i === this.labels.length) this.grow();
-    this.labels[i] = l.id;
-    this.widths[i] = width;
-    this.choices[i] = choice;
-    this.length = i + 1;
+    let c = this.cur;
+    let j = this.curLen;
+    if (j === c.size) {
+      c = new DecisionChunk(c.size * 2);
+      this.chunks.push(c);
+      this.cur = c;
+      j = 0;
+    }
+    c.labels[j] = l.id;
+    c.widths[j] = width;
+    c.choices[j] = choice;
+    this.curLen = j + 1;
+    this.length++;
   }
 
   /** Decision `i`. */
   at(i: number): Decision {
     return {
-      label: labelById(this.labels[i] as number).name,
-      width: this.widths[i] as number,
-      choice: this.choices[i] as number,
+      label: labelById(this.labelIdAt(i)).name,
+      width: this.widthAt(i),
+      choice: this.choiceAt(i),
     };
   }
 
   /** The choice of decision `i`. */
   choiceAt(i: number): number {
-    return this.choices[i] as number;
+    const k = chunkOf(i);
+    return this.chunks[k]?.choices[offsetIn(i, k)] as number;
   }
 
   /** The width of decision `i`. */
   widthAt(i: number): number {
-    return this.widths[i] as number;
+    const k = chunkOf(i);
+    return this.chunks[k]?.widths[offsetIn(i, k)] as number;
   }
 
   /** The label id of decision `i`. */
   labelIdAt(i: number): number {
-    return this.labels[i] as number;
+    const k = chunkOf(i);
+    return this.chunks[k]?.labels[offsetIn(i, k)] as number;
   }
 
   /** All decisions, decoded. */
@@ -59,17 +88,14 @@ export class DecisionLog {
     for (let i = 0; i < this.length; i++) out.push(this.at(i));
     return out;
   }
+}
 
-  private grow(): void {
-    const n = this.labels.length * 2;
-    const l = new Uint16Array(n);
-    l.set(this.labels);
-    this.labels = l;
-    const w = new Uint32Array(n);
-    w.set(this.widths);
-    this.widths = w;
-    const c = new Uint32Array(n);
-    c.set(this.choices);
-    this.choices = c;
-  }
+/** The chunk holding entry `i`: chunk k starts at FIRST * (2^k - 1). */
+function chunkOf(i: number): number {
+  return 31 - Math.clz32((i >>> FIRST_CHUNK_BITS) + 1);
+}
+
+/** Where entry `i` sits in chunk `k`. */
+function offsetIn(i: number, k: number): number {
+  return i - (((1 << k) - 1) << FIRST_CHUNK_BITS);
 }

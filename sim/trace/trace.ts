@@ -54,14 +54,36 @@ export interface TraceEvent {
   readonly text: string | undefined;
 }
 
-/** Records events and keeps the rolling hash. */
+/** Events in the first chunk; chunk `k` holds `FIRST_CHUNK << k` events. */
+const FIRST_CHUNK_BITS = 10;
+
+/** One chunk of events, column by column. */
+class TraceChunk {
+  readonly ops: Uint8Array;
+  readonly tasks: Int32Array;
+  readonly details: Int32Array;
+  readonly steps: Int32Array;
+  readonly times: Float64Array;
+  constructor(readonly size: number) {
+    this.ops = new Uint8Array(size);
+    this.tasks = new Int32Array(size);
+    this.details = new Int32Array(size);
+    this.steps = new Int32Array(size);
+    this.times = new Float64Array(size);
+  }
+}
+
+/**
+ * Records events and keeps the rolling hash. Events live in chunks that double in size
+ * (1024, 2048, ...), so appending never copies what is already recorded; event `i` is
+ * found in O(1) from its index.
+ */
 export class Trace {
   private readonly hash = new RollingHash();
-  private ops = new Uint8Array(1024);
-  private tasks = new Int32Array(1024);
-  private details = new Int32Array(1024);
-  private steps = new Int32Array(1024);
-  private times = new Float64Array(1024);
+  private readonly chunks: TraceChunk[] = [];
+  /** The chunk being filled, and the next free slot in it. */
+  private cur: TraceChunk;
+  private curLen = 0;
   private readonly texts = new Map<number, string>();
   /** Number of events recorded. */
   length = 0;
@@ -69,7 +91,10 @@ export class Trace {
   constructor(
     /** When false only the hash is kept (for the fastest sweeps). */
     readonly keepEvents = true,
-  ) {}
+  ) {
+    this.cur = new TraceChunk(keepEvents ? 1 << FIRST_CHUNK_BITS : 0);
+    this.chunks.push(this.cur);
+  }
 
   /** Appends one event and folds it into the hash. */
   record(step: number, time: Micros, task: number, op: number, detail: number): void {
@@ -78,18 +103,20 @@ export class Trace {
     h.fold(task);
     h.fold(detail);
     h.foldWide(time);
-    if (!this.keepEvents) {
-      this.length++;
-      return;
+    this.length++;
+    if (!this.keepEvents) return;
+    let c = this.cur;
+    let j = this.curLen;
+    if (j === c.size) {
+      c = this.addChunk();
+      j = 0;
     }
-    const i = this.length;
-    if (i === this.ops.length) this.grow();
-    this.ops[i] = op;
-    this.tasks[i] = task;
-    this.details[i] = detail;
-    this.steps[i] = step;
-    this.times[i] = time;
-    this.length = i + 1;
+    c.ops[j] = op;
+    c.tasks[j] = task;
+    c.details[j] = detail;
+    c.steps[j] = step;
+    c.times[j] = time;
+    this.curLen = j + 1;
   }
 
   /** Appends an event carrying text (notes, panics, spawns); the text is hashed too. */
@@ -106,15 +133,19 @@ export class Trace {
 
   /** Decodes event `i`. */
   event(i: number): TraceEvent {
-    const op = this.ops[i] as number;
+    // Chunk k starts at FIRST * (2^k - 1), so k = floor(log2(i / FIRST + 1)).
+    const k = 31 - Math.clz32((i >>> FIRST_CHUNK_BITS) + 1);
+    const c = this.chunks[k];
+    const j = i - (((1 << k) - 1) << FIRST_CHUNK_BITS);
+    const op = c === undefined ? 0 : (c.ops[j] as number);
     return {
       seq: i,
-      step: this.steps[i] as number,
-      time: this.times[i] as number,
-      task: this.tasks[i] as number,
+      step: c === undefined ? 0 : (c.steps[j] as number),
+      time: c === undefined ? 0 : (c.times[j] as number),
+      task: c === undefined ? 0 : (c.tasks[j] as number),
       op: (op & ~BLOCKED) as Op,
       blocked: (op & BLOCKED) !== 0,
-      detail: this.details[i] as number,
+      detail: c === undefined ? 0 : (c.details[j] as number),
       text: this.texts.get(i),
     };
   }
@@ -127,22 +158,11 @@ export class Trace {
     return out;
   }
 
-  private grow(): void {
-    const n = this.ops.length * 2;
-    const o = new Uint8Array(n);
-    o.set(this.ops);
-    this.ops = o;
-    const t = new Int32Array(n);
-    t.set(this.tasks);
-    this.tasks = t;
-    const d = new Int32Array(n);
-    d.set(this.details);
-    this.details = d;
-    const s = new Int32Array(n);
-    s.set(this.steps);
-    this.steps = s;
-    const tm = new Float64Array(n);
-    tm.set(this.times);
-    this.times = tm;
+  private addChunk(): TraceChunk {
+    const c = new TraceChunk(this.cur.size * 2);
+    this.chunks.push(c);
+    this.cur = c;
+    this.curLen = 0;
+    return c;
   }
 }
