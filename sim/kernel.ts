@@ -247,7 +247,7 @@ export class Sim implements Waker {
   /** @internal Makes a parked task runnable and throws `p` into it. */
   wakeWithPanic(t: Task, p: GoPanic): void {
     this.wake(t);
-    t.resume = new PendingPanic(p);
+    t.pendingPanic = p;
   }
 
   private growRunArrays(): void {
@@ -427,8 +427,14 @@ export class Sim implements Waker {
     let r: IteratorResult<Effect, unknown>;
     try {
       const v = t.resume;
+      const pending = t.pendingPanic;
       t.resume = undefined;
-      r = v instanceof PendingPanic ? t.throwInto.call(t.gen, v.panic) : t.next.call(t.gen, v);
+      if (pending === null) {
+        r = t.next.call(t.gen, v);
+      } else {
+        t.pendingPanic = null;
+        r = t.throwInto.call(t.gen, pending);
+      }
       // An effect that panics at once (send on a closed channel) is thrown straight back in.
       while (!r.done) {
         const p = this.dispatch(t, r.value);
@@ -626,9 +632,4 @@ export class Sim implements Waker {
         return 'yield';
     }
   }
-}
-
-/** A panic waiting to be thrown into a task when it next resumes. */
-class PendingPanic {
-  constructor(readonly panic: GoPanic) {}
 }

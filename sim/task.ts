@@ -3,6 +3,7 @@
  */
 import { Waiter } from './channel.ts';
 import type { Effect, Proc } from './effects.ts';
+import type { GoPanic } from './errors.ts';
 
 /** Lifecycle of a task. */
 export const enum TaskState {
@@ -16,6 +17,8 @@ export class Task {
   state: TaskState = TaskState.Runnable;
   /** Value passed to the next `next()` call. */
   resume: unknown = undefined;
+  /** A panic to throw into the task when it next resumes (a send parked on a channel that got closed), else null. */
+  pendingPanic: GoPanic | null = null;
   /** The effect the task is blocked on (for deadlock reports and result delivery). */
   effect: Effect | null = null;
   /** Bumped each time the task wakes; a channel waiter whose `gen` differs is stale. */

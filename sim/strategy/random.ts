@@ -10,12 +10,15 @@ import { pick, streams, type Streams } from './streams.ts';
 export class RandomWalk implements Strategy {
   readonly name = 'random';
   private readonly s: Streams;
+  /** The scheduling stream, held directly for the per-step `chooseTask`. */
+  private readonly sched: Streams['sched'];
 
   constructor(
     /** The run seed. */
     readonly seed: number,
   ) {
     this.s = streams(seed);
+    this.sched = this.s.sched;
   }
 
   choose(width: number, l: Label): number {
@@ -23,6 +26,6 @@ export class RandomWalk implements Strategy {
   }
 
   chooseTask(width: number): number {
-    return scale(this.s.sched(), width);
+    return scale(this.sched(), width);
   }
 }
