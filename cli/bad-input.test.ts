@@ -38,13 +38,17 @@ const cases: Array<[string, string[], RegExp]> = [
   ['bad bound', ['explore', '--bound', 'x'], /--bound: "x" is not a non-negative integer/],
   ['bad trace format', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'pdf'], /--trace: "pdf" is not allowed \(allowed: text, json, html\)/],
   ['seed and seeds together', ['run', '--seed', '1', '--seeds', '0..3'], /--seed and --seeds/],
+  ['a repro file with case flags', ['replay', join(import.meta.dirname, '../fixtures/regressions/v3-cancel-after-enqueue-pre-fix-0.json'), '--variant', 'hardened'], /replay: a repro FILE fixes the case; drop --variant/],
+  ['--trace with --json but no --out', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'text', '--json'], /--trace with --json needs --out FILE/],
+  ['exhaustive with seeds', ['run', '--strategy', 'exhaustive', '--scenario', 'tiny', '--seeds', '0..3'], /--strategy exhaustive: --seeds do not apply/],
+  ['--save under a file', ['run', '--scenario', 'tiny', '--seed', '1', '--save', join(dir, 'malformed.json', 'sub')], /--save: cannot write into .*malformed\.json\/sub: ENOTDIR/],
 ];
 
 describe('bad input: one line, exit 2, nothing written', () => {
   for (const [name, argv, pattern] of cases) {
     it(name, async () => {
       const out = join(dir, `save-${name.replace(/\W+/g, '-')}`);
-      const r = await runCli([...argv, ...(argv[0] === 'run' || argv[0] === 'explore' ? ['--save', out] : [])]);
+      const r = await runCli([...argv, ...((argv[0] === 'run' || argv[0] === 'explore') && !argv.includes('--save') ? ['--save', out] : [])]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.endsWith('\n')).toBe(true);

@@ -113,3 +113,16 @@ describe('the installed bin', () => {
     expect(list.properties).toHaveLength(8);
   });
 });
+
+describe('dst run --strategy exhaustive', () => {
+  it('prints one JSON report for all scenarios', async () => {
+    const r = await runCli(['run', '--strategy', 'exhaustive', '--scenario', 'tiny', '--scenario', 'tiny', '--variant', 'pre-fix', '--json']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const rep = JSON.parse(lines[0] as string) as { passed: boolean; runs: number; failures: { property: string }[]; explored: unknown[] };
+    expect(rep.passed).toBe(false);
+    expect(rep.failures.map((f) => f.property)).toEqual(['block-lifecycle', 'block-lifecycle']);
+    expect(rep.explored).toHaveLength(2);
+  });
+});

@@ -2,12 +2,23 @@
  * Writing files the safe way: atomically (temp file, then rename) and never outside
  * the directory the user gave.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { InputError } from '../harness/input-error.ts';
 
+/** Creates `dir` (and parents) if needed, or fails with one line naming the flag. Call it before any work. */
+export function ensureDir(flag: string, dir: string): void {
+  try {
+    mkdirSync(resolve(dir), { recursive: true });
+    accessSync(resolve(dir), constants.W_OK);
+  } catch (e) {
+    throw new InputError(`${flag}: cannot write into ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 /** Writes `name` inside `dir` atomically. The name is reduced to a plain file name first. */
 export function writeInside(dir: string, name: string, content: string): string {
+  ensureDir('output', dir);
   const root = resolve(dir);
   const safe = basename(name).replace(/[^A-Za-z0-9._-]/g, '_');
   if (safe === '' || safe === '.' || safe === '..') throw new InputError(`--save: cannot derive a file name from "${name}"`);

@@ -8,6 +8,7 @@ import { exploreCommand } from './commands/explore.ts';
 import { listCommand } from './commands/list.ts';
 import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
+import { shrinkCommand } from './commands/shrink.ts';
 import type { Io } from './io.ts';
 
 const collect = (v: string, prev: string[]) => prev.concat([v]);
@@ -38,8 +39,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .argument('[file]', 'a repro file')
     .option('--seed <N>', 'seed')
     .option('--scenario <name>', 'scenario name or .json path')
-    .option('--variant <v>', 'engine variant', 'upstream')
-    .option('--strategy <s>', 'random | pct', 'random')
+    .option('--variant <v>', 'engine variant (default upstream)')
+    .option('--strategy <s>', 'random | pct (default random)')
     .option('--swarm', 'the case was found in swarm mode')
     .addOption(new Option('--trace <format>', 'render the trace: text | json | html'))
     .option('--out <file>', 'write the trace to FILE instead of stdout')
@@ -57,12 +58,12 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--json', 'print one JSON report on stdout')
     .action((opts) => setCode(exploreCommand(opts, io)));
   p.command('shrink')
-    .description('minimise a failing case (planned; not in this release)')
-    .argument('<file>', 'a repro file')
-    .option('--out <file>', 'where to write the shrunk case')
-    .action(() => {
-      throw new InputError('shrink: not available yet; replay the file with `dst replay FILE --trace text` and trim by hand');
-    });
+    .description('minimise a failing case: fewer decisions, more of them the first alternative')
+    .argument('<file>', 'a repro file that fails')
+    .option('--out <file>', 'where to write the shrunk repro file (default: FILE.shrunk.json beside it)')
+    .option('--max-runs <N>', 'run budget', '400')
+    .option('--json', 'print one JSON object')
+    .action((file, opts) => setCode(shrinkCommand(file, opts, io)));
   p.command('list')
     .description('scenarios, variants, properties, strategies')
     .option('--json', 'print one JSON object')
@@ -89,6 +90,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`dst: ${e.message}\n`);
       return 2;
     }
-    throw e;
+    // A crash of the tool itself: never exit 1, which means "a property failed".
+    io.stderr.write(`dst: internal error (a bug in dst, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 3;
   }
 }

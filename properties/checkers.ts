@@ -87,8 +87,8 @@ export const noStuckTasks: Checker = (f) => {
  * `durable-acks`: every acknowledged write must be reflected at the end. A field's final
  * value may be that of an acknowledged write that no later-issued acknowledged write
  * superseded (writes that overlapped in time may land in either order), or that of any
- * unacknowledged attempt (a caller that gave up does not stop its request from landing
- * later). Anything else (a missing document, or a value nobody may have left there)
+ * unacknowledged attempt that may have landed (a caller that gave up does not stop its
+ * request from landing later; one Elasticsearch refused cannot have). Anything else (a missing document, or a value nobody may have left there)
  * means an acknowledged write was lost.
  */
 export const durableAcks: Checker = (f) => {
@@ -105,7 +105,7 @@ export const durableAcks: Checker = (f) => {
         byField.set(key, e);
       }
       if (w.acked && c !== undefined) e.acked.push({ start: c.startSeq, end: c.endSeq ?? Number.POSITIVE_INFINITY, value });
-      else e.unacked.push(value);
+      else if (w.mayHaveLanded) e.unacked.push(value);
     }
   }
   for (const e of byField.values()) {

@@ -27,6 +27,8 @@ export interface WriteFact {
   readonly acked: boolean;
   readonly call: number;
   readonly ackSeq: number;
+  /** False when the write's error proves it was not applied. */
+  readonly mayHaveLanded: boolean;
 }
 
 /** Facts of a finished run. */

@@ -4,11 +4,10 @@
  */
 import { FaultProfileSchema, type FaultProfile } from '../sim/elasticsearch/faults/index.ts';
 import { sec, type Sim } from '../sim/index.ts';
-import type { Scenario } from './schema.ts';
+import { pm, requestFaultPerMille, type Scenario } from './schema.ts';
 
 type EsSection = Scenario['elasticsearch'];
 
-const perMille = (p: number) => Math.round(p * 1000);
 
 function profileOf(es: EsSection, latencyMs: { min: number; max: number }, reject429: number): FaultProfile {
   const minUs = Math.round(latencyMs.min * 1000);
@@ -18,15 +17,16 @@ function profileOf(es: EsSection, latencyMs: { min: number; max: number }, rejec
   return FaultProfileSchema.parse({
     latency,
     request: {
-      rejected429: perMille(reject429),
-      badGateway502Html: Math.ceil(perMille(es.badGateway) / 2),
-      unavailable503Html: Math.floor(perMille(es.badGateway) / 2),
-      reset: perMille(es.connectionReset),
-      hang: perMille(es.hang),
-      malformedBody: perMille(es.malformedBody),
-      wrongItemCount: perMille(es.wrongItemCount),
+      // A brownout's rejections take what the other request faults leave of the per-mille budget.
+      rejected429: Math.min(pm(reject429), 1000 - requestFaultPerMille(es, 0)),
+      badGateway502Html: Math.ceil(pm(es.badGateway) / 2),
+      unavailable503Html: Math.floor(pm(es.badGateway) / 2),
+      reset: pm(es.connectionReset),
+      hang: pm(es.hang),
+      malformedBody: pm(es.malformedBody),
+      wrongItemCount: pm(es.wrongItemCount),
     },
-    item: { conflict409: perMille(es.itemConflict), rejected429: perMille(es.itemRejected), unavailable503: perMille(es.itemServerError) },
+    item: { conflict409: pm(es.itemConflict), rejected429: pm(es.itemRejected), unavailable503: pm(es.itemServerError) },
   });
 }
 

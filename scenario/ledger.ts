@@ -3,6 +3,7 @@
  * returned and with what error, plus every write the engine acknowledged. The
  * `one-outcome-per-call` and `durable-acks` properties read it.
  */
+import { ErrElastic, ErrElasticVersionConflict, ErrInvalidBody, ErrNoQuotes, ErrTooManyBulkDispatches } from '../engine/index.ts';
 import type { GoError, Micros, Proc, Sim } from '../sim/index.ts';
 
 /** One engine call. */
@@ -35,6 +36,8 @@ export interface WriteAttempt {
   readonly call: number;
   /** Order of completion (acknowledgement order), or -1. */
   ackSeq: number;
+  /** False when the call's error proves Elasticsearch did not apply it (validation, version conflict, a rejection); true otherwise. */
+  mayHaveLanded: boolean;
 }
 
 /** The ledger of one run. */
@@ -50,10 +53,10 @@ export class CallLedger {
    * document change the call attempts; it is marked acknowledged when the call returns
    * without error.
    */
-  *call<T extends { err: GoError | null }>(op: string, body: Proc<T>, write?: Omit<WriteAttempt, 'acked' | 'call' | 'ackSeq'>): Proc<T> {
+  *call<T extends { err: GoError | null }>(op: string, body: Proc<T>, write?: Omit<WriteAttempt, 'acked' | 'call' | 'ackSeq' | 'mayHaveLanded'>): Proc<T> {
     const rec: CallRecord = { id: this.calls.length, op, task: this.sim.current?.name ?? 'kernel', start: this.sim.now, end: null, startSeq: this.sim.trace.length, endSeq: null, returns: 0, result: null };
     this.calls.push(rec);
-    const attempt: WriteAttempt | null = write ? { ...write, acked: false, call: rec.id, ackSeq: -1 } : null;
+    const attempt: WriteAttempt | null = write ? { ...write, acked: false, call: rec.id, ackSeq: -1, mayHaveLanded: true } : null;
     if (attempt) this.writes.push(attempt);
     const r = yield* body;
     rec.returns++;
@@ -63,7 +66,19 @@ export class CallLedger {
     if (attempt && r.err === null) {
       attempt.acked = true;
       attempt.ackSeq = this.ackSeq++;
+    } else if (attempt && r.err !== null) {
+      attempt.mayHaveLanded = !definitelyNotApplied(r.err);
     }
     return r;
   }
+}
+
+/**
+ * Errors that prove the write never took effect: it failed validation before it was
+ * sent, was refused by dispatch, or Elasticsearch answered for it (a version conflict or
+ * another error status; the fake applies nothing it answers with an error). Everything
+ * else (a cancelled context, a reset, an unreadable response) may hide a write that landed.
+ */
+function definitelyNotApplied(err: GoError): boolean {
+  return err === ErrNoQuotes || err === ErrInvalidBody || err === ErrElasticVersionConflict || err === ErrTooManyBulkDispatches || err instanceof ErrElastic;
 }

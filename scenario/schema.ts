@@ -29,6 +29,14 @@ export const BulkerSection = z.strictObject({
   enrollFlushThresholdCnt: z.number().int().positive().max(100_000).optional(),
 });
 
+/** A probability in whole per mille, as the fake Elasticsearch draws it. */
+export const pm = (p: number): number => Math.round(p * 1000);
+
+/** The per-mille sum of request-level faults, as the fake Elasticsearch's profile will hold them. */
+export function requestFaultPerMille(e: { badGateway: number; connectionReset: number; hang: number; malformedBody: number; wrongItemCount: number }, reject429: number): number {
+  return pm(reject429) + pm(e.badGateway) + pm(e.connectionReset) + pm(e.hang) + pm(e.malformedBody) + pm(e.wrongItemCount);
+}
+
 /** Elasticsearch latency and faults. Probabilities are per request (or per item). */
 export const ElasticsearchSection = z.strictObject({
   /** Per-request latency, drawn uniformly. */
@@ -66,11 +74,11 @@ export const ElasticsearchSection = z.strictObject({
     .max(100)
     .default([]),
 })
-  .refine((e) => e.reject429 + e.badGateway + e.connectionReset + e.hang + e.malformedBody + e.wrongItemCount <= 1, {
+  .refine((e) => requestFaultPerMille(e, e.reject429) <= 1000, {
     message: 'the request-level fault probabilities (reject429, badGateway, connectionReset, hang, malformedBody, wrongItemCount) must add up to at most 1',
   })
-  .refine((e) => e.itemConflict + e.itemRejected + e.itemServerError <= 1, { message: 'the item-level fault probabilities must add up to at most 1' })
-  .refine((e) => e.brownouts.every((b) => b.reject429 + e.badGateway + e.connectionReset + e.hang + e.malformedBody + e.wrongItemCount <= 1), {
+  .refine((e) => pm(e.itemConflict) + pm(e.itemRejected) + pm(e.itemServerError) <= 1000, { message: 'the item-level fault probabilities must add up to at most 1' })
+  .refine((e) => e.brownouts.every((b) => requestFaultPerMille(e, Math.max(e.reject429, b.reject429)) <= 1000), {
     message: "a brownout's reject429 plus the other request-level faults must add up to at most 1",
   });
 
@@ -141,7 +149,7 @@ export const ScenarioSchema = z.strictObject({
   shutdown: ShutdownSection.default(ShutdownSection.parse({})),
   /** Offer "fire the next timer now" as a scheduling decision (explores timeouts between any two steps). */
   timeSlip: z.boolean().default(false),
-  /** Task name prefixes allowed to be blocked at the end. */
+  /** Task name prefixes allowed to be blocked at the end (e.g. `bg-caller`): such tasks are daemons, never reported as stuck. Only tasks the workload spawns itself are matched. */
   daemons: z.array(z.string().min(1)).max(100).default([]),
   /** Budgets: reaching one is a reported outcome, never a hang. */
   budgets: z

@@ -4,7 +4,7 @@
  * decision on the workload stream (labels `swarm.*`), so it is recorded and replayed.
  */
 import { label, type Sim } from '../sim/index.ts';
-import type { Scenario } from './schema.ts';
+import { pm, type Scenario } from './schema.ts';
 
 const FAULTS = ['reject429', 'badGateway', 'connectionReset', 'hang', 'malformedBody', 'wrongItemCount', 'itemConflict', 'itemRejected', 'itemServerError'] as const;
 
@@ -16,6 +16,8 @@ export function applySwarm(sim: Sim, s: Scenario): Scenario {
     const c = sim.decide(3, label(`swarm.fault.${f}`));
     es[f] = c === 0 ? 0 : c === 1 ? es[f] : Math.max(es[f], 0.02);
   }
+  fitBudget(es, ['reject429', 'badGateway', 'connectionReset', 'hang', 'malformedBody', 'wrongItemCount']);
+  fitBudget(es, ['itemConflict', 'itemRejected', 'itemServerError']);
   const b = { ...s.bulker };
   const pick = <T>(name: string, values: readonly T[]): T => values[sim.decide(values.length, label(`swarm.opt.${name}`))] as T;
   b.flushIntervalMs = pick('flushIntervalMs', [b.flushIntervalMs ?? 250, 50, 1000, 5000]);
@@ -26,4 +28,11 @@ export function applySwarm(sim: Sim, s: Scenario): Scenario {
   const wl = { ...s.workload, checkin: { ...s.workload.checkin } };
   wl.checkin.disconnect = pick('disconnect', [wl.checkin.disconnect, 0, 0.5]);
   return { ...s, elasticsearch: es, bulker: b, workload: wl, timeSlip: s.timeSlip || sim.decide(4, label('swarm.time-slip')) === 0 };
+}
+
+/** Scales a group of fault probabilities down (in whole per mille) until they add up to at most 1. */
+function fitBudget(es: Record<(typeof FAULTS)[number], number>, keys: readonly (typeof FAULTS)[number][]): void {
+  const total = keys.reduce((sum, k) => sum + pm(es[k]), 0);
+  if (total <= 950) return;
+  for (const k of keys) es[k] = Math.floor((pm(es[k]) * 950) / total) / 1000;
 }

@@ -88,13 +88,15 @@ export function buildWorld(spec: WorldSpec): World {
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
   const w: World = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set() };
-  sim.spawn('bulker.run', () => bulker.run(bulkerCtx));
-  sim.spawn('shutdown', () => shutdownSequence(w, cancelServer, cancelBulker));
+  const daemon = (name: string) => ({ daemon: scenario.daemons.some((p) => name.startsWith(p)) });
+  const spawn = (name: string, body: Parameters<Sim['spawn']>[1]) => sim.spawn(name, body, daemon(name));
+  spawn('bulker.run', () => bulker.run(bulkerCtx));
+  spawn('shutdown', () => shutdownSequence(w, cancelServer, cancelBulker));
   const wl = scenario.workload;
-  for (let i = 0; i < wl.agents; i++) sim.spawn(agentId(i), () => agentLoop(w, i));
-  if (wl.backgroundMultiUpdateEveryS > 0) sim.spawn('checkin-bulk', () => checkinBulkLoop(w));
-  if (wl.enrollmentsPerS > 0) sim.spawn('enroller', () => enrollmentSource(w));
-  for (let i = 0; i < wl.backgroundCallers.count; i++) sim.spawn(`bg-caller-${i}`, () => backgroundCaller(w, i));
+  for (let i = 0; i < wl.agents; i++) spawn(agentId(i), () => agentLoop(w, i));
+  if (wl.backgroundMultiUpdateEveryS > 0) spawn('checkin-bulk', () => checkinBulkLoop(w));
+  if (wl.enrollmentsPerS > 0) spawn('enroller', () => enrollmentSource(w));
+  for (let i = 0; i < wl.backgroundCallers.count; i++) spawn(`bg-caller-${i}`, () => backgroundCaller(w, i));
   return w;
 }
 

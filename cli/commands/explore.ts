@@ -1,13 +1,15 @@
 /**
- * `dst explore`: exhaustive search of a small scenario under a preemption bound.
+ * `dst explore`: exhaustive search of a small scenario under a preemption bound (also
+ * what `dst run --strategy exhaustive` does for each scenario).
  */
-import { exploreScenario } from '../../harness/explore.ts';
+import { exploreScenario, type ExploreReport } from '../../harness/explore.ts';
 import { makeRepro } from '../../harness/repro.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { parsePositiveInt, parseVariant } from '../args.ts';
-import { writeInside } from '../files.ts';
+import { ensureDir, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { styleFor } from '../report/style.ts';
+import { shellQuote } from '../../harness/commands.ts';
 
 /** Raw flags of `dst explore`. */
 export interface ExploreFlags {
@@ -19,30 +21,62 @@ export interface ExploreFlags {
   json?: boolean;
 }
 
+/** One exploration and where its failing case was saved. */
+export interface Explored {
+  readonly report: ExploreReport;
+  readonly saved: string | null;
+  readonly replay: string;
+}
+
+/** Explores one scenario; saves the first failure into `saveDir` when given. */
+export function exploreOne(ref: string, variantFlag: string, bound: number, max: number, saveDir: string | undefined): Explored {
+  const scenario = loadScenario(ref);
+  const variant = parseVariant(variantFlag);
+  const report = exploreScenario(scenario, ref, variant, bound, max);
+  let saved: string | null = null;
+  if (report.failure !== null && saveDir !== undefined) {
+    const spec = { scenario, scenarioRef: ref, variant, strategy: { kind: 'decisions' as const, decisions: report.failure.decisionList }, swarm: false };
+    const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
+    saved = writeInside(saveDir, `${scenario.name}-${variant}-explore-bound${bound}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+  }
+  const replay = saved ? `npx dst replay ${shellQuote(saved)}` : 'rerun with --save DIR, then npx dst replay FILE';
+  return { report, saved, replay };
+}
+
+/** The JSON object of one exploration. */
+export function exploreJson(e: Explored): Record<string, unknown> {
+  const { failure, ...rest } = e.report;
+  return {
+    ...rest,
+    violations: failure ? failure.violations.map((v) => ({ property: v.property, message: v.message })) : [],
+    failure: failure && { property: failure.property, message: failure.message, traceHash: failure.traceHash, decisions: failure.decisionList.length, replay: e.replay },
+    saved: e.saved,
+  };
+}
+
+/** Human lines of one exploration. */
+export function exploreLines(e: Explored, io: Io): string[] {
+  const st = styleFor(io.stdout.isTTY === true);
+  const r = e.report;
+  const lines = [`explored ${r.schedules} schedules of ${r.scenario} on ${r.variant} (preemption bound ${r.bound}): ${r.exhausted ? 'space exhausted' : r.failure ? 'stopped at the first violation' : `not exhausted (budget ${r.maxSchedules})`}`];
+  if (r.failure === null) lines.push(st.green('no violation'));
+  else lines.push(st.red(`✗ ${r.failure.property}: ${r.failure.message}`), `    replay: ${e.replay}`);
+  return lines;
+}
+
+/** Parses the bound and the budget. */
+export function exploreBounds(flags: { bound: string; maxSchedules: string }): { bound: number; max: number } {
+  return { bound: parsePositiveInt('--bound', flags.bound, 100, true), max: parsePositiveInt('--max-schedules', flags.maxSchedules, 10_000_000) };
+}
+
 /** Runs `dst explore`; returns the exit code. */
 export function exploreCommand(flags: ExploreFlags, io: Io): number {
-  const ref = flags.scenario ?? 'tiny';
-  const scenario = loadScenario(ref);
-  const variant = parseVariant(flags.variant);
-  const bound = parsePositiveInt('--bound', flags.bound, 100, true);
-  const max = parsePositiveInt('--max-schedules', flags.maxSchedules, 10_000_000);
-  const r = exploreScenario(scenario, ref, variant, bound, max);
-  let saved: string | null = null;
-  if (r.failure !== null && flags.save !== undefined) {
-    const spec = { scenario, scenarioRef: ref, variant, strategy: { kind: 'decisions' as const, decisions: r.failure.decisionList }, swarm: false };
-    saved = writeInside(flags.save, `${scenario.name}-${variant}-explore.json`, `${JSON.stringify(makeRepro(spec, r.failure, `found by dst explore --bound ${bound}`), null, 2)}\n`);
-  }
-  if (flags.json) {
-    const { failure, ...rest } = r;
-    println(io.stdout, JSON.stringify({ ...rest, violations: failure ? failure.violations.map((v) => ({ property: v.property, message: v.message })) : [], failure: failure && { property: failure.property, message: failure.message, traceHash: failure.traceHash, decisions: failure.decisionList.length, replay: saved ? `npx dst replay ${saved}` : 'save it with --save DIR, then npx dst replay FILE' }, saved }));
-  } else {
-    const st = styleFor(io.stdout.isTTY === true);
-    println(io.stdout, `explored ${r.schedules} schedules of ${r.scenario} on ${variant} (preemption bound ${bound}): ${r.exhausted ? 'space exhausted' : `not exhausted (budget ${max})`}`);
-    if (r.failure === null) println(io.stdout, st.green('no violation'));
-    else {
-      println(io.stdout, st.red(`✗ ${r.failure.property}: ${r.failure.message}`));
-      println(io.stdout, saved ? `    replay: npx dst replay ${saved}` : '    save it with --save DIR, then: npx dst replay FILE');
-    }
-  }
-  return r.passed ? 0 : 1;
+  const { bound, max } = exploreBounds(flags);
+  parseVariant(flags.variant);
+  loadScenario(flags.scenario ?? 'tiny');
+  if (flags.save !== undefined) ensureDir('--save', flags.save);
+  const e = exploreOne(flags.scenario ?? 'tiny', flags.variant, bound, max, flags.save);
+  if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
+  else for (const l of exploreLines(e, io)) println(io.stdout, l);
+  return e.report.passed ? 0 : 1;
 }

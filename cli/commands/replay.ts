@@ -9,7 +9,7 @@ import { makeRepro, readRepro, reproCase, type Repro } from '../../harness/repro
 import { seedStrategy } from '../../harness/sweep.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { parseChoice, parseSeed, parseVariant } from '../args.ts';
-import { writeInside } from '../files.ts';
+import { ensureDir, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { styleFor } from '../report/style.ts';
@@ -21,7 +21,7 @@ export interface ReplayFlags {
   seed?: string;
   scenario?: string;
   variant?: string;
-  strategy: string;
+  strategy?: string;
   swarm?: boolean;
   trace?: string;
   out?: string;
@@ -33,15 +33,19 @@ export interface ReplayFlags {
 /** Runs `dst replay`; returns the exit code. */
 export function replayCommand(file: string | undefined, flags: ReplayFlags, io: Io): number {
   const trace = flags.trace === undefined ? null : parseChoice('--trace', flags.trace, ['text', 'json', 'html'] as const);
+  if (trace !== null && flags.json && flags.out === undefined) throw new InputError('--trace with --json needs --out FILE (stdout carries only the JSON report)');
+  if (flags.out !== undefined) ensureDir('--out', dirname(flags.out));
+  if (flags.save !== undefined) ensureDir('--save', flags.save);
   let spec: CaseSpec;
   let repro: Repro | null = null;
   if (file !== undefined) {
-    if (flags.seed !== undefined || flags.scenario !== undefined) throw new InputError('replay: give a repro FILE or --seed/--scenario/--variant, not both');
+    const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm'] as const).filter((k) => flags[k] !== undefined);
+    if (extra.length > 0) throw new InputError(`replay: a repro FILE fixes the case; drop ${extra.map((k) => `--${k}`).join(', ')} (or replay with --seed/--scenario/--variant instead)`);
     repro = readRepro(file);
     spec = reproCase(repro, file);
   } else {
     if (flags.seed === undefined || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N --scenario S --variant V');
-    const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct'] as const);
+    const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct'] as const);
     spec = {
       scenario: loadScenario(flags.scenario),
       scenarioRef: flags.scenario,
@@ -55,7 +59,7 @@ export function replayCommand(file: string | undefined, flags: ReplayFlags, io: 
   const rendered = trace === 'text' ? textTimeline(run.result) : trace === 'json' ? JSON.stringify(jsonTimeline(run.result)) : trace === 'html' ? htmlTimeline(run.result) : null;
   let savedTrace: string | null = null;
   if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
-  const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${r.scenario}-${r.variant}-${r.seed ?? 'decisions'}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
+  const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
   const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: (r.property ?? 'pass') === repro.expect && r.traceHash === repro.traceHash };
   if (flags.json) {
     println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));

@@ -9,14 +9,14 @@ import { makeRepro } from '../../harness/repro.ts';
 import { compactReport, runSweep, seedStrategy, type SweepJob } from '../../harness/sweep.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { parseSeed, parseSeeds, parseShard, parseVariant, parsePositiveInt, parseChoice, shardSeeds } from '../args.ts';
-import { writeInside } from '../files.ts';
+import { ensureDir, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { Progress } from '../report/progress.ts';
 import { styleFor } from '../report/style.ts';
 import { renderSummary } from '../report/summary.ts';
 import { runOnWorkers } from '../workers/pool.ts';
-import { exploreCommand } from './explore.ts';
+import { exploreJson, exploreLines, exploreOne } from './explore.ts';
 
 /** The scenarios `dst run` uses when none is named. */
 export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'tiny'] as const;
@@ -42,16 +42,13 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct', 'exhaustive'] as const);
   const scenarios = flags.scenario.length > 0 ? flags.scenario : [...DEFAULT_SCENARIOS];
   for (const s of scenarios) loadScenario(s); // validate every scenario before running anything
-  if (strategy === 'exhaustive') {
-    let code = 0;
-    for (const s of scenarios) code = Math.max(code, exploreCommand({ scenario: s, variant: flags.variant, bound: '2', maxSchedules: '5000', json: flags.json }, io));
-    return code;
-  }
+  if (strategy === 'exhaustive') return runExhaustive(flags, scenarios, io);
   if (flags.seeds !== undefined && flags.seed !== undefined) throw new InputError('--seed and --seeds: give one of them, not both');
   const range = flags.seed !== undefined ? { from: parseSeed(flags.seed), to: parseSeed(flags.seed) } : parseSeeds(flags.seeds ?? '0..199');
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
   const workers = parsePositiveInt('--workers', flags.workers, 256);
   const seeds = shardSeeds(range, shard);
+  if (flags.save !== undefined) ensureDir('--save', flags.save);
   const job: SweepJob = { scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   if (!flags.json) println(io.stdout, st.dim(`dst run: ${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
@@ -98,4 +95,26 @@ function saveFailures(dir: string, reports: readonly CaseReport[], scenarios: re
     out.push(writeInside(dir, `${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(repro, null, 2)}\n`));
   }
   return out;
+}
+
+/** `--strategy exhaustive`: explore each scenario (bound 2, 5,000 schedules) and report once. */
+function runExhaustive(flags: RunFlags, scenarios: readonly string[], io: Io): number {
+  const ignored = (['seeds', 'seed', 'shard', 'swarm', 'checkDeterminism'] as const).filter((k) => flags[k] !== undefined);
+  if (ignored.length > 0 || flags.workers !== '1') {
+    const names = ignored.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).concat(flags.workers !== '1' ? ['--workers'] : []);
+    throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
+  }
+  if (flags.save !== undefined) ensureDir('--save', flags.save);
+  const explored = scenarios.map((s) => exploreOne(s, flags.variant, 2, 5000, flags.save));
+  if (flags.json) {
+    const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
+      const f = e.report.failure;
+      return { seed: null, scenario: e.report.scenario, variant: e.report.variant, property: f?.property, message: f?.message, traceHash: f?.traceHash, replay: e.replay };
+    });
+    const runs = explored.reduce((n, e) => n + e.report.schedules, 0);
+    println(io.stdout, JSON.stringify({ passed: failures.length === 0, runs, failed: failures.length, strategy: 'exhaustive', failures, explored: explored.map(exploreJson) }));
+  } else {
+    for (const e of explored) for (const l of exploreLines(e, io)) println(io.stdout, l);
+  }
+  return explored.every((e) => e.report.passed) ? 0 : 1;
 }

@@ -11,7 +11,8 @@ import type { SweepJob } from '../../harness/sweep.ts';
 export async function runOnWorkers(job: SweepJob, workers: number, onCase: (r: CaseReport) => void): Promise<CaseReport[]> {
   const pool = new Piscina({
     filename: new URL('./worker.ts', import.meta.url).href,
-    execArgv: ['--import', 'tsx'],
+    // Resolved here so the workers find tsx wherever the command is run from.
+    execArgv: ['--import', import.meta.resolve('tsx')],
     minThreads: workers,
     maxThreads: workers,
   });

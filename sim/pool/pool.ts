@@ -95,10 +95,14 @@ export class TrackedPool<T> {
     this.log(h.block, 'abandon', 'abandoned', note);
   }
 
-  /** Records a change of hands (enqueue, flush, answer) without changing ownership rules. */
+  /**
+   * Records a change of hands (enqueue, flush, answer) without changing ownership rules.
+   * A block its drain gave up on stays `abandoned` for the rest of its generation, even
+   * if a flush later takes and answers it (the invariant allows that block to go).
+   */
   mark(h: Handle<T>, event: string, state: BlockState, note?: string): void {
     if (!this.check(h, event)) return;
-    this.log(h.block, event, state, note);
+    this.log(h.block, event, h.block.state === 'abandoned' ? 'abandoned' : state, note);
   }
 
   /**
