@@ -6,19 +6,28 @@ import { label, sec, type Label, type Micros, type Sim } from '../sim/index.ts';
 
 const PER_MILLE = 1000;
 
-/** True with probability `p`, decided as `name` (no decision at all when p is 0 or 1). */
+/** True with probability `p`: one two-outcome decision (none at all when p rounds to 0 or 1). */
 export function chance(sim: Sim, p: number, l: Label): boolean {
-  if (p <= 0) return false;
-  if (p >= 1) return true;
-  return sim.decide(PER_MILLE, l) < Math.round(p * PER_MILLE);
+  const k = Math.round(p * PER_MILLE);
+  if (k <= 0) return false;
+  if (k >= PER_MILLE) return true;
+  return sim.decideWeighted([PER_MILLE - k, k], l) === 1;
 }
 
-/** A duration drawn uniformly from [min, max] seconds in whole milliseconds (no decision when min = max). */
+/** How many distinct values a range draw offers (exhaustive search tries each). */
+export const RANGE_STEPS = 16;
+
+/**
+ * A duration drawn uniformly from up to {@link RANGE_STEPS} evenly spaced values of
+ * [min, max] seconds, in whole milliseconds (no decision when min = max).
+ */
 export function between(sim: Sim, r: { min: number; max: number }, l: Label): Micros {
   const minMs = Math.round(r.min * 1000);
   const maxMs = Math.round(r.max * 1000);
   if (maxMs <= minMs) return sec(r.min);
-  return (minMs + sim.decide(maxMs - minMs + 1, l)) * 1000;
+  const steps = Math.min(RANGE_STEPS, maxMs - minMs + 1);
+  const i = sim.decide(steps, l);
+  return Math.round(minMs + ((maxMs - minMs) * i) / (steps - 1)) * 1000;
 }
 
 /** Workload labels. */

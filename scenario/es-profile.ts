@@ -30,9 +30,9 @@ function profileOf(es: EsSection, latencyMs: { min: number; max: number }, rejec
   });
 }
 
-/** Up to 64 equally likely latencies spread over [min, max]. */
+/** Up to 16 equally likely latencies spread over [min, max] (exhaustive search tries each). */
 function msBuckets(minUs: number, maxUs: number): { weight: number; us: number }[] {
-  const n = Math.min(64, Math.max(2, Math.round((maxUs - minUs) / 1000) + 1));
+  const n = Math.min(16, Math.max(2, Math.round((maxUs - minUs) / 1000) + 1));
   const out: { weight: number; us: number }[] = [];
   for (let i = 0; i < n; i++) out.push({ weight: 1, us: Math.round(minUs + ((maxUs - minUs) * i) / (n - 1)) });
   return out;

@@ -130,6 +130,28 @@ export class Sim implements Waker {
     return c;
   }
 
+  /**
+   * A decision among `weights.length` outcomes (all weights positive). Its width is the
+   * number of outcomes, so exhaustive search tries each outcome once; random strategies
+   * draw outcome i with probability weights[i] / sum. Recorded like any decision.
+   */
+  decideWeighted(weights: readonly number[], l: Label): number {
+    const width = weights.length;
+    if (width === 0) fail(`weighted decision ${l.name} needs at least one outcome`);
+    for (const w of weights) if (!(w > 0)) fail(`weighted decision ${l.name} has a non-positive weight ${w}`);
+    if (width === 1) return 0;
+    let c: number;
+    try {
+      c = this.strategy.chooseWeighted !== undefined ? this.strategy.chooseWeighted(weights, l) : this.strategy.choose(width, l);
+    } catch (err) {
+      if (err instanceof ReplayDivergence) this.abort('replay-divergence', err.message);
+      throw err;
+    }
+    this.checkChoice(c, width, l);
+    this.decisions.push(l, width, c);
+    return c;
+  }
+
   private checkChoice(c: number, width: number, l: Label): void {
     if (!(Number.isInteger(c) && c >= 0 && c < width)) {
       this.abort('kernel-assertion', `strategy ${this.strategy.name} answered ${c} to ${l.name} of width ${width}`);

@@ -7,7 +7,7 @@
  */
 import type { Label } from '../label.ts';
 import { scale, type Strategy } from './strategy.ts';
-import { randomChoice } from './slip.ts';
+import { randomChoice, weightedChoice } from './slip.ts';
 import { pick, streams, type Streams } from './streams.ts';
 
 /** Options of {@link Pct}. */
@@ -38,6 +38,10 @@ export class Pct implements Strategy {
   onSpawn(taskId: number): void {
     // Initial priorities lie in (depth, depth + 1): distinct with probability 1, all above change-point priorities.
     this.priority.set(taskId, this.opts.depth + this.s.sched());
+  }
+
+  chooseWeighted(weights: readonly number[], l: Label): number {
+    return weightedChoice(pick(this.s, l.stream)(), weights);
   }
 
   choose(width: number, l: Label): number {

@@ -3,7 +3,7 @@
  */
 import type { Label } from '../label.ts';
 import { scale, type Strategy } from './strategy.ts';
-import { randomChoice } from './slip.ts';
+import { randomChoice, weightedChoice } from './slip.ts';
 import { pick, streams, type Streams } from './streams.ts';
 
 /** Uniform random choices from the run's seeded streams. */
@@ -23,6 +23,10 @@ export class RandomWalk implements Strategy {
 
   choose(width: number, l: Label): number {
     return randomChoice(pick(this.s, l.stream)(), width, l);
+  }
+
+  chooseWeighted(weights: readonly number[], l: Label): number {
+    return weightedChoice(pick(this.s, l.stream)(), weights);
   }
 
   chooseTask(width: number): number {

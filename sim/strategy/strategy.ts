@@ -21,6 +21,11 @@ export interface Strategy {
    * @param tasks - the runnable tasks, by index (read their `id`).
    */
   chooseTask(width: number, current: number, tasks: readonly { readonly id: number }[]): number;
+  /**
+   * Picks one of `weights.length` (≥ 2) outcomes of a weighted decision. Random strategies
+   * draw by weight; strategies without it answer {@link choose} with the same width.
+   */
+  chooseWeighted?(weights: readonly number[], label: Label): number;
   /** Told when a task is spawned (PCT assigns its priority here). */
   onSpawn?(taskId: number): void;
   /**

@@ -1,5 +1,9 @@
-/** One labelled decision: returns an integer in [0, width). Every random draw must go through it. */
-export type Choose = (width: number, label: string) => number;
+/**
+ * One labelled decision: returns an integer in [0, width). Every random draw must go
+ * through it. With `weights` (one per outcome, `width` of them), outcome i is meant to
+ * be drawn with probability weights[i] / sum; exhaustive search tries each outcome once.
+ */
+export type Choose = (width: number, label: string, weights?: readonly number[]) => number;
 
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
@@ -7,22 +11,18 @@ function gcd(a: number, b: number): number {
 }
 
 /**
- * Draws one of `options` with integer weights using ONE decision of the smallest width that keeps
- * the exact probabilities (weights divided by their gcd). Zero-weight options are dropped; when a
- * single option remains, no decision is made at all (so exhaustive search pays nothing for it).
+ * Draws one of `options` with integer weights using ONE weighted decision whose width is
+ * the number of options with a positive weight (so exhaustive search tries each outcome
+ * once, not each unit of weight). Zero-weight options are dropped; when a single option
+ * remains, no decision is made at all.
  */
 export function drawWeighted<T>(options: readonly { weight: number; value: T }[], label: string, choose: Choose): T {
   const live = options.filter((o) => o.weight > 0);
   if (live.length === 0) throw new Error(`drawWeighted(${label}): no option has a positive weight`);
   if (live.length === 1) return live[0]!.value;
   const g = live.reduce((acc, o) => gcd(acc, o.weight), 0);
-  const width = live.reduce((s, o) => s + o.weight / g, 0);
-  const r = choose(width, label);
-  if (!Number.isInteger(r) || r < 0 || r >= width) throw new Error(`choose(${width}, ${label}) returned ${r}, outside [0, ${width})`);
-  let acc = 0;
-  for (const o of live) {
-    acc += o.weight / g;
-    if (r < acc) return o.value;
-  }
-  throw new Error('unreachable');
+  const weights = live.map((o) => o.weight / g);
+  const r = choose(live.length, label, weights);
+  if (!Number.isInteger(r) || r < 0 || r >= live.length) throw new Error(`choose(${live.length}, ${label}) returned ${r}, outside [0, ${live.length})`);
+  return live[r]!.value;
 }
