@@ -27,6 +27,8 @@ export interface CaseSpec {
   readonly keepTrace?: boolean;
   /** Deliberately broken engine behaviour (checker tests only). */
   readonly mutants?: readonly Mutant[];
+  /** A tighter step budget than the scenario's (the shrinker bounds pathological schedules). */
+  readonly maxSteps?: number;
 }
 
 /** The report of one case. */
@@ -62,7 +64,7 @@ export interface CaseRun {
 
 /** Runs a case with an explicit strategy object (exploration uses this). */
 export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
-  const world = buildWorld({ scenario: spec.scenario, variant: spec.variant, strategy, swarm: spec.swarm, keepTrace: spec.keepTrace ?? false, mutants: spec.mutants ?? [] });
+  const world = buildWorld({ scenario: spec.scenario, variant: spec.variant, strategy, swarm: spec.swarm, keepTrace: spec.keepTrace ?? false, mutants: spec.mutants ?? [], ...(spec.maxSteps !== undefined && { maxSteps: spec.maxSteps }) });
   const result = world.sim.run();
   const poolViolations = world.bulker.pool.finish();
   const facts: RunFacts = {

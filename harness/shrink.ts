@@ -35,12 +35,14 @@ export function shrinkCase(spec: CaseSpec, opts: { maxRuns?: number } = {}): Shr
   const maxRuns = opts.maxRuns ?? 400;
   const first = runWithStrategy(spec, makeListFromSpec(spec));
   const property = first.report.property;
-  if (property === null) throw new Error('shrink: the case passes; there is nothing to shrink');
+  if (property === null) throw new Error('the case passes; there is nothing to shrink');
+  // Zeroed scheduling decisions can starve tasks; a candidate may not run much longer than the original.
+  const bounded: CaseSpec = { ...spec, maxSteps: first.report.steps * 4 + 10_000 };
   let best = first.result.decisions.toArray().map((d) => d.choice);
   let runs = 1;
   const fails = (values: number[]): boolean => {
     runs++;
-    return runWithStrategy(spec, new ListChooser(values)).report.violations.some((v) => v.property === property);
+    return runWithStrategy(bounded, new ListChooser(values)).report.violations.some((v) => v.property === property);
   };
   const nonZero = (xs: readonly number[]) => xs.filter((x) => x !== 0).length;
   const before = best.length;
@@ -83,7 +85,7 @@ export function shrinkCase(spec: CaseSpec, opts: { maxRuns?: number } = {}): Shr
       }
     }
   }
-  const final = runWithStrategy(spec, new ListChooser(best));
+  const final = runWithStrategy(bounded, new ListChooser(best));
   const decisions = final.result.decisions.toArray();
   return { property, before, after: decisions.length, nonZeroBefore, nonZeroAfter: decisions.filter((d) => d.choice !== 0).length, runs: runs + 1, decisions, report: final.report };
 }

@@ -43,6 +43,8 @@ export interface WorldSpec {
   readonly keepTrace: boolean;
   /** Deliberately broken engine behaviour (checker tests only). */
   readonly mutants?: readonly Mutant[];
+  /** Overrides the scenario's step budget when smaller. */
+  readonly maxSteps?: number;
 }
 
 /** The virtual instant at which the run ends: load, server drain, then the drain period. */
@@ -73,7 +75,7 @@ export function buildWorld(spec: WorldSpec): World {
   const sim = new Sim({
     strategy: spec.strategy,
     until: endOfRun(base),
-    maxSteps: base.budgets.maxSteps,
+    maxSteps: Math.min(base.budgets.maxSteps, spec.maxSteps ?? Number.POSITIVE_INFINITY),
     maxTime: sec(base.budgets.maxVirtualS),
     timeSlip: base.timeSlip,
     keepTrace: spec.keepTrace,

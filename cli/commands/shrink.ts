@@ -35,7 +35,8 @@ export function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): number 
   if (flags.json) {
     println(io.stdout, JSON.stringify({ property: r.property, before: r.before, after: r.after, nonZeroBefore: r.nonZeroBefore, nonZeroAfter: r.nonZeroAfter, runs: r.runs, traceHash: r.report.traceHash, message: r.report.message, saved: written }));
   } else {
-    println(io.stdout, `shrunk ${r.before} decisions (${r.nonZeroBefore} not the first choice) to ${r.after} (${r.nonZeroAfter}) in ${r.runs} runs; it still fails ${r.property}`);
+    const how = r.nonZeroAfter === 0 ? 'every decision now takes its first alternative: this failure needs no particular schedule, fault or draw' : `${r.nonZeroAfter} decision(s) still need a non-first alternative (were ${r.nonZeroBefore}); ${r.after} decisions in all (were ${r.before})`;
+    println(io.stdout, `shrunk in ${r.runs} runs; it still fails ${r.property}: ${how}`);
     println(io.stdout, `    ${r.report.message ?? ''}`);
     println(io.stdout, `    replay: npx dst replay ${written} --trace text`);
   }
