@@ -8,6 +8,7 @@ import { barePingPong } from './bare-pingpong.ts';
 import { fastCheckPingPong } from './fastcheck-pingpong.ts';
 import { kernelPingPong } from './kernel-pingpong.ts';
 import { stepsPerSecond, stepsPerSecondAsync } from './measure.ts';
+import { scenarioBench } from './scenarios.ts';
 
 /** Steps per measured run; rounds per pair are derived so every size does the same work. */
 const STEPS = 400_000;
@@ -43,7 +44,12 @@ async function main(): Promise<void> {
   console.log(`flatness (steps/s at 10,000 tasks / at 2): kernel ${(k(10_000) / k(2)).toFixed(2)}, bare round-robin ${(b(10_000) / b(2)).toFixed(2)}, bare in scattered (random-walk-like) order ${(sc(10_000) / sc(2)).toFixed(2)}`);
   console.log(`bare in scattered order: ${fmt(sc(2))} steps/s at 2 tasks, ${fmt(sc(10_000))} at 10,000 (kernel/bare-scattered at 10,000: ${(sc(10_000) / k(10_000)).toFixed(2)})`);
 
+  const sb = scenarioBench();
+  console.log(`incident (770 agents, ${sb.incidentVirtualS} virtual s): ${sb.incidentWallS} s wall, ${sb.incidentSpeedup}x faster than real time, ${sb.incidentSteps} steps, ~${sb.incidentHeapMB} MB heap`);
+  console.log(`pre-fix sweep: first failing seed after ${sb.preFixFirstFailureS} s (in process, after start-up)`);
+
   const json = {
+    ...sb,
     kernelVsBare_2: round(b(2) / k(2)),
     kernelVsBare_100: round(b(100) / k(100)),
     kernelVsBare_10000: round(b(10_000) / k(10_000)),
