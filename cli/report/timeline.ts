@@ -4,6 +4,7 @@
  */
 import { OP_NAMES, Op, type TraceEvent } from '../../sim/trace/trace.ts';
 import { formatTime, type RunResult } from '../../sim/index.ts';
+import { swimlaneHtml } from './swimlane.ts';
 
 function taskName(r: RunResult, id: number): string {
   return id < 0 ? 'kernel' : (r.taskNames[id] ?? `task#${id}`);
@@ -51,22 +52,7 @@ export function jsonTimeline(r: RunResult): object {
   };
 }
 
-/** A self-contained HTML swimlane view: one lane per task, block events highlighted. */
-export function htmlTimeline(r: RunResult): string {
-  const events = r.trace.events();
-  const tasks = [...new Set(events.map((e) => e.task))].sort((a, b) => a - b);
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const rows = events
-    .map((e) => {
-      const cells = tasks.map((t) => (t === e.task ? `<td class="${e.op === Op.Note ? 'note' : e.op === Op.Panic ? 'panic' : 'ev'}">${esc(describe(r, e))}</td>` : '<td></td>'));
-      return `<tr><th>${formatTime(e.time)}</th>${cells.join('')}</tr>`;
-    })
-    .join('\n');
-  return `<!doctype html><meta charset="utf-8"><title>dst trace ${r.traceHash}</title>
-<style>body{font:12px monospace}table{border-collapse:collapse}td,th{border-left:1px solid #ddd;padding:1px 4px;white-space:nowrap}
-thead th{position:sticky;top:0;background:#fff}.note{background:#fff3c4}.panic{background:#f8c4c4}.ev{color:#333}</style>
-<h1>outcome: ${esc(r.outcome.kind)}: ${esc(r.outcome.message)}</h1><p>trace hash ${r.traceHash}</p>
-<table><thead><tr><th>time</th>${tasks.map((t) => `<th>${esc(taskName(r, t))}</th>`).join('')}</tr></thead><tbody>
-${rows}
-</tbody></table>`;
+/** A self-contained HTML swimlane view: one lane per task, hand-offs as arrows, block lifetimes as spans. */
+export function htmlTimeline(r: RunResult, verdict = ''): string {
+  return swimlaneHtml(r, (e) => describe(r, e), verdict);
 }
