@@ -18,6 +18,7 @@ describe('buildWorld', () => {
     expect(plain.violations.some((v) => v.property === 'no-stuck-tasks')).toBe(true);
     const daemon = run(['bg-caller']);
     expect(daemon.violations.some((v) => v.property === 'no-stuck-tasks')).toBe(false);
-    expect(daemon.violations.some((v) => v.property === 'block-lifecycle')).toBe(true);
+    // The run ends once every non-daemon task has finished, as a Go program ends with main.
+    expect(daemon.outcome).toBe('ok');
   });
 });
