@@ -118,16 +118,7 @@ export class Sim implements Waker {
   decide(width: number, l: Label): number {
     if (!Number.isInteger(width) || width < 1) fail(`decision ${l.name} needs a positive integer width, got ${width}`);
     if (width === 1) return 0;
-    let c: number;
-    try {
-      c = this.strategy.choose(width, l);
-    } catch (err) {
-      if (err instanceof ReplayDivergence) this.abort('replay-divergence', err.message);
-      throw err;
-    }
-    this.checkChoice(c, width, l);
-    this.decisions.push(l, width, c);
-    return c;
+    return this.ask(width, l, null);
   }
 
   /**
@@ -140,9 +131,15 @@ export class Sim implements Waker {
     if (width === 0) fail(`weighted decision ${l.name} needs at least one outcome`);
     for (const w of weights) if (!(w > 0)) fail(`weighted decision ${l.name} has a non-positive weight ${w}`);
     if (width === 1) return 0;
+    return this.ask(width, l, weights);
+  }
+
+  /** Asks the strategy for a decision of width ≥ 2, checks the answer and records it. */
+  private ask(width: number, l: Label, weights: readonly number[] | null): number {
     let c: number;
     try {
-      c = this.strategy.chooseWeighted !== undefined ? this.strategy.chooseWeighted(weights, l) : this.strategy.choose(width, l);
+      const s = this.strategy;
+      c = weights !== null && s.chooseWeighted !== undefined ? s.chooseWeighted(weights, l) : s.choose(width, l);
     } catch (err) {
       if (err instanceof ReplayDivergence) this.abort('replay-divergence', err.message);
       throw err;
