@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['node_modules/**'],
     testTimeout: 60_000,
     pool: 'threads',
+    reporters: ['default', './test/plain-summary-reporter.ts'],
   },
 });
