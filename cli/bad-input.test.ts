@@ -42,6 +42,11 @@ const cases: Array<[string, string[], RegExp]> = [
   ['--trace with --json but no --out', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'text', '--json'], /--trace with --json needs --out FILE/],
   ['exhaustive with seeds', ['run', '--strategy', 'exhaustive', '--scenario', 'tiny', '--seeds', '0..3'], /--strategy exhaustive: --seeds do not apply/],
   ['--save under a file', ['run', '--scenario', 'tiny', '--seed', '1', '--save', join(dir, 'malformed.json', 'sub')], /--save: cannot write into .*malformed\.json\/sub: ENOTDIR/],
+  ['a flag given twice', ['run', '--variant', 'pre-fix', '--variant', 'hardened'], /--variant: given twice; give it once/],
+  ['--out without --trace', ['replay', '--seed', '1', '--scenario', 'tiny', '--out', join(dir, 'x.txt')], /--out: it is where --trace goes/],
+  ['--out that is a folder', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'text', '--out', dir], /--out: .* is a folder, not a file/],
+  ['a folder as --scenario', ['run', '--scenario', `${dir}/`], /--scenario: .* is not a file/],
+  ['--check without a file', ['replay', '--seed', '1', '--scenario', 'tiny', '--check'], /--check: compares with a repro FILE/],
 ];
 
 describe('bad input: one line, exit 2, nothing written', () => {

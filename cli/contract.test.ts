@@ -126,3 +126,17 @@ describe('dst run --strategy exhaustive', () => {
     expect(rep.explored).toHaveLength(2);
   });
 });
+
+describe('dst replay --check', () => {
+  it('exits 0 when a regression file still matches, 1 when its hash drifted', async () => {
+    const file = join(import.meta.dirname, '../fixtures/regressions/v3-cancel-after-enqueue-pre-fix-0.json');
+    expect((await runCli(['replay', file, '--check'])).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'dst-check-'));
+    const drifted = join(dir, 'drifted.json');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    writeFileSync(drifted, readFileSync(file, 'utf8').replace(/"traceHash": "[0-9a-f]{16}"/, '"traceHash": "0000000000000000"'));
+    const r = await runCli(['replay', drifted, '--check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/differs from the repro file/);
+  });
+});

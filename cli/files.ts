@@ -2,8 +2,8 @@
  * Writing files the safe way: atomically (temp file, then rename) and never outside
  * the directory the user gave.
  */
-import { accessSync, constants, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve, isAbsolute } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../harness/input-error.ts';
 
 /** Creates `dir` (and parents) if needed, or fails with one line naming the flag. Call it before any work. */
@@ -30,9 +30,20 @@ export function writeInside(dir: string, name: string, content: string): string 
   return target;
 }
 
-/** Writes a file atomically (temp file in the same folder, then rename). */
+/** Checks, before any work, that `file` can be written: its folder exists or can be made, and it is not a folder. */
+export function ensureFileTarget(flag: string, file: string): void {
+  ensureDir(flag, dirname(resolve(file)));
+  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(`${flag}: ${file} is a folder, not a file`);
+}
+
+/** Writes a file atomically (temp file in the same folder, then rename); the temp file never outlives a failure. */
 export function writeAtomic(file: string, content: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new InputError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }

@@ -46,6 +46,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--out <file>', 'write the trace to FILE instead of stdout')
     .option('--save <dir>', 'write this case as a repro file into DIR (whatever its outcome)')
     .option('--note <text>', 'with --save: why the file exists')
+    .option('--check', 'with a repro FILE: exit 0 when outcome and trace hash match the file, else 1')
     .option('--json', 'print one JSON report on stdout')
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')
@@ -71,11 +72,26 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
+const SINGLE = ['--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs'];
+
+/** A flag that takes one value may be given once (commander would silently keep the last). */
+function rejectRepeats(args: readonly string[]): void {
+  const single = args[0] === 'run' ? SINGLE : [...SINGLE, '--scenario'];
+  const seen = new Set<string>();
+  for (const a of args) {
+    const flag = a.split('=')[0] as string;
+    if (!single.includes(flag)) continue;
+    if (seen.has(flag)) throw new InputError(`${flag}: given twice; give it once`);
+    seen.add(flag);
+  }
+}
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let pending: Promise<number> | number = 0;
   try {
     const args = argv.length === 0 ? ['run'] : [...argv];
+    rejectRepeats(args);
     program(io, (c) => {
       pending = c;
     }).parse(args, { from: 'user' });

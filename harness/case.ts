@@ -33,7 +33,10 @@ export interface CaseSpec {
 
 /** The report of one case. */
 export interface CaseReport {
+  /** The scenario's name. */
   readonly scenario: string;
+  /** How the user named it (a shipped name or a file path). */
+  readonly scenarioRef: string;
   readonly variant: VariantName;
   readonly seed: number | null;
   readonly strategy: StrategySpec['kind'];
@@ -81,6 +84,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
   const stats = world.bulker.pool.stats;
   const report: CaseReport = {
     scenario: spec.scenario.name,
+    scenarioRef: spec.scenarioRef,
     variant: spec.variant,
     seed,
     strategy: spec.strategy.kind,

@@ -34,7 +34,7 @@ export const ReproSchema = z.strictObject({
   variant: z.enum(Object.keys(VARIANTS) as [VariantName, ...VariantName[]]),
   swarm: z.boolean().default(false),
   strategy: ReproStrategySchema,
-  /** `pass`, or the property expected to fail first. */
+  /** `pass`, or a property the case is expected to violate. */
   expect: z.enum(['pass', ...PROPERTY_NAMES]),
   /** The trace hash the case must reproduce. */
   traceHash: z.string().regex(/^[0-9a-f]{16}$/, '16 lower-case hex digits'),
@@ -89,4 +89,9 @@ export function makeRepro(spec: CaseSpec, report: CaseReport, note: string, deci
     traceHash: report.traceHash,
     note,
   };
+}
+
+/** Whether a case meets a repro file's expectation: `pass`, or the expected property is among its violations. */
+export function meetsExpectation(report: CaseReport, expect: Repro['expect']): boolean {
+  return expect === 'pass' ? report.passed : report.violations.some((v) => v.property === expect);
 }

@@ -1,7 +1,7 @@
 /**
  * Loading scenarios: by name from fixtures/scenarios/, or from a JSON file path.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeZodError, InputError } from '../harness/input-error.ts';
@@ -44,5 +44,13 @@ export function loadScenario(nameOrPath: string): Scenario {
     if (looksLikePath) throw new InputError(`--scenario: no such file ${nameOrPath}`);
     throw new InputError(`--scenario: unknown scenario "${nameOrPath}" (known: ${scenarioNames().join(', ')})`);
   }
-  return parseScenarioText(readFileSync(file, 'utf8'), looksLikePath ? nameOrPath : nameOrPath);
+  let text: string;
+  try {
+    if (!statSync(file).isFile()) throw new InputError(`--scenario: ${nameOrPath} is not a file`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`--scenario: cannot read ${nameOrPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseScenarioText(text, nameOrPath);
 }

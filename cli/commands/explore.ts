@@ -2,6 +2,8 @@
  * `dst explore`: exhaustive search of a small scenario under a preemption bound (also
  * what `dst run --strategy exhaustive` does for each scenario).
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { exploreScenario, type ExploreReport } from '../../harness/explore.ts';
 import { makeRepro } from '../../harness/repro.ts';
 import { loadScenario } from '../../scenario/load.ts';
@@ -28,18 +30,20 @@ export interface Explored {
   readonly replay: string;
 }
 
-/** Explores one scenario; saves the first failure into `saveDir` when given. */
+/** Explores one scenario; saves the first failure as a repro file into `saveDir`, or the system's temp folder. */
 export function exploreOne(ref: string, variantFlag: string, bound: number, max: number, saveDir: string | undefined): Explored {
   const scenario = loadScenario(ref);
   const variant = parseVariant(variantFlag);
   const report = exploreScenario(scenario, ref, variant, bound, max);
   let saved: string | null = null;
-  if (report.failure !== null && saveDir !== undefined) {
+  if (report.failure !== null) {
+    // Without --save the repro still goes somewhere, so the failure has a replay command.
+    const dir = saveDir ?? join(tmpdir(), 'dst-explore');
     const spec = { scenario, scenarioRef: ref, variant, strategy: { kind: 'decisions' as const, decisions: report.failure.decisionList }, swarm: false };
     const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
-    saved = writeInside(saveDir, `${scenario.name}-${variant}-explore-bound${bound}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+    saved = writeInside(dir, `${scenario.name}-${variant}-explore-bound${bound}.json`, `${JSON.stringify(repro, null, 2)}\n`);
   }
-  const replay = saved ? `npx dst replay ${shellQuote(saved)}` : 'rerun with --save DIR, then npx dst replay FILE';
+  const replay = saved ? `npx dst replay ${shellQuote(saved)}` : '';
   return { report, saved, replay };
 }
 

@@ -5,11 +5,11 @@
 import { dirname, basename } from 'node:path';
 import { runCase, type CaseSpec } from '../../harness/case.ts';
 import { InputError } from '../../harness/input-error.ts';
-import { makeRepro, readRepro, reproCase, type Repro } from '../../harness/repro.ts';
+import { makeRepro, meetsExpectation, readRepro, reproCase, type Repro } from '../../harness/repro.ts';
 import { seedStrategy } from '../../harness/sweep.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { parseChoice, parseSeed, parseVariant } from '../args.ts';
-import { ensureDir, writeInside } from '../files.ts';
+import { ensureDir, ensureFileTarget, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { styleFor } from '../report/style.ts';
@@ -27,6 +27,7 @@ export interface ReplayFlags {
   out?: string;
   save?: string;
   note?: string;
+  check?: boolean;
   json?: boolean;
 }
 
@@ -34,7 +35,9 @@ export interface ReplayFlags {
 export function replayCommand(file: string | undefined, flags: ReplayFlags, io: Io): number {
   const trace = flags.trace === undefined ? null : parseChoice('--trace', flags.trace, ['text', 'json', 'html'] as const);
   if (trace !== null && flags.json && flags.out === undefined) throw new InputError('--trace with --json needs --out FILE (stdout carries only the JSON report)');
-  if (flags.out !== undefined) ensureDir('--out', dirname(flags.out));
+  if (trace === null && flags.out !== undefined) throw new InputError('--out: it is where --trace goes; give --trace text|json|html too');
+  if (flags.check && file === undefined) throw new InputError('--check: compares with a repro FILE; give one');
+  if (flags.out !== undefined) ensureFileTarget('--out', flags.out);
   if (flags.save !== undefined) ensureDir('--save', flags.save);
   let spec: CaseSpec;
   let repro: Repro | null = null;
@@ -60,7 +63,7 @@ export function replayCommand(file: string | undefined, flags: ReplayFlags, io: 
   let savedTrace: string | null = null;
   if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
   const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
-  const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: (r.property ?? 'pass') === repro.expect && r.traceHash === repro.traceHash };
+  const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect) && r.traceHash === repro.traceHash };
   if (flags.json) {
     println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));
   } else {
@@ -73,5 +76,6 @@ export function replayCommand(file: string | undefined, flags: ReplayFlags, io: 
     if (savedTrace !== null) println(io.stdout, st.dim(`trace written to ${savedTrace}`));
     if (savedRepro !== null) println(io.stdout, st.dim(`repro file written to ${savedRepro} (expect ${r.property ?? 'pass'})`));
   }
+  if (flags.check) return expectation?.matches === true ? 0 : 1;
   return r.passed ? 0 : 1;
 }

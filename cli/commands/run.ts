@@ -75,7 +75,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     });
   }
   progress.finish();
-  const saved = flags.save !== undefined ? saveFailures(flags.save, reports, scenarios, variant, job) : [];
+  const saved = flags.save !== undefined ? saveFailures(flags.save, reports, variant, job) : [];
   if (flags.json) {
     println(io.stdout, JSON.stringify(runReport(reports, { variant, strategy, scenarios, seeds: `${range.from}..${range.to}`, ...(shard && { shard: `${shard.index}/${shard.count}` }), saved })));
   } else {
@@ -85,14 +85,18 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   return reports.every((r) => r.passed) ? 0 : 1;
 }
 
-function saveFailures(dir: string, reports: readonly CaseReport[], scenarios: readonly string[], variant: VariantName, job: SweepJob): string[] {
+function saveFailures(dir: string, reports: readonly CaseReport[], variant: VariantName, job: SweepJob): string[] {
   const out: string[] = [];
+  const used = new Set<string>();
   for (const r of reports) {
     if (r.passed || r.seed === null) continue;
-    const ref = scenarios.find((s) => loadScenario(s).name === r.scenario) ?? r.scenario;
-    const spec = { scenario: loadScenario(ref), scenarioRef: ref, variant, strategy: seedStrategy(job.strategy, r.seed), swarm: job.swarm };
+    const spec = { scenario: loadScenario(r.scenarioRef), scenarioRef: r.scenarioRef, variant, strategy: seedStrategy(job.strategy, r.seed), swarm: job.swarm };
     const repro = makeRepro(spec, r, `found by dst run: ${r.message ?? ''}`);
-    out.push(writeInside(dir, `${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(repro, null, 2)}\n`));
+    const stem = `${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}`;
+    let name = `${stem}.json`;
+    for (let n = 2; used.has(name); n++) name = `${stem}-${n}.json`; // two scenario files with one name
+    used.add(name);
+    out.push(writeInside(dir, name, `${JSON.stringify(repro, null, 2)}\n`));
   }
   return out;
 }
