@@ -25,12 +25,26 @@ function rootCause(err: EsErrorObject): EsErrorObject {
   return rest as EsErrorObject;
 }
 
-/** Builds the `{error:{root_cause:[...],type,reason,...},status}` envelope ES sends for request-level errors. */
-export function errorEnvelope(status: number, err: EsErrorObject): { error: Record<string, unknown>; status: number } {
-  return { error: { root_cause: [rootCause(err)], ...err }, status };
+/**
+ * The `root_cause` list ES renders: the error itself, except for errors that carry `failed_shards`
+ * (`search_phase_execution_exception`), whose root causes are their shard failures' reasons, so
+ * an "all shards failed" error with no shard failures has `root_cause: []`.
+ */
+function rootCauses(err: EsErrorObject): unknown[] {
+  const shards = err['failed_shards'];
+  if (Array.isArray(shards)) return shards.map((f) => (f as { reason?: unknown }).reason);
+  return [rootCause(err)];
 }
 
-/** `index_not_found_exception` for a missing index or expression. */
+/** Builds the `{error:{root_cause:[...],type,reason,...},status}` envelope ES sends for request-level errors. */
+export function errorEnvelope(status: number, err: EsErrorObject): { error: Record<string, unknown>; status: number } {
+  return { error: { root_cause: rootCauses(err), ...err }, status };
+}
+
+/**
+ * `index_not_found_exception` for a missing index. ES 8.x/9.x name resolution reports one missing
+ * concrete name as `resource.type: index_or_alias` for every API (get, delete, mget items, search).
+ */
 export function indexNotFound(name: string, resourceType = 'index_or_alias'): EsError {
   return new EsError(404, {
     type: 'index_not_found_exception',

@@ -24,7 +24,7 @@ function runAction(ctx: HandlerContext, a: BulkAction, indexName: string, touche
   if (cas instanceof EsError) return fail(cas);
   if (a.op === 'delete') {
     const index = ctx.cluster.indices.get(indexName);
-    if (!index) return fail(indexNotFound(indexName, 'index_expression'));
+    if (!index) return fail(indexNotFound(indexName));
     const w = deleteDoc(index, givenId!, cas);
     touched.add(index);
     return w instanceof EsError ? fail(w) : { op: a.op, index: indexName, id: givenId!, ok: w };
@@ -60,7 +60,7 @@ export function handleBulk(ctx: HandlerContext): EsResponse {
     if (fault === undefined) return runAction(ctx, a, indexName, touched);
     const idx = ctx.cluster.indices.get(indexName);
     const id = a.meta['_id'] === undefined ? ctx.cluster.nextAutoId() : String(a.meta['_id']);
-    const target = { index: indexName, uuid: idx?.uuid ?? '_na_', id, currentVersion: idx?.live.get(id)?.version };
+    const target = { index: indexName, uuid: idx?.uuid ?? '_na_', id, currentVersion: idx?.live.get(id)?.version, opBytes: Buffer.byteLength(a.source ?? '', 'utf8') };
     return { op: a.op, index: indexName, id, err: bulkItemFaultError(fault, target) };
   });
   const forced = applyRefresh(refresh, touched);

@@ -54,7 +54,7 @@ export function handleDelete(ctx: HandlerContext): EsResponse {
   if (cas instanceof EsError) return errorResponse(cas);
   const name = ctx.params['index']!;
   const index = ctx.cluster.indices.get(name);
-  if (!index) return errorResponse(indexNotFound(name, 'index_expression'));
+  if (!index) return errorResponse(indexNotFound(name));
   return finishWrite(ctx, index, deleteDoc(index, ctx.params['id']!, cas));
 }
 
@@ -83,7 +83,7 @@ export function handleGet(ctx: HandlerContext, sourceOnly: boolean): EsResponse 
   const id = ctx.params['id']!;
   const index = ctx.cluster.indices.get(name);
   const head = ctx.req.method === 'HEAD';
-  if (!index) return head ? { ...jsonResponse(404, {}), body: '' } : errorResponse(indexNotFound(name, 'index_expression'));
+  if (!index) return head ? { ...jsonResponse(404, {}), body: '' } : errorResponse(indexNotFound(name));
   if (parseBoolParam(q['refresh'], false) && index.refresh()) ctx.cluster.writeVersion++;
   const doc = (parseBoolParam(q['realtime'], true) ? index.live : index.visible).get(id);
   if (head) return { ...jsonResponse(doc ? 200 : 404, {}), body: '' };

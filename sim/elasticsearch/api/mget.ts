@@ -40,7 +40,7 @@ export function handleMget(ctx: HandlerContext): EsResponse {
   }
   const out = docs.map((d) => {
     const index = ctx.cluster.indices.get(d.index!);
-    if (!index) return { _index: d.index, _id: d.id, error: errorEnvelope(404, indexNotFound(d.index!, 'index_expression').error).error };
+    if (!index) return { _index: d.index, _id: d.id, error: errorEnvelope(404, indexNotFound(d.index!).error).error };
     const doc = (realtime ? index.live : index.visible).get(d.id!);
     return doc ? renderGetDoc(index.name, doc, d.source) : { _index: index.name, _id: d.id, found: false };
   });

@@ -3,10 +3,37 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCorpus, type ConformanceReport } from './runner.ts';
 
+/**
+ * Runs the Elasticsearch YAML REST test corpus against the fake and prints a per-section table
+ * (or JSON with `--json`).
+ *
+ * Exit codes:
+ * - 0: every section that ran passed (skipped sections do not count);
+ * - 1: at least one section that ran failed;
+ * - 2: bad input: unknown or incomplete flags, `--help` not given alone, or `--dir` is not a directory.
+ */
 const USAGE = 'usage: es-conformance --dir DIR [--json]';
 
+/** Full help text, printed by `--help`. */
+export const HELP = [
+  USAGE,
+  '',
+  'Runs the Elasticsearch YAML REST tests under DIR against the fake Elasticsearch.',
+  '',
+  'options:',
+  '  --dir DIR   corpus directory (required)',
+  '  --json      print the report as JSON instead of a table',
+  '  --help, -h  print this help and exit 0',
+  '',
+  'exit codes:',
+  '  0  every section that ran passed (skipped sections do not count)',
+  '  1  at least one section that ran failed',
+  '  2  bad input: unknown or incomplete flags, or DIR is not a directory',
+].join('\n');
+
 /** Parses argv; returns the options or a one-line error. */
-export function parseArgs(argv: readonly string[]): { dir: string; json: boolean } | { error: string } {
+export function parseArgs(argv: readonly string[]): { dir: string; json: boolean } | { help: true } | { error: string } {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) return { help: true };
   let dir: string | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -31,9 +58,16 @@ export function formatTable(r: ConformanceReport): string {
   return rows.join('\n');
 }
 
-/** CLI entry: exit 0 all ran sections passed, 1 some failed, 2 bad flags or missing directory. */
+/**
+ * CLI entry. Returns the exit code: 0 when every section that ran passed (also after `--help`),
+ * 1 when at least one section that ran failed, 2 on bad input (flags, or `--dir` not a directory).
+ */
 export function main(argv: readonly string[]): number {
   const opts = parseArgs(argv);
+  if ('help' in opts) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
   if ('error' in opts) {
     process.stderr.write(opts.error + '\n');
     return 2;

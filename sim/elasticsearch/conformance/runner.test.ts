@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRequest } from './api-spec.ts';
 import { commentsRegex, valueAt } from './assertions.ts';
 import { hasClusterFeature, versionInRanges } from './skip.ts';
-import { parseArgs } from './cli.ts';
+import { HELP, parseArgs } from './cli.ts';
 
 describe('conformance runner pieces', () => {
   it('maps do-calls like the official client', () => {
@@ -21,5 +21,14 @@ describe('conformance runner pieces', () => {
     expect(parseArgs(['--dir'])).toHaveProperty('error');
     expect(parseArgs(['--x'])).toHaveProperty('error');
     expect(parseArgs(['--dir', 'd', '--json'])).toEqual({ dir: 'd', json: true });
+    expect(parseArgs(['--help'])).toEqual({ help: true });
+    expect(parseArgs(['-h'])).toEqual({ help: true });
+    expect(parseArgs(['--help', '--dir', 'd'])).toHaveProperty('error');
+  });
+  it('--help documents the exit codes', () => {
+    expect(HELP).toContain('usage: es-conformance --dir DIR [--json]');
+    expect(HELP).toContain('  0  every section that ran passed');
+    expect(HELP).toContain('  1  at least one section that ran failed');
+    expect(HELP).toContain('  2  bad input');
   });
 });

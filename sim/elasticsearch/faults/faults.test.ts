@@ -48,77 +48,183 @@ describe('fault planning', () => {
   });
 });
 
-describe('request-level faults', () => {
-  const run = (p: FaultProfileInput) => {
+/** Headers of every JSON response the fake sends. */
+const JSON_HEADERS = { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' };
+const HTML_HEADERS = { 'content-type': 'text/html' };
+
+describe('request-level faults (exact responses)', () => {
+  const run = (p: FaultProfileInput, req: EsRequest = bulkReq()) => {
     const es = new FakeElasticsearch();
     const { choose } = scripted([1]);
-    const plan = planRequest(profile(p), bulkReq(), choose);
-    return { es, res: applyPlan(plan, bulkReq(), es, choose) };
+    const plan = planRequest(profile(p), req, choose);
+    return { es, res: applyPlan(plan, req, es, choose) };
   };
 
-  it('429 es_rejected_execution_exception with the exact body; store untouched', () => {
+  it('429 es_rejected_execution_exception: exact body (in-flight bytes just over the limit); store untouched', () => {
     const { es, res } = run({ request: { rejected429: 500 } });
-    const reason = `rejected execution of coordinating operation [coordinating_and_primary_bytes=0, replica_bytes=0, all_bytes=0, coordinating_operation_bytes=${Buffer.byteLength(bulkReq().body)}, max_coordinating_and_primary_bytes=107374182]`;
-    const err = { type: 'es_rejected_execution_exception', reason };
-    expect(res).toEqual({ status: 429, headers: { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' }, body: JSON.stringify({ error: { root_cause: [err], ...err }, status: 429 }) });
+    const reason = 'rejected execution of coordinating operation [coordinating_and_primary_bytes=107374097, replica_bytes=0, all_bytes=107374097, coordinating_operation_bytes=86, max_coordinating_and_primary_bytes=107374182]';
+    expect(Buffer.byteLength(bulkReq().body)).toBe(86);
+    expect(res).toEqual({
+      status: 429,
+      headers: JSON_HEADERS,
+      body: `{"error":{"root_cause":[{"type":"es_rejected_execution_exception","reason":"${reason}"}],"type":"es_rejected_execution_exception","reason":"${reason}"},"status":429}`,
+    });
     expect(es.globalCheckpoint('f')).toBe(-1);
   });
 
-  it('502 and 503 with HTML bodies', () => {
-    expect(run({ request: { badGateway502Html: 500 } }).res).toEqual({ status: 502, headers: { 'content-type': 'text/html' }, body: htmlErrorPage(502) });
-    const r = run({ request: { unavailable503Html: 500 } }).res;
-    expect(r).toMatchObject({ status: 503 });
-    expect('body' in r && r.body.startsWith('<html>')).toBe(true);
+  it('502 with the exact nginx HTML body; store untouched', () => {
+    const { es, res } = run({ request: { badGateway502Html: 500 } });
+    expect(res).toEqual({
+      status: 502,
+      headers: HTML_HEADERS,
+      body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+    });
+    expect(es.indexNames()).toEqual([]);
   });
 
-  it('reset and hang leave the store untouched', () => {
-    const a = run({ request: { reset: 500 } });
-    expect(a.res).toEqual({ kind: 'reset' });
-    expect(a.es.getDocument('f', '1')).toBeUndefined();
-    const b = run({ request: { hang: 500 } });
-    expect(b.res).toEqual({ kind: 'hang' });
+  it('503 with the exact nginx HTML body; store untouched', () => {
+    const { es, res } = run({ request: { unavailable503Html: 500 } });
+    expect(res).toEqual({
+      status: 503,
+      headers: HTML_HEADERS,
+      body: '<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+    });
+    expect(htmlErrorPage(503)).toBe((res as { body: string }).body);
+    expect(es.indexNames()).toEqual([]);
   });
 
-  it('malformed body and wrong item count: the store IS modified, the response is damaged', () => {
-    const m = run({ request: { malformedBody: 500 } });
-    expect(() => JSON.parse((m.res as { body: string }).body)).toThrow();
-    expect(m.es.getDocument('f', '1')).toBeDefined();
-    const w = run({ request: { wrongItemCount: 500 } });
-    expect(JSON.parse((w.res as { body: string }).body).items).toHaveLength(1);
-    expect(w.es.getDocument('f', '2')).toBeDefined();
+  it('connection reset: no response at all; store untouched', () => {
+    const { es, res } = run({ request: { reset: 500 } });
+    expect(res).toEqual({ kind: 'reset' });
+    expect(es.indexNames()).toEqual([]);
+  });
+
+  it('hang: no response at all; store untouched', () => {
+    const { es, res } = run({ request: { hang: 500 } });
+    expect(res).toEqual({ kind: 'hang' });
+    expect(es.indexNames()).toEqual([]);
+  });
+
+  it('malformed body: 200 with exactly the first half of the real body; the store IS modified', () => {
+    const { es, res } = run({ request: { malformedBody: 500 } });
+    const body = '{"errors":false,"took":1,"items":[{"index":{"_index":"f","_id":"1","_version":1,"result":"created","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":0,"_primary_term":';
+    expect(res).toEqual({ status: 200, headers: JSON_HEADERS, body });
+    expect(() => JSON.parse(body)).toThrow();
+    expect(es.getDocument('f', '1')).toEqual({ source: { a: 1 }, version: 1, seqNo: 0 });
+    expect(es.getDocument('f', '2')).toEqual({ source: { a: 2 }, version: 1, seqNo: 1 });
+  });
+
+  it('wrong item count, bulk: the last item is dropped; the store IS modified', () => {
+    const { es, res } = run({ request: { wrongItemCount: 500 } });
+    expect(res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: '{"errors":false,"took":1,"items":[{"index":{"_index":"f","_id":"1","_version":1,"result":"created","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":0,"_primary_term":1,"status":201}}]}',
+    });
+    expect(es.getDocument('f', '2')).toEqual({ source: { a: 2 }, version: 1, seqNo: 1 });
+  });
+
+  it('wrong item count, mget: two docs asked, one answered', () => {
+    const req: EsRequest = { method: 'POST', path: '/_mget', query: {}, body: JSON.stringify({ docs: [{ _index: 'f', _id: '1' }, { _index: 'f', _id: '2' }] }) };
+    expect(run({ request: { wrongItemCount: 500 } }, req).res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: '{"docs":[{"_index":"f","_id":"1","error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [f]","resource.type":"index_or_alias","resource.id":"f","index_uuid":"_na_","index":"f"}],"type":"index_not_found_exception","reason":"no such index [f]","resource.type":"index_or_alias","resource.id":"f","index_uuid":"_na_","index":"f"}}]}',
+    });
+  });
+
+  it('wrong item count, msearch: two searches sent, one answered', () => {
+    const req: EsRequest = { method: 'POST', path: '/_msearch', query: {}, body: ndjson({}, {}, {}, {}) };
+    expect(run({ request: { wrongItemCount: 500 } }, req).res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: '{"took":1,"responses":[{"took":1,"timed_out":false,"_shards":{"total":0,"successful":0,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]},"status":200}]}',
+    });
   });
 });
 
-describe('item-level faults', () => {
-  it('bulk items get 409/429/503 and faulted items are not applied', () => {
+describe('item-level faults (exact responses)', () => {
+  const runItems = (p: FaultProfileInput, decisions: number[], req: EsRequest = bulkReq()) => {
     const es = new FakeElasticsearch();
-    const { choose, calls } = scripted([1, 2]);
-    const plan = planRequest(profile({ item: { conflict409: 250, rejected429: 250, unavailable503: 250 } }), bulkReq(), choose);
-    const res = applyPlan(plan, bulkReq(), es, choose) as { body: string };
+    const { choose, calls } = scripted(decisions);
+    const res = applyPlan(planRequest(profile(p), req, choose), req, es, choose);
+    return { es, res, calls };
+  };
+  const all3 = { item: { conflict409: 250, rejected429: 250, unavailable503: 250 } };
+  const OK_ITEM_2 = '{"index":{"_index":"f","_id":"2","_version":1,"result":"created","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":0,"_primary_term":1,"status":201}}';
+
+  it('bulk item 409 version_conflict_engine_exception (no root_cause in bulk items); the item is not applied', () => {
+    // Outcomes: 0 ok, 1 409, 2 429, 3 503 (one decision per item, label es.fault.item).
+    const { es, res, calls } = runItems(all3, [1, 0]);
     expect(calls).toEqual([[4, 'es.fault.item'], [4, 'es.fault.item']]);
-    const body = JSON.parse(res.body);
-    expect(body.errors).toBe(true);
-    expect(body.items[0].index).toEqual({ _index: 'f', _id: '1', status: 409, error: { type: 'version_conflict_engine_exception', reason: '[1]: version conflict, required seqNo [0], primary term [1]. but no document was found', index_uuid: '_na_', shard: '0', index: 'f' } });
-    expect(body.items[1].index).toMatchObject({ status: 429, error: { type: 'es_rejected_execution_exception' } });
+    expect(res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: '{"errors":true,"took":1,"items":[{"index":{"_index":"f","_id":"1","status":409,"error":{"type":"version_conflict_engine_exception","reason":"[1]: version conflict, required seqNo [0], primary term [1]. but no document was found","index_uuid":"_na_","shard":"0","index":"f"}}},' + OK_ITEM_2 + ']}',
+    });
     expect(es.getDocument('f', '1')).toBeUndefined();
-    expect(es.getDocument('f', '2')).toBeUndefined();
-    // ok, 429, 503 are three outcomes (weighted 1:2:1); outcome 2 is the 503.
-    const c = scripted([2]);
-    const one: EsRequest = { ...bulkReq(), body: ndjson({ index: { _index: 'f', _id: '1' } }, { a: 1 }) };
-    const r503 = JSON.parse((applyPlan(planRequest(profile({ item: { unavailable503: 250, rejected429: 500 } }), one, c.choose), one, es, c.choose) as { body: string }).body);
-    expect(r503.items[0].index).toMatchObject({ status: 503, error: { type: 'unavailable_shards_exception' } });
   });
 
-  it('msearch items get 429/503 only', () => {
+  it('bulk item 409 on an existing document names its current version', () => {
     const es = new FakeElasticsearch();
-    const req: EsRequest = { method: 'POST', path: '/_msearch', query: {}, body: ndjson({}, {}, {}, {}) };
-    // Conflicts do not apply to searches: ok, 429, 503 are the three outcomes.
-    const { choose, calls } = scripted([1, 2]);
-    const res = applyPlan(planRequest(profile({ item: { conflict409: 100, rejected429: 250, unavailable503: 250 } }), req, choose), req, es, choose) as { body: string };
-    expect(calls.map((c) => c[0])).toEqual([3, 3]);
-    const body = JSON.parse(res.body);
-    expect(body.responses.map((r: { status: number }) => r.status)).toEqual([429, 503]);
-    expect(body.responses[1].error.type).toBe('search_phase_execution_exception');
+    es.handle({ method: 'PUT', path: '/f/_doc/1', query: {}, body: '{"a":0}' });
+    const req: EsRequest = { ...bulkReq(), body: ndjson({ index: { _index: 'f', _id: '1' } }, { a: 1 }) };
+    const { choose } = scripted([1]);
+    const res = applyPlan(planRequest(profile(all3), req, choose), req, es, choose);
+    expect(res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: '{"errors":true,"took":1,"items":[{"index":{"_index":"f","_id":"1","status":409,"error":{"type":"version_conflict_engine_exception","reason":"[1]: version conflict, document already exists (current version [1])","index_uuid":"arzXGduvcbAlL6PrROE1ma","shard":"0","index":"f"}}}]}',
+    });
+    expect(es.getDocument('f', '1')).toEqual({ source: { a: 0 }, version: 1, seqNo: 0 });
+  });
+
+  it('bulk item 429 es_rejected_execution_exception (primary indexing pressure); the item is not applied', () => {
+    const { es, res } = runItems(all3, [2, 0]);
+    expect(res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: '{"errors":true,"took":1,"items":[{"index":{"_index":"f","_id":"1","status":429,"error":{"type":"es_rejected_execution_exception","reason":"rejected execution of primary operation [coordinating_and_primary_bytes=107374176, replica_bytes=0, all_bytes=107374176, primary_operation_bytes=7, max_coordinating_and_primary_bytes=107374182]"}}},' + OK_ITEM_2 + ']}',
+    });
+    expect(es.getDocument('f', '1')).toBeUndefined();
+  });
+
+  it('bulk item 503 unavailable_shards_exception (reason only, no shard metadata); the item is not applied', () => {
+    const { es, res } = runItems(all3, [3, 0]);
+    expect(res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: '{"errors":true,"took":1,"items":[{"index":{"_index":"f","_id":"1","status":503,"error":{"type":"unavailable_shards_exception","reason":"[f][0] primary shard is not active Timeout: [1m], request: [BulkShardRequest [[f][0]] containing [1] requests]"}}},' + OK_ITEM_2 + ']}',
+    });
+    expect(es.getDocument('f', '1')).toBeUndefined();
+    expect(es.getDocument('f', '2')).toBeDefined();
+  });
+
+  const msearchReq: EsRequest = { method: 'POST', path: '/_msearch', query: {}, body: ndjson({}, {}, {}, {}) };
+  const EMPTY_HIT = '{"took":1,"timed_out":false,"_shards":{"total":0,"successful":0,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]},"status":200}';
+
+  it('msearch item 429 es_rejected_execution_exception (search thread pool full), with root_cause', () => {
+    // Conflicts do not apply to searches: 0 ok, 1 429, 2 503.
+    const { res, calls } = runItems({ item: { conflict409: 100, rejected429: 250, unavailable503: 250 } }, [1, 0], msearchReq);
+    expect(calls).toEqual([[3, 'es.fault.item'], [3, 'es.fault.item']]);
+    const reason =
+      'rejected execution of TimedRunnable{original=ActionRunnable#wrap[searchShard], creationTimeNanos=0, startTimeNanos=0, finishTimeNanos=-1, failedOrRejected=false} ' +
+      'on TaskExecutionTimeTrackingEsThreadPoolExecutor[name = node-0/search, queue capacity = 1000, task execution EWMA = 0s, total task execution time = 0s, ' +
+      'org.elasticsearch.common.util.concurrent.TaskExecutionTimeTrackingEsThreadPoolExecutor@1b2c3d4e[Running, pool size = 13, active threads = 13, queued tasks = 1000, completed tasks = 0]]';
+    expect(res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: `{"took":1,"responses":[{"error":{"root_cause":[{"type":"es_rejected_execution_exception","reason":"${reason}"}],"type":"es_rejected_execution_exception","reason":"${reason}"},"status":429},${EMPTY_HIT}]}`,
+    });
+  });
+
+  it('msearch item 503 search_phase_execution_exception "all shards failed" with root_cause []', () => {
+    const { res } = runItems({ item: { rejected429: 250, unavailable503: 250 } }, [2, 0], msearchReq);
+    expect(res).toEqual({
+      status: 200,
+      headers: JSON_HEADERS,
+      body: `{"took":1,"responses":[{"error":{"root_cause":[],"type":"search_phase_execution_exception","reason":"all shards failed","phase":"query","grouped":true,"failed_shards":[]},"status":503},${EMPTY_HIT}]}`,
+    });
   });
 });
 
