@@ -31,7 +31,7 @@ export interface SimOptions {
   readonly timeSlip?: boolean;
   /** Keep every trace event (default true); false keeps only the hash. */
   readonly keepTrace?: boolean;
-  /** Trap Math.random, Date.now, setTimeout and friends during the run (default true). */
+  /** Trap the host's clocks, randomness and event loop during the run (default true). */
   readonly guard?: boolean;
 }
 

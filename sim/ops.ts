@@ -41,6 +41,42 @@ function finish(v: unknown): IteratorResult<Effect, unknown> {
   return finished as IteratorResult<Effect, unknown>;
 }
 
+/**
+ * The iterator protocol shared by every effect: the first `next()` yields the effect
+ * itself, the second returns {@link result}; `throw` propagates out of the `yield*` (a
+ * panic thrown into the task) and `return` completes it.
+ */
+abstract class OneShot {
+  st: St = St.Fresh;
+
+  /** What the `yield*` evaluates to, read once the kernel has filled the effect in. */
+  protected abstract result(): unknown;
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<Effect, unknown> {
+    if (this.st === St.Fresh) {
+      this.st = St.Yielded;
+      return yieldEffect(this);
+    }
+    const first = this.st === St.Yielded;
+    this.st = St.Finished;
+    return finish(first ? this.result() : undefined);
+  }
+
+  throw(err: unknown): never {
+    this.st = St.Finished;
+    throw err;
+  }
+
+  return(v: unknown): IteratorResult<Effect, unknown> {
+    this.st = St.Finished;
+    return finish(v);
+  }
+}
+
 /** What a {@link ChanOp} returns from its `yield*`. */
 const enum Ret {
   /** `recv`: the received value. */
@@ -51,9 +87,8 @@ const enum Ret {
   Nothing = 2,
 }
 
-/** A channel send or receive (effect kinds {@link K.Recv} and {@link K.Send}), and its own iterator. */
-class ChanOp {
-  st: St = St.Fresh;
+/** A channel send or receive (effect kinds {@link K.Recv} and {@link K.Send}). */
+class ChanOp extends OneShot {
   constructor(
     readonly k: K.Recv | K.Send,
     readonly ch: Chan<unknown> | null,
@@ -62,38 +97,18 @@ class ChanOp {
     /** Receive: false when the channel was closed and drained (filled in by the kernel). */
     public ok: boolean,
     readonly ret: Ret,
-  ) {}
-
-  [Symbol.iterator](): this {
-    return this;
+  ) {
+    super();
   }
 
-  next(): IteratorResult<Effect, unknown> {
-    if (this.st === St.Fresh) {
-      this.st = St.Yielded;
-      return yieldEffect(this);
-    }
-    const first = this.st === St.Yielded;
-    this.st = St.Finished;
-    if (!first || this.ret === Ret.Nothing) return finish(undefined);
-    return finish(this.ret === Ret.Value ? this.value : this);
-  }
-
-  throw(err: unknown): never {
-    this.st = St.Finished;
-    throw err;
-  }
-
-  return(v: unknown): IteratorResult<Effect, unknown> {
-    this.st = St.Finished;
-    return finish(v);
+  protected result(): unknown {
+    return this.ret === Ret.Value ? this.value : this.ret === Ret.Self ? this : undefined;
   }
 }
 
-/** Go's `select` effect ({@link K.Select}) and its own iterator; returns itself as the {@link Selected}. */
-class SelectOp {
+/** Go's `select` effect ({@link K.Select}); returns itself as the {@link Selected}. */
+class SelectOp extends OneShot {
   readonly k = K.Select;
-  st: St = St.Fresh;
   /** Index of the case that ran (-1: default), filled in by the kernel. */
   index = -1;
   /** For a receive case: the value received. */
@@ -103,65 +118,29 @@ class SelectOp {
   constructor(
     readonly cases: readonly SelectCase[],
     readonly hasDefault: boolean,
-  ) {}
+  ) {
+    super();
+  }
 
-  [Symbol.iterator](): this {
+  protected result(): unknown {
     return this;
-  }
-
-  next(): IteratorResult<Effect, unknown> {
-    if (this.st === St.Fresh) {
-      this.st = St.Yielded;
-      return yieldEffect(this);
-    }
-    const first = this.st === St.Yielded;
-    this.st = St.Finished;
-    return finish(first ? this : undefined);
-  }
-
-  throw(err: unknown): never {
-    this.st = St.Finished;
-    throw err;
-  }
-
-  return(v: unknown): IteratorResult<Effect, unknown> {
-    this.st = St.Finished;
-    return finish(v);
   }
 }
 
-/** A sleep ({@link K.Sleep}) or bare scheduling point ({@link K.Yield}) and its own iterator; returns nothing. */
-class PauseOp {
-  st: St = St.Fresh;
+/** A sleep ({@link K.Sleep}) or bare scheduling point ({@link K.Yield}); returns nothing. */
+class PauseOp extends OneShot {
   constructor(
     readonly k: K.Sleep | K.Yield,
     /** Sleep: the duration. */
     readonly d: Micros,
     /** Yield: what the scheduling point is. */
     readonly what: string,
-  ) {}
-
-  [Symbol.iterator](): this {
-    return this;
+  ) {
+    super();
   }
 
-  next(): IteratorResult<Effect, unknown> {
-    if (this.st === St.Fresh) {
-      this.st = St.Yielded;
-      return yieldEffect(this);
-    }
-    this.st = St.Finished;
-    return finish(undefined);
-  }
-
-  throw(err: unknown): never {
-    this.st = St.Finished;
-    throw err;
-  }
-
-  return(v: unknown): IteratorResult<Effect, unknown> {
-    this.st = St.Finished;
-    return finish(v);
+  protected result(): unknown {
+    return undefined;
   }
 }
 
