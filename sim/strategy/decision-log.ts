@@ -2,6 +2,7 @@
  * The recorded decision stream of a run: (label, width, choice) per decision, kept in
  * typed arrays. This list is the canonical repro of a run.
  */
+import { chunkOf, offsetIn } from '../chunks.ts';
 import { labelById, type Label } from '../label.ts';
 
 /** One decision as stored in repro files. */
@@ -66,20 +67,20 @@ export class DecisionLog {
 
   /** The choice of decision `i`. */
   choiceAt(i: number): number {
-    const k = chunkOf(i);
-    return this.chunks[k]?.choices[offsetIn(i, k)] as number;
+    const k = chunkOf(i, FIRST_CHUNK_BITS);
+    return this.chunks[k]?.choices[offsetIn(i, k, FIRST_CHUNK_BITS)] as number;
   }
 
   /** The width of decision `i`. */
   widthAt(i: number): number {
-    const k = chunkOf(i);
-    return this.chunks[k]?.widths[offsetIn(i, k)] as number;
+    const k = chunkOf(i, FIRST_CHUNK_BITS);
+    return this.chunks[k]?.widths[offsetIn(i, k, FIRST_CHUNK_BITS)] as number;
   }
 
   /** The label id of decision `i`. */
   labelIdAt(i: number): number {
-    const k = chunkOf(i);
-    return this.chunks[k]?.labels[offsetIn(i, k)] as number;
+    const k = chunkOf(i, FIRST_CHUNK_BITS);
+    return this.chunks[k]?.labels[offsetIn(i, k, FIRST_CHUNK_BITS)] as number;
   }
 
   /** All decisions, decoded. */
@@ -88,14 +89,4 @@ export class DecisionLog {
     for (let i = 0; i < this.length; i++) out.push(this.at(i));
     return out;
   }
-}
-
-/** The chunk holding entry `i`: chunk k starts at FIRST * (2^k - 1). */
-function chunkOf(i: number): number {
-  return 31 - Math.clz32((i >>> FIRST_CHUNK_BITS) + 1);
-}
-
-/** Where entry `i` sits in chunk `k`. */
-function offsetIn(i: number, k: number): number {
-  return i - (((1 << k) - 1) << FIRST_CHUNK_BITS);
 }

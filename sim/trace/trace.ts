@@ -3,6 +3,7 @@
  * rolling 64-bit hash. Events are kept in growable typed arrays so that recording
  * stays cheap on the hot path; renderers turn them into text or JSON.
  */
+import { chunkOf, offsetIn } from '../chunks.ts';
 import { RollingHash } from './hash.ts';
 import type { Micros } from '../time.ts';
 
@@ -134,9 +135,9 @@ export class Trace {
   /** Decodes event `i`. */
   event(i: number): TraceEvent {
     // Chunk k starts at FIRST * (2^k - 1), so k = floor(log2(i / FIRST + 1)).
-    const k = 31 - Math.clz32((i >>> FIRST_CHUNK_BITS) + 1);
+    const k = chunkOf(i, FIRST_CHUNK_BITS);
     const c = this.chunks[k];
-    const j = i - (((1 << k) - 1) << FIRST_CHUNK_BITS);
+    const j = offsetIn(i, k, FIRST_CHUNK_BITS);
     const op = c === undefined ? 0 : (c.ops[j] as number);
     return {
       seq: i,
