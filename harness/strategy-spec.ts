@@ -10,8 +10,8 @@ export type StrategySpec =
   | { readonly kind: 'pct'; readonly seed: number; readonly depth: number; readonly steps: number }
   | { readonly kind: 'decisions'; readonly decisions: readonly Decision[] };
 
-/** Default PCT parameters: bug depth 3, change points spread over the first 200,000 scheduling steps. */
-export const PCT_DEFAULTS = { depth: 3, steps: 200_000 } as const;
+/** Default PCT parameters: bug depth 3 (the step estimate k comes from the scenario, see `seedStrategy`). */
+export const PCT_DEFAULTS = { depth: 3 } as const;
 
 /** Builds the strategy object. */
 export function makeStrategy(s: StrategySpec): Strategy {

@@ -4,6 +4,8 @@
  */
 import type { VariantName } from '../engine/index.ts';
 import { loadScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { Labels } from '../sim/index.ts';
 import { runCase, type CaseReport, type CaseSpec } from './case.ts';
 import { PCT_DEFAULTS, type StrategySpec } from './strategy-spec.ts';
 
@@ -17,9 +19,29 @@ export interface SweepJob {
   readonly checkDeterminism: boolean;
 }
 
-/** The strategy of one seed. */
-export function seedStrategy(kind: 'random' | 'pct', seed: number): StrategySpec {
-  return kind === 'pct' ? { kind: 'pct', seed, ...PCT_DEFAULTS } : { kind: 'random', seed };
+/**
+ * The strategy of one seed. PCT places its d − 1 priority change points uniformly over
+ * the first k scheduling steps, so k should be about the length of a run: it is the
+ * number of scheduling decisions of the scenario's run under the random walk with seed 0 (computed once per scenario
+ * and variant, and the same in every process, so replay commands reproduce it).
+ */
+export function seedStrategy(kind: 'random' | 'pct', seed: number, scenario: Scenario, variant: VariantName): StrategySpec {
+  return kind === 'pct' ? { kind: 'pct', seed, depth: PCT_DEFAULTS.depth, steps: pctSteps(scenario, variant) } : { kind: 'random', seed };
+}
+
+const pctStepCache = new Map<string, number>();
+
+function pctSteps(scenario: Scenario, variant: VariantName): number {
+  const key = `${variant}\u0000${JSON.stringify(scenario)}`;
+  let k = pctStepCache.get(key);
+  if (k === undefined) {
+    const d = runCase({ scenario, scenarioRef: scenario.name, variant, strategy: { kind: 'random', seed: 0 }, swarm: false }).result.decisions;
+    let sched = 0;
+    for (let i = 0; i < d.length; i++) if (d.labelIdAt(i) === Labels.sched.id) sched++;
+    k = Math.max(1, sched);
+    pctStepCache.set(key, k);
+  }
+  return k;
 }
 
 /** Runs every (scenario, seed) of a job, calling `onCase` after each. */
@@ -27,7 +49,7 @@ export function runSweep(job: SweepJob, onCase: (r: CaseReport) => void): void {
   for (const ref of job.scenarios) {
     const scenario = loadScenario(ref);
     for (const seed of job.seeds) {
-      const spec: CaseSpec = { scenario, scenarioRef: ref, variant: job.variant, strategy: seedStrategy(job.strategy, seed), swarm: job.swarm };
+      const spec: CaseSpec = { scenario, scenarioRef: ref, variant: job.variant, strategy: seedStrategy(job.strategy, seed, scenario, job.variant), swarm: job.swarm };
       const report = runCase(spec).report;
       onCase(job.checkDeterminism ? withDeterminism(spec, report) : report);
     }

@@ -48,7 +48,7 @@ export function simulationTest(name: string, o: SimulationTestOptions): void {
       const scenario = loadScenario(o.scenario);
       const want = o.expect ?? 'pass';
       for (const seed of seedList(o.seeds)) {
-        const r = runCase({ scenario, scenarioRef: o.scenario, variant: o.variant, strategy: seedStrategy(o.strategy ?? 'random', seed), swarm: o.swarm ?? false }).report;
+        const r = runCase({ scenario, scenarioRef: o.scenario, variant: o.variant, strategy: seedStrategy(o.strategy ?? 'random', seed, scenario, o.variant), swarm: o.swarm ?? false }).report;
         const ok = want === 'pass' ? r.passed : r.violations.some((v) => v.property === want);
         if (!ok) {
           const what = r.passed ? `passed, but ${want} was expected to fail` : `${r.property}: ${r.message}`;

@@ -49,13 +49,9 @@ export function replayCommand(file: string | undefined, flags: ReplayFlags, io: 
   } else {
     if (flags.seed === undefined || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N --scenario S --variant V');
     const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct'] as const);
-    spec = {
-      scenario: loadScenario(flags.scenario),
-      scenarioRef: flags.scenario,
-      variant: parseVariant(flags.variant ?? 'upstream'),
-      strategy: seedStrategy(strategy, parseSeed(flags.seed)),
-      swarm: flags.swarm ?? false,
-    };
+    const scenario = loadScenario(flags.scenario);
+    const variant = parseVariant(flags.variant ?? 'upstream');
+    spec = { scenario, scenarioRef: flags.scenario, variant, strategy: seedStrategy(strategy, parseSeed(flags.seed), scenario, variant), swarm: flags.swarm ?? false };
   }
   const run = runCase({ ...spec, keepTrace: trace !== null });
   const r = run.report;

@@ -90,7 +90,8 @@ function saveFailures(dir: string, reports: readonly CaseReport[], variant: Vari
   const used = new Set<string>();
   for (const r of reports) {
     if (r.passed || r.seed === null) continue;
-    const spec = { scenario: loadScenario(r.scenarioRef), scenarioRef: r.scenarioRef, variant, strategy: seedStrategy(job.strategy, r.seed), swarm: job.swarm };
+    const scenario = loadScenario(r.scenarioRef);
+    const spec = { scenario, scenarioRef: r.scenarioRef, variant, strategy: seedStrategy(job.strategy, r.seed, scenario, variant), swarm: job.swarm };
     const repro = makeRepro(spec, r, `found by dst run: ${r.message ?? ''}`);
     const stem = `${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}`;
     let name = `${stem}.json`;
