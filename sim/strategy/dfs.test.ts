@@ -3,7 +3,7 @@
  * could produce for goroutines whose only sync points are runtime.Gosched().
  */
 import { describe, expect, it } from 'vitest';
-import { explore, simulate, type Strategy } from '../index.ts';
+import { explore, gosched, simulate, type Strategy } from '../index.ts';
 import { independent, lost, lostUpdate } from './race-program.test-util.ts';
 
 function binom(n: number, k: number): number {
@@ -46,5 +46,33 @@ describe('explore (exhaustive DFS)', () => {
     // 4 steps, C(4,2) = 6 interleavings; only AABB and BBAA keep both increments.
     expect(all).toMatchObject({ schedules: 6, exhausted: true });
     expect(all.failures).toHaveLength(4);
+  });
+});
+
+describe('explore with time slips', () => {
+  // One task takes three scheduling points while a 1 ms timer is pending; a time slip
+  // fires the timer before the task is done. Go analogue: a goroutine slow to be
+  // scheduled sees a timer expire between any two of its steps.
+  const program = (s: Strategy) =>
+    simulate({ strategy: s, timeSlip: true }, (sim) => {
+      let firedAt = -1;
+      const timer = sim.after(1_000, 'deadline');
+      sim.spawn('worker', function* () {
+        for (let i = 0; i < 3; i++) yield* gosched('work');
+        firedAt = timer.length > 0 ? 1 : 0;
+      });
+      return () => firedAt;
+    });
+
+  it('a slip costs one unit of the preemption bound: bound 0 never slips, bound 1 tries each slip point once', () => {
+    const early = new Set<number>();
+    const b0 = explore(program, (r) => (early.add(r.state()), false), { preemptionBound: 0 });
+    expect(b0.exhausted).toBe(true);
+    expect(b0.schedules).toBe(1);
+    expect([...early]).toEqual([0]);
+    const b1 = explore(program, (r) => (early.add(r.state()), false), { preemptionBound: 1 });
+    expect(b1.exhausted).toBe(true);
+    expect(b1.schedules).toBeGreaterThan(1);
+    expect([...early].sort()).toEqual([0, 1]);
   });
 });

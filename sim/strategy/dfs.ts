@@ -3,10 +3,12 @@
  * schedule re-runs the program from the start, following a decision prefix and then
  * the first alternative of every new decision; backtracking bumps the deepest decision
  * that still has an untried alternative. A preemption bound limits how many times a
- * schedule may switch away from a task that could still run.
+ * schedule may switch away from a task that could still run; a time slip (a timer fired
+ * early while tasks could run) counts against the same bound, so exploring time stays
+ * bounded too.
  */
 import { assert } from '../assert.ts';
-import type { Label } from '../label.ts';
+import { Labels, type Label } from '../label.ts';
 import type { Strategy } from './strategy.ts';
 
 interface Step {
@@ -15,6 +17,8 @@ interface Step {
   pos: number;
   /** For scheduling decisions: the index of the task that could keep running, else -1. */
   readonly current: number;
+  /** Whether any alternative but the first costs one unit of the preemption bound. */
+  readonly costly: boolean;
 }
 
 /** Follows a prefix of preference positions, then takes position 0 for new decisions. */
@@ -25,19 +29,19 @@ class DfsPath implements Strategy {
 
   constructor(private readonly prefix: readonly number[]) {}
 
-  choose(width: number, _l: Label): number {
-    return this.take(width, -1);
+  choose(width: number, l: Label): number {
+    return this.take(width, -1, l === Labels.timeSlip);
   }
 
   chooseTask(width: number, current: number): number {
-    return this.take(width, current);
+    return this.take(width, current, current >= 0);
   }
 
-  private take(width: number, current: number): number {
+  private take(width: number, current: number, costly: boolean): number {
     const pos = this.i < this.prefix.length ? (this.prefix[this.i] as number) : 0;
     assert(pos < width, `dfs: decision #${this.i} has width ${width} on re-run but the prefix asks for position ${pos}; the program is not deterministic`);
     this.i++;
-    this.steps.push({ width, pos, current });
+    this.steps.push({ width, pos, current, costly });
     return actual(pos, current);
   }
 }
@@ -101,12 +105,12 @@ function backtrack(steps: readonly Step[], bound: number): number[] | null {
   let p = 0;
   for (const s of steps) {
     preemptionsBefore.push(p);
-    if (s.current >= 0 && s.pos > 0) p++;
+    if (s.costly && s.pos > 0) p++;
   }
   for (let i = steps.length - 1; i >= 0; i--) {
     const s = steps[i] as Step;
     if (s.pos + 1 >= s.width) continue;
-    const cost = s.current >= 0 ? 1 : 0;
+    const cost = s.costly ? 1 : 0;
     if ((preemptionsBefore[i] as number) + cost > bound) continue;
     const prefix = steps.slice(0, i).map((x) => x.pos);
     prefix.push(s.pos + 1);
