@@ -3,10 +3,14 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// A reader that goes away early (`dst run | head`) is not a failure of the run: leave quietly with 141 (SIGPIPE).
+// A reader that goes away early (`dst run | head`) is not a failure of the run: further output
+// is dropped, the run finishes (so --save still writes its files), and the exit code is 141 (SIGPIPE).
+let stdoutClosed = false;
 process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(141);
-  throw e;
+  if (e.code !== 'EPIPE') throw e;
+  stdoutClosed = true;
 });
+const stdout = { write: (s) => (stdoutClosed ? true : process.stdout.write(s)), get isTTY() { return process.stdout.isTTY; } };
 const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const code = await main(process.argv.slice(2), { stdout, stderr: process.stderr });
+process.exitCode = stdoutClosed ? 141 : code;

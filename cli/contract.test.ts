@@ -140,3 +140,12 @@ describe('dst replay --check', () => {
     expect(r.stdout).toMatch(/differs from the repro file/);
   });
 });
+
+describe('flag values that look like flags', () => {
+  it('a --note whose text starts with a flag name is a value, not a repeated flag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dst-note-'));
+    const r = await runCli(['replay', '--seed', '1', '--scenario', 'tiny', '--variant', 'hardened', '--save', dir, '--note', '--seed=3 was the other one']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});

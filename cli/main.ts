@@ -78,8 +78,11 @@ const SINGLE = ['--variant', '--strategy', '--seeds', '--seed', '--workers', '--
 function rejectRepeats(args: readonly string[]): void {
   const single = args[0] === 'run' ? SINGLE : [...SINGLE, '--scenario'];
   const seen = new Set<string>();
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
     const flag = a.split('=')[0] as string;
+    if (!single.includes(flag) && flag !== '--scenario') continue;
+    if (!a.includes('=')) i++; // the next word is this flag's value, not a flag
     if (!single.includes(flag)) continue;
     if (seen.has(flag)) throw new InputError(`${flag}: given twice; give it once`);
     seen.add(flag);

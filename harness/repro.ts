@@ -91,7 +91,10 @@ export function makeRepro(spec: CaseSpec, report: CaseReport, note: string, deci
   };
 }
 
-/** Whether a case meets a repro file's expectation: `pass`, or the expected property is among its violations. */
+/** Whether a case meets a repro file's expectation: `pass`, or the expected property is among its violations (and the replay itself held). */
 export function meetsExpectation(report: CaseReport, expect: Repro['expect']): boolean {
-  return expect === 'pass' ? report.passed : report.violations.some((v) => v.property === expect);
+  if (expect === 'pass') return report.passed;
+  // A replay that diverged or leaked nondeterminism reproduces nothing, whatever else it shows.
+  if (expect !== 'determinism' && report.violations.some((v) => v.property === 'determinism')) return false;
+  return report.violations.some((v) => v.property === expect);
 }

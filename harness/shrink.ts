@@ -40,9 +40,12 @@ export function shrinkCase(spec: CaseSpec, opts: { maxRuns?: number } = {}): Shr
   const bounded: CaseSpec = { ...spec, maxSteps: first.report.steps * 4 + 10_000 };
   let best = first.result.decisions.toArray().map((d) => d.choice);
   let runs = 1;
+  // A candidate counts only if it ends on its own (not cut off by the tighter budget, so it
+  // replays without it) and still violates the property.
   const fails = (values: number[]): boolean => {
     runs++;
-    return runWithStrategy(bounded, new ListChooser(values)).report.violations.some((v) => v.property === property);
+    const r = runWithStrategy(bounded, new ListChooser(values)).report;
+    return !endedByBudget(r) && r.violations.some((v) => v.property === property);
   };
   const nonZero = (xs: readonly number[]) => xs.filter((x) => x !== 0).length;
   const before = best.length;
@@ -99,4 +102,8 @@ function makeListFromSpec(spec: CaseSpec): ListChooser {
 
 function recordedChoices(spec: CaseSpec): number[] {
   return runWithStrategy(spec, makeStrategy(spec.strategy)).result.decisions.toArray().map((d) => d.choice);
+}
+
+function endedByBudget(r: CaseReport): boolean {
+  return r.outcome === 'step-budget' || r.outcome === 'time-budget';
 }

@@ -26,11 +26,16 @@ export function explainLeak(facts: RunFacts, v: PoolViolation): string {
   if (call === undefined) why = `last seen: ${last ? `${last.event} by ${last.task}` : 'nowhere'} (state ${v.state})`;
   else if (call.end === null) why = `its caller ${call.task} never returned (blocked at the end of the run); the block was last ${last?.event ?? 'seen'} (state ${v.state})`;
   else if (call.result === 'ok') why = `its caller returned successfully without freeing it (state ${v.state})`;
-  else why = `its caller returned "${call.result}" without freeing it (last: ${last?.event ?? '?'}${last?.note ? `, ${last.note}` : ''})`;
+  else why = `its caller returned "${clip(call.result ?? '')}" without freeing it (last: ${last?.event ?? '?'}${last?.note ? `, ${clip(last.note)}` : ''})`;
   return `block ${v.blockId} (${what}${who}) was never freed: ${why}`;
 }
 
 function findLast<T>(xs: readonly T[], p: (x: T) => boolean): T | undefined {
   for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i] as T)) return xs[i];
   return undefined;
+}
+
+/** Keeps one-line explanations readable: long Elasticsearch reasons are cut to 100 characters. */
+function clip(s: string): string {
+  return s.length <= 100 ? s : `${s.slice(0, 99)}…`;
 }

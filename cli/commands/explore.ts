@@ -2,6 +2,7 @@
  * `dst explore`: exhaustive search of a small scenario under a preemption bound (also
  * what `dst run --strategy exhaustive` does for each scenario).
  */
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exploreScenario, type ExploreReport } from '../../harness/explore.ts';
@@ -37,11 +38,11 @@ export function exploreOne(ref: string, variantFlag: string, bound: number, max:
   const report = exploreScenario(scenario, ref, variant, bound, max);
   let saved: string | null = null;
   if (report.failure !== null) {
-    // Without --save the repro still goes somewhere, so the failure has a replay command.
-    const dir = saveDir ?? join(tmpdir(), 'dst-explore');
+    // Without --save the repro still goes somewhere (a private temp folder), so the failure has a replay command.
+    const dir = saveDir ?? privateTempDir();
     const spec = { scenario, scenarioRef: ref, variant, strategy: { kind: 'decisions' as const, decisions: report.failure.decisionList }, swarm: false };
     const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
-    saved = writeInside(dir, `${scenario.name}-${variant}-explore-bound${bound}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+    saved = writeInside(dir, `${scenario.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
   }
   const replay = saved ? `npx dst replay ${shellQuote(saved)}` : '';
   return { report, saved, replay };
@@ -83,4 +84,12 @@ export function exploreCommand(flags: ExploreFlags, io: Io): number {
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   return e.report.passed ? 0 : 1;
+}
+
+let tempDir: string | null = null;
+
+/** One fresh temp folder per invocation, made on first use. */
+function privateTempDir(): string {
+  tempDir ??= mkdtempSync(join(tmpdir(), 'dst-explore-'));
+  return tempDir;
 }

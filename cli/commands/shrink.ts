@@ -7,7 +7,7 @@ import { InputError } from '../../harness/input-error.ts';
 import { makeRepro, readRepro, reproCase } from '../../harness/repro.ts';
 import { shrinkCase } from '../../harness/shrink.ts';
 import { parsePositiveInt } from '../args.ts';
-import { writeInside } from '../files.ts';
+import { ensureFileTarget, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 
 /** Raw flags of `dst shrink`. */
@@ -22,16 +22,17 @@ export function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): number 
   const maxRuns = parsePositiveInt('--max-runs', flags.maxRuns, 100_000);
   const repro = readRepro(file);
   const spec = reproCase(repro, file);
+  const out = flags.out ?? join(dirname(file), basename(file).replace(/\.json$/, '') + '.shrunk.json');
+  ensureFileTarget('--out', out);
   let r;
   try {
     r = shrinkCase(spec, { maxRuns });
   } catch (e) {
     throw new InputError(`shrink: ${file}: ${(e as Error).message}`);
   }
-  const out = flags.out ?? join(dirname(file), basename(file).replace(/\.json$/, '') + '.shrunk.json');
   const shrunkSpec = { ...spec, strategy: { kind: 'decisions' as const, decisions: r.decisions } };
   const note = `shrunk from ${basename(file)} (${r.before} decisions, ${r.nonZeroBefore} non-zero) to ${r.after} (${r.nonZeroAfter} non-zero); ${repro.note}`;
-  const written = writeInside(dirname(out), basename(out), `${JSON.stringify(makeRepro(shrunkSpec, r.report, note), null, 2)}\n`);
+  const written = writeInside(dirname(out), basename(out), `${JSON.stringify({ ...makeRepro(shrunkSpec, r.report, note), expect: r.property }, null, 2)}\n`);
   if (flags.json) {
     println(io.stdout, JSON.stringify({ property: r.property, before: r.before, after: r.after, nonZeroBefore: r.nonZeroBefore, nonZeroAfter: r.nonZeroAfter, runs: r.runs, traceHash: r.report.traceHash, message: r.report.message, saved: written }));
   } else {
