@@ -1,7 +1,9 @@
 /**
  * Decision labels. Every nondeterministic choice carries a label that names what is
- * being decided and which seeded stream a random strategy draws it from.
+ * being decided and which seeded stream a random strategy draws it from; the caller
+ * names the stream explicitly.
  */
+import { fail } from './assert.ts';
 
 /** The seeded streams: scheduling, workload generation and fault injection draw separately. */
 export type StreamName = 'sched' | 'workload' | 'fault';
@@ -10,7 +12,7 @@ export type StreamName = 'sched' | 'workload' | 'fault';
 export interface Label {
   /** Dense id, stable within one process, used to record decisions compactly. */
   readonly id: number;
-  /** Human name, e.g. `sched`, `select`, `es.latency`. */
+  /** Human name, e.g. `sched`, `select`, `timer-tie`. */
   readonly name: string;
   /** The stream a random strategy draws this decision from. */
   readonly stream: StreamName;
@@ -19,16 +21,13 @@ export interface Label {
 const byName = new Map<string, Label>();
 const byId: Label[] = [];
 
-/** The stream a label name belongs to when none is given: `wl.*` workload, `es.*`/`fault.*` faults, else scheduling. */
-export function defaultStream(name: string): StreamName {
-  if (name.startsWith('wl.') || name.startsWith('swarm.')) return 'workload';
-  if (name.startsWith('es.') || name.startsWith('fault.')) return 'fault';
-  return 'sched';
-}
-
-/** Interns a label (the same name always yields the same object). */
-export function label(name: string, stream: StreamName = defaultStream(name)): Label {
+/**
+ * Interns a label (the same name always yields the same object). The stream is part of
+ * the label's identity: asking for a known name on another stream is a kernel assertion.
+ */
+export function label(name: string, stream: StreamName): Label {
   let l = byName.get(name);
+  if (l !== undefined && l.stream !== stream) fail(`label ${name} is on stream ${l.stream}, not ${stream}`);
   if (l === undefined) {
     l = { id: byId.length, name, stream };
     byName.set(name, l);

@@ -44,7 +44,7 @@ export class SimEsTransport implements Transport {
     /** The fault profile in force now (a function, so brownouts can vary it with virtual time). */
     private readonly profile: () => FaultProfile,
   ) {
-    this.choose = (width, name, weights) => (weights === undefined ? sim.decide(width, label(name)) : sim.decideWeighted(weights, label(name)));
+    this.choose = (width, name, weights) => (weights === undefined ? sim.decide(width, label(name, 'fault')) : sim.decideWeighted(weights, label(name, 'fault')));
   }
 
   *roundTrip(ctx: Context, req: HttpRequest): Proc<TransportResult> {
