@@ -6,22 +6,21 @@
  */
 import { GoPanic, gosched, onSend, select, type Proc } from '../sim/index.ts';
 import { hiddenGlobal } from './mutants.ts';
-import type { Blk, Resp } from './block.ts';
+import { markBlock, type Blk, type Resp } from './block.ts';
 import type { EngineCore } from './core.ts';
 
 /** Sends `resp` to the block's response channel, panicking like Go when it is full. */
 export function* answer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<void> {
   const ch = e.pool.use(h, 'ch').ch;
   // A block its drain already gave up on stays abandoned (the late answer is still recorded).
-  const state = h.block.state === 'abandoned' ? 'abandoned' : 'answered';
-  e.pool.mark(h, 'answer', state, resp.err === null ? 'ok' : resp.err.message);
+  markBlock(e.pool, h, 'answer', 'answered', resp.err === null ? 'ok' : resp.err.message);
   const r = yield* select([onSend(ch, resp)], true);
   if (r.index === -1) throw new GoPanic(`Unexpected blocked response channel on ${site}`);
   if (e.mutants.size > 0) yield* mutantAnswer(e, h, resp, site);
 }
 
 function* mutantAnswer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<void> {
-  const ch = h.block.data.ch;
+  const ch = h.resource.data.ch;
   if (e.mutants.has('hidden-global')) e.sim.note(`answer #${hiddenGlobal()}`);
   if (e.mutants.has('answer-twice')) {
     const again = yield* select([onSend(ch, resp)], true);
@@ -30,7 +29,7 @@ function* mutantAnswer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<vo
   if (e.mutants.has('late-second-answer')) {
     yield* gosched('mutant: let the caller take the first answer');
     if (ch.length === 0) {
-      e.pool.mark(h, 'answer', 'answered', 'mutant: second answer');
+      markBlock(e.pool, h, 'answer', 'answered', 'mutant: second answer');
       yield* select([onSend(ch, resp)], true);
     }
   }
@@ -38,5 +37,5 @@ function* mutantAnswer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<vo
 
 /** Records that a flush took the block (its first walk over the queue). */
 export function markInFlush(e: EngineCore, h: Blk, site: string): void {
-  e.pool.mark(h, 'flush', 'in-flush', site);
+  markBlock(e.pool, h, 'flush', 'in-flush', site);
 }

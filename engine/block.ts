@@ -3,7 +3,7 @@
  * Every engine access to a block's fields goes through `pool.use(h, '<field>')`, so a
  * touch after free is reported by the kernel's pool.
  */
-import type { Chan, GoError, Handle, PoolType, Sim } from '../sim/index.ts';
+import type { Chan, GoError, Handle, PoolType, Sim, TrackedPool } from '../sim/index.ts';
 
 /** Block actions, numbered as upstream (`create` is 0, so a reset block reads as "create"). */
 export const Action = {
@@ -53,9 +53,19 @@ export interface BulkT {
 /** A pointer to a block as engine code holds it. */
 export type Blk = Handle<BulkT>;
 
-/** The pool type: `make` creates the capacity-1 response channel once; `reset` keeps it. */
+/** States a block passes through between acquire and free. */
+export const BLOCK_STATES = ['enqueued', 'in-flush', 'answered', 'abandoned'] as const;
+
+/**
+ * The pool type: `make` creates the capacity-1 response channel once; `reset` keeps it.
+ * A block whose drain reached its timeout is `abandoned`: the lifecycle invariant lets it
+ * end the run unfreed.
+ */
 export function blockPoolType(sim: Sim): PoolType<BulkT> {
   return {
+    noun: 'block',
+    states: BLOCK_STATES,
+    exemptAtEnd: ['abandoned'],
     make: (id: number): BulkT => ({
       action: 0,
       refresh: false,
@@ -81,4 +91,13 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
 /** Length in bytes (UTF-8) of a buffer, as Go's `len(buf)` counts it. */
 export function byteLen(s: string): number {
   return Buffer.byteLength(s, 'utf8');
+}
+
+/**
+ * Records a block's transition. A block its drain gave up on stays `abandoned` for the
+ * rest of its generation, even if a flush later takes and answers it (the invariant
+ * allows that block to go).
+ */
+export function markBlock(pool: TrackedPool<BulkT>, h: Blk, event: string, state: (typeof BLOCK_STATES)[number], note?: string): void {
+  pool.mark(h, event, h.resource.state === 'abandoned' ? 'abandoned' : state, note);
 }

@@ -41,7 +41,7 @@ describe('B1 TestCancelCtx: every operation with a pre-cancelled ctx returns Can
       });
       w.sim.run();
       expect(errs).toEqual(ops.map(() => Canceled));
-      const pooled = b.pool.blocks.filter((x) => x.pooled);
+      const pooled = b.pool.resources.filter((x) => x.pooled);
       const fates = pooled.map((x) => fate(b, x.id));
       const f = VARIANTS[v];
       if (branch === 1) expect(fates.every((x) => x === (f.freeOnAbortQueue ? 'freed by dispatch' : 'leak (acquired)'))).toBe(true);

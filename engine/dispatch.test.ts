@@ -35,13 +35,13 @@ describe.each(VARIANT_NAMES)('%s', (v) => {
     const next = w.bulker.pool.acquire('test');
     if (fixed) {
       expect(freed).toBe(1);
-      expect(next.block).toBe(h.block);
+      expect(next.resource).toBe(h.resource);
       expect(next.gen).toBe(h.gen + 1);
       expect(w.bulker.pool.use(next, 'buf').buf).toBe('');
       expect(w.bulker.pool.use(next, 'action').action).toBe(0);
     } else {
       expect(freed).toBe(0);
-      expect(next.block).not.toBe(h.block); // the vacuous Go check would still pass here
+      expect(next.resource).not.toBe(h.resource); // the vacuous Go check would still pass here
       expect(w.bulker.pool.use(next, 'buf').buf).toBe('');
     }
   });
@@ -71,9 +71,9 @@ describe.each(VARIANT_NAMES)('%s', (v) => {
     w.sim.spawn('drain', () => drainAndFreeAbortedBlk(w.bulker, h, ch));
     const res = w.sim.run();
     expect(res.time).toBe(0);
-    expect(h.block.state).toBe('freed');
-    expect(h.block.data.action).toBe(0);
-    expect(h.block.data.buf).toBe('');
+    expect(h.resource.state).toBe('freed');
+    expect(h.resource.data.action).toBe(0);
+    expect(h.resource.data.buf).toBe('');
   });
 
   it('D4 success: dispatch frees nothing', () => {

@@ -39,14 +39,14 @@ function* dispatchSelects(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
   const r1 = yield* select([onSend(e.ch, h), onRecv(ctx.done()), onRecv(e.closed)]);
   if (r1.index === 1) {
     if (flags.freeOnAbortQueue) pool.release(h, 'dispatch: ctx done before enqueue');
-    else e.sim.note(`dispatch abort queue: block ${h.block.id} not freed`);
+    else e.sim.note(`dispatch abort queue: block ${h.resource.id} not freed`);
     return { err: ctx.err(), idx: 0, data: null, answered: false };
   }
   if (r1.index === 2) {
     pool.release(h, 'dispatch: bulker closed before enqueue');
     return { err: ErrBulkerClosed, idx: 0, data: null, answered: false };
   }
-  if (h.block.gen === h.gen && h.block.state === 'acquired') pool.mark(h, 'enqueue', 'enqueued');
+  if (h.resource.gen === h.gen && h.resource.state === 'acquired') pool.mark(h, 'enqueue', 'enqueued');
   // Second select: the response, or abort.
   const ch = pool.use(h, 'ch').ch;
   let closedSeen = false;
@@ -58,7 +58,7 @@ function* dispatchSelects(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
     }
     if (r2.index === 1) {
       if (flags.drainOnAbortResponse) startDrain(e, h, ch);
-      else e.sim.note(`dispatch abort response: block ${h.block.id} not freed`);
+      else e.sim.note(`dispatch abort response: block ${h.resource.id} not freed`);
       return { err: ctx.err(), idx: 0, data: null, answered: false };
     }
     // Hardened: Run has exited. Empty the dead channel (failing each block, ours included

@@ -5,26 +5,26 @@
  * by the closed-bulker drain, which this task also helps with).
  */
 import { onRecv, select, type Chan, type Proc } from '../sim/index.ts';
-import type { Blk, Resp } from './block.ts';
+import { markBlock, type Blk, type Resp } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { drainBulkerChannel } from './drain-channel.ts';
 
 /** Spawns the drain task `drain-<block id>`. */
 export function startDrain(e: EngineCore, h: Blk, ch: Chan<Resp>): void {
-  e.sim.spawn(`drain-${h.block.id}`, () => drainAndFreeAbortedBlk(e, h, ch));
+  e.sim.spawn(`drain-${h.resource.id}`, () => drainAndFreeAbortedBlk(e, h, ch));
 }
 
 /** The drain task body (exported so tests can run it synchronously, like D3). */
 export function* drainAndFreeAbortedBlk(e: EngineCore, h: Blk, ch: Chan<Resp>): Proc<void> {
   const timeout = e.flags.drainTimeout;
   if (timeout !== null) {
-    const t = e.sim.newTimer(timeout, `drain-${h.block.id}.timer`);
+    const t = e.sim.newTimer(timeout, `drain-${h.resource.id}.timer`);
     const r = yield* select([onRecv(ch), onRecv(t.C)]);
     if (r.index === 0) {
       t.stop();
       e.pool.release(h, 'drain: response arrived after dispatch abort');
     } else {
-      e.pool.abandon(h, 'drain timed out');
+      markBlock(e.pool, h, 'abandon', 'abandoned', 'drain timed out');
     }
     return;
   }
@@ -36,6 +36,6 @@ export function* drainAndFreeAbortedBlk(e: EngineCore, h: Blk, ch: Chan<Resp>): 
       return;
     }
     closedSeen = true;
-    yield* drainBulkerChannel(e, `drain-${h.block.id}`);
+    yield* drainBulkerChannel(e, `drain-${h.resource.id}`);
   }
 }

@@ -16,7 +16,7 @@ export class ListWalk {
 
   /** Call on every node; panics on the second visit of a block. */
   visit(h: Blk): void {
-    const id = h.block.id;
+    const id = h.resource.id;
     if (this.seen.has(id)) {
       throw new GoPanic(`${this.site}: the queue's linked list has a cycle (block ${id} reached twice); Go would loop here forever, growing the request buffer until the process is OOM-killed`);
     }

@@ -25,7 +25,7 @@ export function* multiDispatch(e: EngineCore, ctx: Context, blks: readonly Blk[]
     const r = yield* select([onSend(e.ch, h), onRecv(ctx.done()), onRecv(e.closed)]);
     if (r.index === 1) return ctx.err();
     if (r.index === 2) return ErrBulkerClosed;
-    if (h.block.state === 'acquired') e.pool.mark(h, 'enqueue', 'enqueued');
+    if (h.resource.state === 'acquired') e.pool.mark(h, 'enqueue', 'enqueued');
   }
   return null;
 }

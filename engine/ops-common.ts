@@ -25,7 +25,7 @@ export function newBlk(e: EngineCore, action: number, opts: OpOptions, op: strin
 /** A validation error after acquire: upstream returns without freeing (V1); hardened frees. */
 export function validationExit(e: EngineCore, h: Blk, err: GoError): GoError {
   if (e.flags.freeOnValidationError) e.pool.release(h, `caller: validation error (${err.message})`);
-  else e.sim.note(`validation error ${err.message}: block ${h.block.id} not freed`);
+  else e.sim.note(`validation error ${err.message}: block ${h.resource.id} not freed`);
   return err;
 }
 
@@ -58,5 +58,5 @@ export function afterDispatch(e: EngineCore, h: Blk, resp: Dispatched): void {
   }
   if (!resp.answered) return;
   if (e.flags.freeOnErrorResponse) e.pool.release(h, `caller: after error response (${resp.err.message})`);
-  else e.sim.note(`caller returns ${resp.err.message}: block ${h.block.id} not freed`);
+  else e.sim.note(`caller returns ${resp.err.message}: block ${h.resource.id} not freed`);
 }

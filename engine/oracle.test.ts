@@ -130,7 +130,7 @@ describe.each(['upstream', 'hardened'] as const)('%s: TestEnrollSearchDedup', (v
     const leaks = w.bulker.pool.finish().filter((x) => x.kind === 'leak');
     // Upstream: the canonical is freed by its caller, the 9 duplicates keep their blocks (V6).
     expect(leaks.length).toBe(v === 'hardened' ? 0 : 9);
-    const fates = w.bulker.pool.blocks.map((_b, i) => fate(w.bulker, i));
+    const fates = w.bulker.pool.resources.map((_b, i) => fate(w.bulker, i));
     expect(fates.filter((f) => f === 'freed by caller').length).toBe(v === 'hardened' ? fates.length : fates.length - 9);
   });
 });

@@ -73,7 +73,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
   const facts: RunFacts = {
     result,
     poolViolations,
-    blocks: world.bulker.pool.blocks,
+    blocks: world.bulker.pool.resources,
     calls: world.ledger.calls,
     writes: world.ledger.writes,
     readDocument: (index, id) => world.es.getDocument(index, id),

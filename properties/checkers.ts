@@ -2,7 +2,7 @@
  * The property checkers: each a pure function from run facts to violations.
  * (`determinism` compares two runs and lives in the harness.)
  */
-import type { Block } from '../sim/index.ts';
+import type { Resource } from '../sim/index.ts';
 import { explainLeak } from './explain.ts';
 import type { RunFacts } from './facts.ts';
 import type { PropertyName } from './names.ts';
@@ -17,19 +17,19 @@ const at = (f: RunFacts) => ({ step: f.result.steps, time: f.result.time });
 export const blockLifecycle: Checker = (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'leak')
-    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), evidence: { blockId: v.blockId, history: v.history, step: v.step, time: v.time } }));
+    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), evidence: { blockId: v.resourceId, history: v.history, step: v.step, time: v.time } }));
 
 /** `use-after-free`: no access through a stale or freed handle. */
 export const useAfterFree: Checker = (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'use-after-free')
-    .map((v) => ({ property: 'use-after-free', message: v.message, evidence: { blockId: v.blockId, history: v.history, tasks: [v.task], step: v.step, time: v.time } }));
+    .map((v) => ({ property: 'use-after-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } }));
 
 /** `double-free`: no block freed twice, none freed that the pool never gave out. */
 export const doubleFree: Checker = (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'double-free' || v.kind === 'foreign-free')
-    .map((v) => ({ property: 'double-free', message: v.message, evidence: { blockId: v.blockId, history: v.history, tasks: [v.task], step: v.step, time: v.time } }));
+    .map((v) => ({ property: 'double-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } }));
 
 /** `no-panic`: no task panicked (also reports kernel assertions, which are tool bugs). */
 export const noPanic: Checker = (f) => {
@@ -53,7 +53,7 @@ export const oneOutcomePerCall: Checker = (f) => {
   return out;
 };
 
-function doubleAnswers(b: Block<unknown>, f: RunFacts): Violation[] {
+function doubleAnswers(b: Resource<unknown>, f: RunFacts): Violation[] {
   const seen = new Map<number, number>();
   const out: Violation[] = [];
   for (const e of b.history) {

@@ -2,11 +2,11 @@
  * One-line explanations of block findings in the user's terms: which operation the
  * block served, who acquired it and when, and what its caller returned.
  */
-import { formatTime, type BlockEvent, type PoolViolation } from '../sim/index.ts';
+import { formatTime, type ResourceEvent, type PoolViolation } from '../sim/index.ts';
 import type { CallFact, RunFacts } from './facts.ts';
 
 /** The call that held the block when it was acquired (same task, enclosing trace positions). */
-export function callOf(facts: RunFacts, acquire: BlockEvent | undefined): CallFact | undefined {
+export function callOf(facts: RunFacts, acquire: ResourceEvent | undefined): CallFact | undefined {
   if (acquire === undefined) return undefined;
   for (let i = facts.calls.length - 1; i >= 0; i--) {
     const c = facts.calls[i] as CallFact;
@@ -27,7 +27,7 @@ export function explainLeak(facts: RunFacts, v: PoolViolation): string {
   else if (call.end === null) why = `its caller ${call.task} never returned (blocked at the end of the run); the block was last ${last?.event ?? 'seen'} (state ${v.state})`;
   else if (call.result === 'ok') why = `its caller returned successfully without freeing it (state ${v.state})`;
   else why = `its caller returned "${clip(call.result ?? '')}" without freeing it (last: ${last?.event ?? '?'}${last?.note ? `, ${clip(last.note)}` : ''})`;
-  return `block ${v.blockId} (${what}${who}) was never freed: ${why}`;
+  return `block ${v.resourceId} (${what}${who}) was never freed: ${why}`;
 }
 
 function findLast<T>(xs: readonly T[], p: (x: T) => boolean): T | undefined {

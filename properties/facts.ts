@@ -3,7 +3,7 @@
  * the call ledger and the final state of the fake Elasticsearch. Checkers are pure
  * functions of these facts.
  */
-import type { Block, PoolViolation, RunResult } from '../sim/index.ts';
+import type { PoolViolation, Resource, RunResult } from '../sim/index.ts';
 
 /** One engine call as the workload recorded it. */
 export interface CallFact {
@@ -37,7 +37,7 @@ export interface RunFacts {
   /** Pool findings including end-of-run leaks. */
   readonly poolViolations: readonly PoolViolation[];
   /** Every block the pool made. */
-  readonly blocks: readonly Block<unknown>[];
+  readonly blocks: readonly Resource<unknown>[];
   readonly calls: readonly CallFact[];
   readonly writes: readonly WriteFact[];
   /** The stored document, realtime. */

@@ -1,14 +1,14 @@
 /**
  * A property violation with its evidence.
  */
-import type { BlockEvent } from '../sim/index.ts';
+import type { ResourceEvent } from '../sim/index.ts';
 import type { PropertyName } from './names.ts';
 
 /** Evidence attached to a violation: enough to understand it without re-running. */
 export interface Evidence {
   /** The block involved, if any, and its whole history. */
   readonly blockId?: number;
-  readonly history?: readonly BlockEvent[];
+  readonly history?: readonly ResourceEvent[];
   /** Tasks involved (names with lineage). */
   readonly tasks?: readonly string[];
   /** Kernel step and virtual time at which it was detected. */

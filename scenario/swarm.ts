@@ -3,13 +3,13 @@
  * values on or off, so that each run stresses a different mix. Every switch is a
  * decision on the workload stream (labels `swarm.*`), so it is recorded and replayed.
  */
-import { label, type Sim } from '../sim/index.ts';
+import { label, type PreRun } from '../sim/index.ts';
 import { pm, type Scenario } from './schema.ts';
 
 const FAULTS = ['reject429', 'badGateway', 'connectionReset', 'hang', 'malformedBody', 'wrongItemCount', 'itemConflict', 'itemRejected', 'itemServerError'] as const;
 
 /** A scenario with this run's swarm choices applied. */
-export function applySwarm(sim: Sim, s: Scenario): Scenario {
+export function applySwarm(sim: Pick<PreRun, 'decide'>, s: Scenario): Scenario {
   const es = { ...s.elasticsearch };
   for (const f of FAULTS) {
     // Each fault kind: off, as written, or at 2% (if written as 0).

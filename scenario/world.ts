@@ -5,7 +5,7 @@
 import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, type Mutant, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../sim/elasticsearch/index.ts';
 import { SimEsTransport } from '../sim/elasticsearch/transport.ts';
-import { background, ms, sec, Sim, withCancel, type Context, type Strategy } from '../sim/index.ts';
+import { background, ms, PreRun, sec, Sim, withCancel, type Context, type Strategy } from '../sim/index.ts';
 import { agentId, agentLoop } from './agent.ts';
 import { backgroundCaller, checkinBulkLoop } from './background.ts';
 import { enrollmentSource } from './enrollment.ts';
@@ -72,16 +72,17 @@ export function bulkOptions(s: Scenario): BulkOptions {
 /** Builds the world and spawns its tasks; the caller runs `world.sim.run()`. */
 export function buildWorld(spec: WorldSpec): World {
   const base = spec.scenario;
+  const preRun = new PreRun(spec.strategy);
+  const scenario = spec.swarm ? applySwarm(preRun, base) : base;
   const sim = new Sim({
     strategy: spec.strategy,
     until: endOfRun(base),
     maxSteps: Math.min(base.budgets.maxSteps, spec.maxSteps ?? Number.POSITIVE_INFINITY),
     maxTime: sec(base.budgets.maxVirtualS),
-    timeSlip: base.timeSlip,
+    timeSlip: scenario.timeSlip,
     keepTrace: spec.keepTrace,
+    preRun,
   });
-  const scenario = spec.swarm ? applySwarm(sim, base) : base;
-  sim.timeSlip = scenario.timeSlip;
   const es = new FakeElasticsearch();
   seedDocuments(es, scenario);
   const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));

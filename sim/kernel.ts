@@ -11,11 +11,13 @@ import { Labels, type Label } from './label.ts';
 import type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';
 import { DecisionLog } from './strategy/decision-log.ts';
 import { ReplayDivergence } from './strategy/replay.ts';
-import type { Strategy } from './strategy/strategy.ts';
-import { Task, TaskState } from './task.ts';
+import { askStrategy, choiceProblem } from './strategy/ask.ts';
+import type { RunnableView, Strategy } from './strategy/strategy.ts';
+import { Task, TaskState, type TaskInfo } from './task.ts';
+import type { PreRun } from './prerun.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { formatTime, sec, type Micros } from './time.ts';
-import { BLOCKED, Op, Trace } from './trace/trace.ts';
+import { BLOCKED, Op, Trace, type ResourceTransition } from './trace/trace.ts';
 
 /** Options of one run. */
 export interface SimOptions {
@@ -33,6 +35,8 @@ export interface SimOptions {
   readonly keepTrace?: boolean;
   /** Trap the host's clocks, randomness and event loop during the run (default true). */
   readonly guard?: boolean;
+  /** The decisions drawn before the run (configuration, swarm switches); its log is continued. */
+  readonly preRun?: PreRun;
 }
 
 /** Everything a run produced. */
@@ -63,14 +67,14 @@ export interface Timer {
 
 /** The kernel. One instance runs one simulation. */
 export class Sim implements Waker {
-  /** Current virtual time. */
-  now: Micros = 0;
-  /** Steps taken so far. */
-  steps = 0;
-  /** The task being stepped, or null in kernel context (timers). */
-  current: Task | null = null;
-  /** Recorded decisions. */
-  readonly decisions = new DecisionLog();
+  /** Current virtual time (read it through {@link now}). */
+  private clock: Micros = 0;
+  /** Steps taken so far (read it through {@link steps}). */
+  private stepCount = 0;
+  /** The task being stepped, or null in kernel context (read it through {@link current}). */
+  private running: Task | null = null;
+  /** Recorded decisions (those of the pre-run phase first, when there was one). */
+  readonly decisions: DecisionLog;
   /** The trace. */
   readonly trace: Trace;
 
@@ -91,8 +95,12 @@ export class Sim implements Waker {
   private readonly maxSteps: number;
   private readonly maxTime: Micros;
   private readonly until: Micros;
-  /** Whether "fire the next timer now" is offered as a decision (may be switched on before the run starts, e.g. by swarm mode). */
-  timeSlip: boolean;
+  /** Whether "fire the next timer now" is offered as a decision. */
+  private readonly timeSlip: boolean;
+  /** A replay divergence found while the pre-run decisions were drawn: the run ends with it at once. */
+  private readonly preRunDivergence: string | null;
+  /** What strategies see of the runnable set. */
+  private readonly runnableView: RunnableView;
   private readonly guard: boolean;
   private aborted: Outcome | null = null;
   private finished = false;
@@ -107,6 +115,42 @@ export class Sim implements Waker {
     this.timeSlip = opts.timeSlip ?? false;
     this.guard = opts.guard ?? true;
     this.trace = new Trace(opts.keepTrace ?? true);
+    const pre = opts.preRun;
+    if (pre !== undefined) assert(pre.strategy === opts.strategy, 'the pre-run phase and the run must share one strategy');
+    this.decisions = pre?.decisions ?? new DecisionLog();
+    this.preRunDivergence = pre?.divergence ?? null;
+    pre?.close();
+    this.runnableView = new KernelRunnableView(this);
+  }
+
+  /** Current virtual time. */
+  get now(): Micros {
+    return this.clock;
+  }
+
+  /** Steps taken so far. */
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  /** The task being stepped (its id and name), or null in kernel context (timers). */
+  get current(): TaskInfo | null {
+    return this.running;
+  }
+
+  /** @internal The id of the `i`-th runnable task (the strategies' read-only view). */
+  runnableId(i: number): number {
+    return this.runIds[i] as number;
+  }
+
+  /** @internal Number of runnable tasks. */
+  get runnableCount(): number {
+    return this.runnable.length;
+  }
+
+  /** @internal The name of a task by id. */
+  taskName(id: number): string {
+    return (this.tasks[id] as Task).name;
   }
 
   // ---------------------------------------------------------------- decisions
@@ -138,8 +182,7 @@ export class Sim implements Waker {
   private ask(width: number, l: Label, weights: readonly number[] | null): number {
     let c: number;
     try {
-      const s = this.strategy;
-      c = weights !== null && s.chooseWeighted !== undefined ? s.chooseWeighted(weights, l) : s.choose(width, l);
+      c = askStrategy(this.strategy, width, l, weights);
     } catch (err) {
       if (err instanceof ReplayDivergence) this.abort('replay-divergence', err.message);
       throw err;
@@ -150,9 +193,8 @@ export class Sim implements Waker {
   }
 
   private checkChoice(c: number, width: number, l: Label): void {
-    if (!(Number.isInteger(c) && c >= 0 && c < width)) {
-      this.abort('kernel-assertion', `strategy ${this.strategy.name} answered ${c} to ${l.name} of width ${width}`);
-    }
+    const bad = choiceProblem(this.strategy, c, width, l);
+    if (bad !== null) this.abort('kernel-assertion', bad);
   }
 
   // ---------------------------------------------------------------- objects
@@ -172,20 +214,20 @@ export class Sim implements Waker {
   spawn(name: string, body: () => Proc<unknown>, opts?: { daemon?: boolean }): Task {
     if (this.finished) fail(`spawn of ${name} after the run ended`);
     const daemon = opts?.daemon ?? false;
-    const t = new Task(this.tasks.length, name, body(), daemon, this.current);
+    const t = new Task(this.tasks.length, name, body(), daemon, this.running);
     this.tasks.push(t);
     if (t.id >= this.runPos.length) this.growRunArrays();
     if (!daemon) this.liveNonDaemon++;
     this.makeRunnable(t);
     this.strategy.onSpawn?.(t.id);
-    this.trace.recordText(this.steps, this.now, this.current?.id ?? -1, Op.Spawn, t.id, name);
+    this.trace.recordText(this.stepCount, this.clock, this.running?.id ?? -1, Op.Spawn, t.id, name);
     return t;
   }
 
   /** Arms a kernel timer that runs `fire` at `now + d`. */
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
     if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
-    return this.timers.push(this.now + Math.max(0, Math.round(d)), what, fire);
+    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire);
   }
 
   /** Disarms a kernel timer; true when it was still pending. */
@@ -197,7 +239,7 @@ export class Sim implements Waker {
   after(d: Micros, name = 'time.After'): Chan<Micros> {
     const c = this.chan<Micros>(1, name);
     this.schedule(d, name, () => {
-      c.trySend(this.now);
+      c.trySend(this.clock);
     });
     return c;
   }
@@ -209,7 +251,7 @@ export class Sim implements Waker {
     const arm = (dur: Micros): void => {
       entry = this.schedule(dur, name, () => {
         entry = null;
-        c.trySend(this.now);
+        c.trySend(this.clock);
       });
     };
     const stop = (): boolean => {
@@ -237,16 +279,24 @@ export class Sim implements Waker {
   }
 
   /**
-   * Appends an annotation to the trace on behalf of the current task (block ownership
-   * changes, engine milestones). The text is part of the trace hash.
+   * Appends a note to the trace on behalf of the current task (a milestone of the system
+   * under test). The text is part of the trace hash.
    */
   note(text: string, detail = -1): void {
-    this.trace.recordText(this.steps, this.now, this.current?.id ?? -1, Op.Note, detail, text);
+    this.trace.recordText(this.stepCount, this.clock, this.running?.id ?? -1, Op.Note, detail, text);
+  }
+
+  /**
+   * Appends a tracked resource's transition to the trace: hashed as `text`, kept with its
+   * typed fields so renderers and checkers never parse the text.
+   */
+  annotate(text: string, detail: number, t: ResourceTransition): void {
+    this.trace.recordTransition(this.stepCount, this.clock, this.running?.id ?? -1, Op.Note, detail, text, t);
   }
 
   /** Ends the run from inside task code (or the kernel) with the given outcome. */
   abort(kind: OutcomeKind, message: string): never {
-    if (this.aborted === null) this.aborted = this.outcome(kind, message, this.current?.lineage());
+    if (this.aborted === null) this.aborted = this.outcome(kind, message, this.running?.lineage());
     throw new RunAbort(message);
   }
 
@@ -321,7 +371,7 @@ export class Sim implements Waker {
     const restore = this.guard ? installGuard((what) => this.onLeak(what)) : null;
     let outcome: Outcome;
     try {
-      outcome = this.loop();
+      outcome = this.preRunDivergence !== null ? this.outcome('replay-divergence', this.preRunDivergence) : this.loop();
     } catch (err) {
       // Kernel-context decisions (timer ties, time slips) and choice checks abort by throwing.
       if (!(err instanceof RunAbort) || this.aborted === null) throw err;
@@ -336,8 +386,8 @@ export class Sim implements Waker {
     return {
       outcome,
       live: this.liveTasks(),
-      steps: this.steps,
-      time: this.now,
+      steps: this.stepCount,
+      time: this.clock,
       traceHash: this.trace.hashHex(),
       trace: this.trace,
       decisions: this.decisions,
@@ -347,7 +397,7 @@ export class Sim implements Waker {
   }
 
   private onLeak(what: string): never {
-    return this.abort('nondeterminism', `nondeterminism leak: ${what} called${this.current ? ` by task ${this.current.name}` : ''}`);
+    return this.abort('nondeterminism', `nondeterminism leak: ${what} called${this.running ? ` by task ${this.running.name}` : ''}`);
   }
 
   private loop(): Outcome {
@@ -356,7 +406,7 @@ export class Sim implements Waker {
     for (;;) {
       if (this.aborted !== null) return this.aborted;
       if (this.liveNonDaemon === 0) return this.outcome('ok', 'every task finished');
-      if (this.steps >= this.maxSteps) return this.outcome('step-budget', `step budget of ${this.maxSteps} steps reached`);
+      if (this.stepCount >= this.maxSteps) return this.outcome('step-budget', `step budget of ${this.maxSteps} steps reached`);
       const n = runnable.length;
       if (n === 0) {
         const end = this.advanceClock();
@@ -373,7 +423,7 @@ export class Sim implements Waker {
       if (n > 1) {
         const cur = last !== null && last.state === TaskState.Runnable ? (this.runPos[last.id] as number) : -1;
         try {
-          idx = this.strategy.chooseTask(n, cur, runnable);
+          idx = this.strategy.chooseTask(n, cur, this.runnableView);
         } catch (err) {
           if (err instanceof ReplayDivergence) return this.outcome('replay-divergence', err.message);
           throw err;
@@ -402,16 +452,16 @@ export class Sim implements Waker {
       return this.outcome('deadlock', `all goroutines are asleep - deadlock! [${this.blockedSummary()}]`);
     }
     if (first.when > this.until) {
-      this.now = Math.max(this.now, this.until);
+      this.clock = Math.max(this.clock, this.until);
       return this.outcome('stopped', `scenario end reached at ${formatTime(this.until)}`);
     }
     if (first.when > this.maxTime) {
       return this.outcome('time-budget', `virtual-time budget of ${formatTime(this.maxTime)} reached`);
     }
-    assert(first.when >= this.now, 'a timer is due in the past');
-    this.now = first.when;
+    assert(first.when >= this.clock, 'a timer is due in the past');
+    this.clock = first.when;
     const due: TimerEntry[] = [];
-    for (let e = this.timers.peek(); e !== undefined && e.when === this.now; e = this.timers.peek()) {
+    for (let e = this.timers.peek(); e !== undefined && e.when === this.clock; e = this.timers.peek()) {
       due.push(this.timers.pop() as TimerEntry);
     }
     for (;;) {
@@ -423,7 +473,7 @@ export class Sim implements Waker {
       const i = this.decide(live, Labels.timerTie);
       const e = due.splice(i, 1)[0] as TimerEntry;
       this.timers.consume(e);
-      this.trace.recordText(this.steps, this.now, -1, Op.TimerFire, e.seq, e.what);
+      this.trace.recordText(this.stepCount, this.clock, -1, Op.TimerFire, e.seq, e.what);
       try {
         e.fire();
       } catch (err) {
@@ -441,8 +491,8 @@ export class Sim implements Waker {
   }
 
   private step(t: Task): void {
-    this.steps++;
-    this.current = t;
+    this.stepCount++;
+    this.running = t;
     let r: IteratorResult<Effect, unknown>;
     try {
       const v = t.resume;
@@ -461,11 +511,11 @@ export class Sim implements Waker {
         r = t.throwInto.call(t.gen, p);
       }
     } catch (err) {
-      this.current = null;
+      this.running = null;
       this.onTaskThrow(t, err);
       return;
     }
-    this.current = null;
+    this.running = null;
     if (r.done) this.exit(t);
   }
 
@@ -480,7 +530,7 @@ export class Sim implements Waker {
       return;
     }
     const msg = err instanceof Error ? err.message : String(err);
-    this.trace.recordText(this.steps, this.now, t.id, Op.Panic, -1, msg);
+    this.trace.recordText(this.stepCount, this.clock, t.id, Op.Panic, -1, msg);
     this.aborted = this.outcome('panic', `panic in task ${t.name}: ${msg}`, t.lineage());
   }
 
@@ -489,7 +539,7 @@ export class Sim implements Waker {
     t.state = TaskState.Done;
     t.effect = null;
     if (!t.daemon) this.liveNonDaemon--;
-    this.trace.record(this.steps, this.now, t.id, Op.Exit, -1);
+    this.trace.record(this.stepCount, this.clock, t.id, Op.Exit, -1);
   }
 
   /**
@@ -503,19 +553,19 @@ export class Sim implements Waker {
         if (ch !== null && ch.canRecv()) {
           e.value = ch.recvNow();
           e.ok = ch.lastOk;
-          this.trace.record(this.steps, this.now, t.id, Op.Recv, ch.id);
+          this.trace.record(this.stepCount, this.clock, t.id, Op.Recv, ch.id);
           t.resume = e;
           return null;
         }
         this.park(t, e);
         if (ch !== null) ch.pushReceiver(this.plainWaiter(t, undefined));
-        this.trace.record(this.steps, this.now, t.id, Op.Recv | BLOCKED, ch === null ? -1 : ch.id);
+        this.trace.record(this.stepCount, this.clock, t.id, Op.Recv | BLOCKED, ch === null ? -1 : ch.id);
         return null;
       }
       case K.Send: {
         const ch = e.ch;
         if (ch !== null && ch.canSend()) {
-          this.trace.record(this.steps, this.now, t.id, Op.Send, ch.id);
+          this.trace.record(this.stepCount, this.clock, t.id, Op.Send, ch.id);
           try {
             ch.sendNow(e.value);
           } catch (p) {
@@ -526,7 +576,7 @@ export class Sim implements Waker {
         }
         this.park(t, e);
         if (ch !== null) ch.pushSender(this.plainWaiter(t, e.value));
-        this.trace.record(this.steps, this.now, t.id, Op.Send | BLOCKED, ch === null ? -1 : ch.id);
+        this.trace.record(this.stepCount, this.clock, t.id, Op.Send | BLOCKED, ch === null ? -1 : ch.id);
         return null;
       }
       case K.Select:
@@ -537,11 +587,11 @@ export class Sim implements Waker {
           t.sleepTimer = null;
           this.wake(t);
         });
-        this.trace.record(this.steps, this.now, t.id, Op.Sleep | BLOCKED, e.d | 0);
+        this.trace.record(this.stepCount, this.clock, t.id, Op.Sleep | BLOCKED, e.d | 0);
         return null;
       }
       case K.Yield:
-        this.trace.record(this.steps, this.now, t.id, Op.Yield, -1);
+        this.trace.record(this.stepCount, this.clock, t.id, Op.Yield, -1);
         return null;
       default:
         this.abort('kernel-assertion', `task ${t.name} yielded something that is not an effect: ${JSON.stringify(e)}`);
@@ -563,7 +613,7 @@ export class Sim implements Waker {
       const c = cases[pick] as SelectEffect['cases'][number];
       const ch = c.ch as Chan;
       e.index = pick;
-      this.trace.record(this.steps, this.now, t.id, Op.Select, pick);
+      this.trace.record(this.stepCount, this.clock, t.id, Op.Select, pick);
       if (c.dir === 'recv') {
         e.value = ch.recvNow();
         e.ok = ch.lastOk;
@@ -579,7 +629,7 @@ export class Sim implements Waker {
     }
     if (e.hasDefault) {
       e.index = -1;
-      this.trace.record(this.steps, this.now, t.id, Op.Select, -1);
+      this.trace.record(this.stepCount, this.clock, t.id, Op.Select, -1);
       return null;
     }
     this.park(t, e);
@@ -593,7 +643,7 @@ export class Sim implements Waker {
       if (c.dir === 'recv') c.ch.pushReceiver(w);
       else c.ch.pushSender(w);
     }
-    this.trace.record(this.steps, this.now, t.id, Op.Select | BLOCKED, -1);
+    this.trace.record(this.stepCount, this.clock, t.id, Op.Select | BLOCKED, -1);
     return null;
   }
 
@@ -610,8 +660,8 @@ export class Sim implements Waker {
 
   private outcome(kind: OutcomeKind, message: string, task?: string): Outcome {
     return task === undefined
-      ? { kind, message, step: this.steps, time: this.now }
-      : { kind, message, task, step: this.steps, time: this.now };
+      ? { kind, message, step: this.stepCount, time: this.clock }
+      : { kind, message, task, step: this.stepCount, time: this.clock };
   }
 
   /** Non-daemon tasks that have not finished, with what each waits on. */
@@ -650,5 +700,22 @@ export class Sim implements Waker {
       default:
         return 'yield';
     }
+  }
+}
+
+/** The strategies' read-only view of the kernel's runnable set (ids from its typed array, no task objects). */
+class KernelRunnableView implements RunnableView {
+  constructor(private readonly sim: Sim) {}
+
+  get length(): number {
+    return this.sim.runnableCount;
+  }
+
+  id(i: number): number {
+    return this.sim.runnableId(i);
+  }
+
+  name(i: number): string {
+    return this.sim.taskName(this.sim.runnableId(i));
   }
 }

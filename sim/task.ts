@@ -12,8 +12,16 @@ export const enum TaskState {
   Done = 2,
 }
 
+/** What code outside the kernel may read of a task. */
+export interface TaskInfo {
+  /** Dense id in spawn order. */
+  readonly id: number;
+  /** Human name, e.g. `caller-42`. */
+  readonly name: string;
+}
+
 /** Kernel-side record of one task. Fields are mutated only by the kernel. */
-export class Task {
+export class Task implements TaskInfo {
   state: TaskState = TaskState.Runnable;
   /** Value passed to the next `next()` call. */
   resume: unknown = undefined;

@@ -43,7 +43,7 @@ export function swimlaneHtml(r: RunResult, describe: (e: TraceEvent) => string, 
     parts.push(`<line x1="${X0 + a.from * DX}" y1="${y(events[a.from]?.task ?? 0)}" x2="${X0 + a.to * DX}" y2="${y(events[a.to]?.task ?? 0)}" class="arrow" marker-end="url(#head)"/>`);
   }
   events.forEach((e, i) => {
-    const cls = e.op === Op.Panic ? 'panic' : e.op === Op.Note ? (e.text?.startsWith('block ') ? 'block' : 'note') : e.blocked ? 'blocked' : 'ev';
+    const cls = e.op === Op.Panic ? 'panic' : e.op === Op.Note ? (e.resource !== undefined ? 'block' : 'note') : e.blocked ? 'blocked' : 'ev';
     parts.push(`<circle cx="${X0 + i * DX}" cy="${y(e.task)}" r="3.5" class="${cls}"><title>${esc(`${formatTime(e.time)} step ${e.step}: ${describe(e)}`)}</title></circle>`);
   });
   spans.forEach((s, i) => {
@@ -78,15 +78,15 @@ function handoffs(events: readonly TraceEvent[]): { from: number; to: number }[]
   return out;
 }
 
-/** Block lifetimes from the pool's trace notes (`block <id>.<gen> <event>`). */
+/** Resource lifetimes from the trace's typed transitions. */
 function blockSpans(events: readonly TraceEvent[]): Span[] {
   const open = new Map<string, Span>();
   const out: Span[] = [];
   events.forEach((e, i) => {
-    if (e.op !== Op.Note || e.text === undefined) return;
-    const m = /^block (\d+\.\d+) (\S+)/.exec(e.text);
-    if (m === null) return;
-    const [, key, what] = m as unknown as [string, string, string];
+    const t = e.resource;
+    if (t === undefined) return;
+    const key = `${t.id}.${t.gen}`;
+    const what = t.event;
     if (what === 'acquire' || what === 'make-unpooled') {
       const s: Span = { block: key, from: i, to: events.length - 1, end: 'leaked' };
       open.set(key, s);

@@ -37,7 +37,7 @@ export function textTimeline(r: RunResult, opts: { blocksOnly?: boolean } = {}):
   const lines: string[] = [];
   for (const e of r.trace.events()) {
     if (opts.blocksOnly && e.op !== Op.Note && e.op !== Op.Panic) continue;
-    const mark = e.op === Op.Note && e.text?.startsWith('block ') ? '*' : ' ';
+    const mark = e.resource !== undefined ? '*' : ' ';
     lines.push(`${formatTime(e.time).padStart(11)} ${String(e.step).padStart(7)} ${mark} ${taskName(r, e.task).padEnd(22)} ${describe(r, e)}`);
   }
   return lines.join('\n');

@@ -42,7 +42,7 @@ export function go<T>(sim: Sim, name: string, body: () => Proc<T>): { value?: T;
 
 /** How a pooled block ended: freed by whom, abandoned, or still held (a leak). */
 export function fate(b: Bulker, id: number): string {
-  const blk = b.pool.blocks[id];
+  const blk = b.pool.resources[id];
   if (blk === undefined) return 'missing';
   const last = blk.history[blk.history.length - 1];
   if (blk.state === 'freed') return `freed by ${(last?.note ?? '').split(':')[0]}`;

@@ -3,7 +3,7 @@
  * each labelled decision takes the next value of that label's list (0 past the end).
  * Used to force one branch of a select (e.g. "ctx done" over "send") by name.
  */
-import type { Label, Strategy } from '../../sim/index.ts';
+import type { Label, RunnableView, Strategy } from '../../sim/index.ts';
 
 /** Decisions by label name. */
 export class LabelChooser implements Strategy {
@@ -23,11 +23,10 @@ export class LabelChooser implements Strategy {
     return Math.min(Math.max(0, v), width - 1);
   }
 
-  chooseTask(width: number, _current: number, tasks: readonly { readonly id: number }[]): number {
+  chooseTask(width: number, _current: number, tasks: RunnableView): number {
     if (this.prefer === undefined) return 0;
     for (let i = 0; i < width; i++) {
-      const name = (tasks[i] as { name?: string } | undefined)?.name ?? '';
-      if (name.startsWith(this.prefer)) return i;
+      if (tasks.name(i).startsWith(this.prefer)) return i;
     }
     return 0;
   }

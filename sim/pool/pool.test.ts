@@ -11,7 +11,7 @@ interface Buf {
 
 function setup(): { sim: Sim; pool: TrackedPool<Buf> } {
   const sim = new Sim({ strategy: new RandomWalk(1) });
-  const pool = new TrackedPool<Buf>(sim, { make: () => ({ bytes: [] }), reset: (b) => void (b.bytes.length = 0) }, 'blocks');
+  const pool = new TrackedPool<Buf>(sim, { make: () => ({ bytes: [] }), reset: (b) => void (b.bytes.length = 0), noun: 'block', states: ['enqueued', 'in-flush', 'abandoned'], exemptAtEnd: ['abandoned'] }, 'blocks');
   return { sim, pool };
 }
 
@@ -25,11 +25,11 @@ describe('TrackedPool', () => {
       yield* gosched();
       pool.release(h);
       const h2 = pool.acquire('owner');
-      pool.abandon(h2, 'drain timed out');
+      pool.mark(h2, 'abandon', 'abandoned', 'drain timed out');
     });
     expect(sim.run().outcome.kind).toBe('ok');
     expect(pool.finish()).toEqual([]);
-    expect(pool.stats).toMatchObject({ acquired: 2, freed: 1, abandoned: 1 });
+    expect(pool.stats).toMatchObject({ acquired: 2, freed: 1 });
   });
 
   it('touching a block through a stale handle is a use-after-free carrying the history (Go: data race on a reused block)', () => {
@@ -47,7 +47,7 @@ describe('TrackedPool', () => {
     sim.run();
     const v = pool.finish();
     expect(v).toHaveLength(1);
-    expect(v[0]).toMatchObject({ kind: 'use-after-free', blockId: 0, gen: 1, task: 'a' });
+    expect(v[0]).toMatchObject({ kind: 'use-after-free', resourceId: 0, gen: 1, task: 'a' });
     expect(v[0]?.message).toContain('late write');
     expect(v[0]?.history.map((e) => `${e.event}/${e.gen}`)).toEqual(['acquire/1', 'free/1', 'acquire/2']);
   });
@@ -88,7 +88,7 @@ describe('TrackedPool', () => {
     sim.run();
     const v = pool.finish();
     expect(v).toHaveLength(1);
-    expect(v[0]).toMatchObject({ kind: 'leak', blockId: 0, state: 'in-flush' });
+    expect(v[0]).toMatchObject({ kind: 'leak', resourceId: 0, state: 'in-flush' });
     expect(v[0]?.message).toContain('acquired by producer');
     expect(v[0]?.history.map((e) => `${e.event}:${e.state}:${e.task}`)).toEqual([
       'acquire:acquired:producer',
@@ -109,7 +109,7 @@ describe('TrackedPool', () => {
       yield* gosched();
       const c = pool.acquire('t');
       const d = pool.acquire('t');
-      seen.push(`${c.block.id}.${c.gen}`, `${d.block.id}.${d.gen}`);
+      seen.push(`${c.resource.id}.${c.gen}`, `${d.resource.id}.${d.gen}`);
       expect(pool.isLive(c) && !pool.isLive(b)).toBe(true);
       pool.release(c);
       pool.release(d);
@@ -118,5 +118,35 @@ describe('TrackedPool', () => {
     expect(seen).toEqual(['1.2', '0.2']);
     expect(pool.finish()).toEqual([]);
     expect(pool.stats).toMatchObject({ fresh: 2, reused: 2 });
+  });
+});
+
+describe('TrackedPool states', () => {
+  it('a transition into a state the pool type did not declare is a kernel assertion', () => {
+    const { sim, pool } = setup();
+    sim.spawn('t', function* () {
+      const h = pool.acquire('t');
+      pool.mark(h, 'teleport', 'nowhere');
+      yield* gosched();
+    });
+    const r = sim.run();
+    expect(r.outcome.kind).toBe('kernel-assertion');
+    expect(r.outcome.message).toMatch(/state nowhere is not declared/);
+  });
+
+  it('records typed transitions in the trace, hashed as their text', () => {
+    const sim = new Sim({ strategy: new RandomWalk(1) });
+    const pool = new TrackedPool<Buf>(sim, { make: () => ({ bytes: [] }), reset: () => undefined, noun: 'block' }, 'p');
+    sim.spawn('t', function* () {
+      pool.release(pool.acquire('t', 'why'));
+      yield* gosched();
+    });
+    const r = sim.run();
+    const marks = r.trace.events().filter((e) => e.resource !== undefined);
+    expect(marks.map((e) => e.resource)).toEqual([
+      { pool: 'p', id: 0, gen: 1, event: 'acquire', state: 'acquired', note: 'why' },
+      { pool: 'p', id: 0, gen: 1, event: 'free', state: 'freed' },
+    ]);
+    expect(marks.map((e) => e.text)).toEqual(['block 0.1 acquire (why)', 'block 0.1 free']);
   });
 });

@@ -6,7 +6,7 @@
  * least 1 / (n · k^(d-1)) for n tasks and k steps.
  */
 import type { Label } from '../label.ts';
-import { scale, type Strategy } from './strategy.ts';
+import { scale, type RunnableView, type Strategy } from './strategy.ts';
 import { randomChoice, weightedChoice } from './slip.ts';
 import { pick, streams, type Streams } from './streams.ts';
 
@@ -48,19 +48,19 @@ export class Pct implements Strategy {
     return randomChoice(pick(this.s, l.stream)(), width, l);
   }
 
-  chooseTask(width: number, _current: number, tasks: readonly { readonly id: number }[]): number {
+  chooseTask(width: number, _current: number, tasks: RunnableView): number {
     this.stepNo++;
     let best = 0;
     let bestP = -1;
     for (let i = 0; i < width; i++) {
-      const p = this.priority.get((tasks[i] as { id: number }).id) ?? 0;
+      const p = this.priority.get(tasks.id(i)) ?? 0;
       if (p > bestP) {
         bestP = p;
         best = i;
       }
     }
     for (let j = 0; j < this.changeAt.length; j++) {
-      if (this.changeAt[j] === this.stepNo) this.priority.set((tasks[best] as { id: number }).id, j + 1);
+      if (this.changeAt[j] === this.stepNo) this.priority.set(tasks.id(best), j + 1);
     }
     return best;
   }

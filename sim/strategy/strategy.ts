@@ -18,9 +18,9 @@ export interface Strategy {
    * Picks which of `width` (≥ 2) runnable tasks steps next.
    * @param current - index of the task that ran last if it is still runnable, else -1;
    *   choosing another index while `current >= 0` is a preemption.
-   * @param tasks - the runnable tasks, by index (read their `id`).
+   * @param tasks - a read-only view of the runnable tasks, by index.
    */
-  chooseTask(width: number, current: number, tasks: readonly { readonly id: number }[]): number;
+  chooseTask(width: number, current: number, tasks: RunnableView): number;
   /**
    * Picks one of `weights.length` (≥ 2) outcomes of a weighted decision. Random strategies
    * draw by weight; strategies without it answer {@link choose} with the same width.
@@ -33,6 +33,16 @@ export interface Strategy {
    * divergence message when the run did not use the whole plan, else null.
    */
   end?(): string | null;
+}
+
+/** What a strategy sees of the runnable tasks: their ids and names, by index, valid during one `chooseTask` call. */
+export interface RunnableView {
+  /** Number of runnable tasks. */
+  readonly length: number;
+  /** The id (dense, in spawn order) of the `i`-th runnable task. */
+  id(i: number): number;
+  /** The name of the `i`-th runnable task. */
+  name(i: number): string;
 }
 
 /** Returns an integer in [0, width) from a uniform double in [0, 1). */

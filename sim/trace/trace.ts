@@ -53,6 +53,24 @@ export interface TraceEvent {
   readonly detail: number;
   /** Text of a note, panic or spawn. */
   readonly text: string | undefined;
+  /** For a note that records a tracked resource's transition: its typed fields. */
+  readonly resource: ResourceTransition | undefined;
+}
+
+/** A tracked resource's transition, as the trace keeps it (typed, so renderers never parse text). */
+export interface ResourceTransition {
+  /** The pool's name. */
+  readonly pool: string;
+  /** The resource's id in its pool. */
+  readonly id: number;
+  /** Its generation after the transition (bumped by each acquire). */
+  readonly gen: number;
+  /** What happened: `acquire`, `free`, or a transition the system names. */
+  readonly event: string;
+  /** The state after it. */
+  readonly state: string;
+  /** Free text the system attached. */
+  readonly note?: string;
 }
 
 /** Events in the first chunk; chunk `k` holds `FIRST_CHUNK << k` events. */
@@ -86,6 +104,7 @@ export class Trace {
   private cur: TraceChunk;
   private curLen = 0;
   private readonly texts = new Map<number, string>();
+  private readonly transitions = new Map<number, ResourceTransition>();
   /** Number of events recorded. */
   length = 0;
 
@@ -127,6 +146,15 @@ export class Trace {
     this.record(step, time, task, op, detail);
   }
 
+  /**
+   * Appends a note that records a resource transition: hashed as its text (so the typed
+   * fields change no hash), kept with its typed fields for renderers.
+   */
+  recordTransition(step: number, time: Micros, task: number, op: number, detail: number, text: string, t: ResourceTransition): void {
+    if (this.keepEvents) this.transitions.set(this.length, t);
+    this.recordText(step, time, task, op, detail, text);
+  }
+
   /** The rolling hash over everything recorded so far, as 16 hex digits. */
   hashHex(): string {
     return this.hash.hex();
@@ -148,6 +176,7 @@ export class Trace {
       blocked: (op & BLOCKED) !== 0,
       detail: c === undefined ? 0 : (c.details[j] as number),
       text: this.texts.get(i),
+      resource: this.transitions.get(i),
     };
   }
 
