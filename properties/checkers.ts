@@ -60,7 +60,7 @@ function doubleAnswers(b: Resource<unknown>, f: RunFacts): Violation[] {
     if (e.event !== 'answer') continue;
     const n = (seen.get(e.gen) ?? 0) + 1;
     seen.set(e.gen, n);
-    if (n === 2) out.push({ property: 'one-outcome-per-call', message: `block ${b.id} (generation ${e.gen}) was answered twice: its caller can see a stale response`, evidence: { blockId: b.id, history: b.history.slice(), tasks: [e.task], step: e.step, time: e.time } });
+    if (n === 2) out.push({ property: 'one-outcome-per-call', message: `block ${b.id}.${e.gen} was answered twice: its caller can see a stale response`, evidence: { blockId: b.id, history: b.history.slice(), tasks: [e.task], step: e.step, time: e.time } });
   }
   return out;
 }

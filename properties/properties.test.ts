@@ -93,7 +93,7 @@ describe('every property fails on a broken engine and passes on a correct one', 
   it('block-lifecycle explains a leak in the user\'s terms (operation, owner, time, what the caller returned)', () => {
     const r = run('upstream', scenario({ unknownAgents: 1, agents: 1 }));
     const v = r.violations.find((x) => x.property === 'block-lifecycle');
-    expect(v?.message).toMatch(/^block \d+ \(ReadRaw, acquired by agent-0 at \d+\.\d{3}s\) was never freed: its caller returned "elastic not found" without freeing it/);
+    expect(v?.message).toMatch(/^block \d+\.\d+ \(ReadRaw, acquired by agent-0 at \d+\.\d{3}s\) was never freed: its caller returned "elastic not found" without freeing it/);
     expect(v?.evidence.history?.[0]?.event).toBe('acquire');
   });
 });

@@ -107,15 +107,15 @@ export class TrackedPool<T> {
     const b = h.resource;
     const n = this.noun;
     if (!b.pooled || this.all[b.id] !== b) {
-      this.report('foreign-free', h, `${n} ${b.id} was freed into ${this.name} but never came from it`);
+      this.report('foreign-free', h, `${n} ${b.id}.${h.gen} was freed into ${this.name} but never came from it`);
       return;
     }
     if (h.gen !== b.gen) {
-      this.report('double-free', h, `${n} ${b.id} was freed through a stale handle (generation ${h.gen}, now ${b.gen}): it had already been freed${b.state === FREED ? '' : ` and re-acquired by ${b.owner}`}`);
+      this.report('double-free', h, `${n} ${b.id}.${h.gen} was freed through a stale handle (now generation ${b.gen}): it had already been freed${b.state === FREED ? '' : ` and re-acquired by ${b.owner}`}`);
       return;
     }
     if (b.state === FREED) {
-      this.report('double-free', h, `${n} ${b.id} was freed twice`);
+      this.report('double-free', h, `${n} ${b.id}.${h.gen} was freed twice`);
       return;
     }
     this.type.reset(b.data);
@@ -160,7 +160,7 @@ export class TrackedPool<T> {
       this.report(
         'leak',
         { resource: b, gen: b.gen },
-        `${this.noun} ${b.id} (acquired by ${b.owner}${first ? ` at ${formatTime(first.time)}` : ''}) was never freed: last ${last ? `${last.event} by ${last.task}${last.note ? ` (${last.note})` : ''}` : 'seen nowhere'}, state ${b.state}`,
+        `${this.noun} ${b.id}.${b.gen} (acquired by ${b.owner}${first ? ` at ${formatTime(first.time)}` : ''}) was never freed: last ${last ? `${last.event} by ${last.task}${last.note ? ` (${last.note})` : ''}` : 'seen nowhere'}, state ${b.state}`,
       );
     }
     return this.violations;
@@ -170,7 +170,7 @@ export class TrackedPool<T> {
     const b = h.resource;
     if (h.gen === b.gen && b.state !== FREED) return true;
     const why = h.gen !== b.gen ? `it was freed and is now generation ${b.gen}, owned by ${b.owner}` : 'it is in the pool';
-    this.report('use-after-free', h, `${this.noun} ${b.id} (generation ${h.gen}) was touched (${what}) after it was freed: ${why}`, `${b.id}/${h.gen}/${what}`, what);
+    this.report('use-after-free', h, `${this.noun} ${b.id}.${h.gen} was touched (${what}) after it was freed: ${why}`, `${b.id}/${h.gen}/${what}`, what);
     return false;
   }
 
