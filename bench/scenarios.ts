@@ -5,7 +5,7 @@
  */
 import { runCase } from '../harness/case.ts';
 import { runSweep } from '../harness/sweep.ts';
-import { loadScenario } from '../scenario/load.ts';
+import { ENGINE_TARGET, engineCase } from '../targets/bulk-engine/testing.ts';
 
 /** Results of the tool-level measurements. */
 export interface ScenarioBench {
@@ -21,16 +21,15 @@ export interface ScenarioBench {
 
 /** Runs the measurements. */
 export function scenarioBench(): ScenarioBench {
-  const incident = loadScenario('incident');
   const before = process.memoryUsage().heapUsed;
   const t0 = performance.now(); // determinism-ok: bench timing
-  const r = runCase({ scenario: incident, scenarioRef: 'incident', variant: 'upstream', strategy: { kind: 'random', seed: 0 }, swarm: false }).report;
+  const r = runCase(engineCase({ scenario: 'incident', variant: 'upstream', seed: 0 })).report;
   const wall = (performance.now() - t0) / 1000; // determinism-ok: bench timing
   const heap = (process.memoryUsage().heapUsed - before) / 1e6;
   const t1 = performance.now(); // determinism-ok: bench timing
   let first = -1;
   try {
-    runSweep({ scenarios: ['smoke', 'checkin-storm'], variant: 'pre-fix', strategy: 'random', seeds: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], swarm: false, checkDeterminism: false }, (c) => {
+    runSweep(ENGINE_TARGET, { target: 'bulk-engine', scenarios: ['smoke', 'checkin-storm'], variant: 'pre-fix', strategy: 'random', seeds: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], swarm: false, checkDeterminism: false }, (c) => {
       if (!c.passed && first < 0) {
         first = (performance.now() - t1) / 1000; // determinism-ok: bench timing
         throw new StopSweep();

@@ -10,7 +10,7 @@ import { writeAtomic } from './files.ts';
 let changed = 0;
 let broken = 0;
 for (const file of regressionFiles()) {
-  const c = checkRegression(file);
+  const c = await checkRegression(file);
   if (!c.outcomeMatches) {
     broken++;
     process.stdout.write(`OUTCOME CHANGED ${basename(file)}: expected ${c.repro.expect}, got ${c.actual} (left unchanged)\n`);

@@ -108,9 +108,11 @@ describe('dst explore', () => {
 describe('the installed bin', () => {
   it('`dst list --json` runs through cli/bin.js (tsx registered)', () => {
     const out = execFileSync(process.execPath, [join(import.meta.dirname, 'bin.js'), 'list', '--json'], { encoding: 'utf8' });
-    const list = JSON.parse(out) as { scenarios: { name: string }[]; properties: { name: string }[] };
-    expect(list.scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny', 'incident']));
-    expect(list.properties).toHaveLength(8);
+    const list = JSON.parse(out) as { targets: { name: string; variants: { name: string }[]; configurations: { name: string }[]; properties: { name: string }[] }[] };
+    const engine = list.targets.find((t) => t.name === 'bulk-engine');
+    expect(engine?.configurations.map((s) => s.name)).toEqual(expect.arrayContaining(['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny', 'incident']));
+    expect(engine?.variants.map((v) => v.name)).toEqual(['upstream', 'pre-fix', 'pr-6747', 'hardened']);
+    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'no-stuck-tasks', 'one-outcome-per-call', 'durable-acks', 'block-lifecycle']);
   });
 });
 

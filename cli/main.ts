@@ -15,15 +15,17 @@ const collect = (v: string, prev: string[]) => prev.concat([v]);
 
 function program(io: Io, setCode: (p: Promise<number> | number) => void): Command {
   const p = new Command('dst')
-    .description('Deterministic simulation testing for the fleet-server bulk engine')
+    .description('Deterministic simulation testing for Go-style concurrent code (default target: the fleet-server bulk engine)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => undefined })
     .showSuggestionAfterError(false)
     .allowExcessArguments(false);
+  const target = ['--target <t>', 'system under test: a shipped target name or a .ts/.js module path (default bulk-engine)'] as const;
   p.command('run')
     .description('run seeded simulations and check every property')
-    .option('--scenario <name>', 'scenario name or .json path (repeatable; default: the default set)', collect, [])
-    .option('--variant <v>', 'engine variant: pre-fix, pr-6747, upstream, hardened', 'upstream')
+    .option(...target)
+    .option('--scenario <name>', 'scenario name or .json path (repeatable; default: the target\'s default set)', collect, [])
+    .option('--variant <v>', 'variant (default: the target\'s first; bulk-engine: upstream)')
     .option('--strategy <s>', 'random | pct | exhaustive', 'random')
     .option('--seeds <A..B>', 'inclusive seed range (default 0..199)')
     .option('--seed <N>', 'a single seed')
@@ -37,9 +39,10 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   p.command('replay')
     .description('re-run one case exactly and render its trace')
     .argument('[file]', 'a repro file')
+    .option(...target)
     .option('--seed <N>', 'seed')
     .option('--scenario <name>', 'scenario name or .json path')
-    .option('--variant <v>', 'engine variant (default upstream)')
+    .option('--variant <v>', 'variant (default: the target\'s first)')
     .option('--strategy <s>', 'random | pct (default random)')
     .option('--swarm', 'the case was found in swarm mode')
     .addOption(new Option('--trace <format>', 'render the trace: text | json | html'))
@@ -51,8 +54,9 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')
     .description('exhaustive search of a small scenario under a preemption bound')
-    .option('--scenario <name>', 'scenario name or .json path', 'tiny')
-    .option('--variant <v>', 'engine variant', 'upstream')
+    .option(...target)
+    .option('--scenario <name>', 'scenario name or .json path (default: the target\'s smallest; bulk-engine: tiny)')
+    .option('--variant <v>', 'variant (default: the target\'s first)')
     .option('--bound <K>', 'preemption bound', '2')
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
@@ -61,18 +65,20 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   p.command('shrink')
     .description('minimise a failing case: fewer decisions, more of them the first alternative')
     .argument('<file>', 'a repro file that fails')
+    .option(...target)
     .option('--out <file>', 'where to write the shrunk repro file (default: FILE.shrunk.json beside it)')
     .option('--max-runs <N>', 'run budget', '400')
     .option('--json', 'print one JSON object')
     .action((file, opts) => setCode(shrinkCommand(file, opts, io)));
   p.command('list')
-    .description('scenarios, variants, properties, strategies')
+    .description('targets with their variants, scenarios and properties; strategies')
+    .option(...target)
     .option('--json', 'print one JSON object')
     .action((opts) => setCode(listCommand(opts, io)));
   return p;
 }
 
-const SINGLE = ['--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {

@@ -1,92 +1,108 @@
 /**
- * One case: a scenario, a variant and a strategy, run once and checked against every
- * property. Pure: returns a report, prints nothing.
+ * One case: a target's configuration, a variant and a strategy, run once on a fresh
+ * kernel and checked against every property. Pure: returns a report, prints nothing.
  */
-import type { Mutant, VariantName } from '../engine/index.ts';
-import { checkAll } from '../properties/checkers.ts';
-import type { RunFacts } from '../properties/facts.ts';
-import type { PropertyName } from '../properties/names.ts';
 import type { Violation } from '../properties/violation.ts';
-import type { Decision, OutcomeKind, RunResult, Strategy } from '../sim/index.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import { buildWorld, type World } from '../scenario/world.ts';
-import { replayCommand } from './commands.ts';
+import { label, PreRun, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
+import { replayLine } from './commands.ts';
+import { outcomeViolations } from '../properties/core.ts';
+import { checkRun } from './properties.ts';
 import { makeStrategy, type StrategySpec } from './strategy-spec.ts';
+import type { ConfigDraw, FinishedRun } from './target.ts';
+import type { LoadedTarget } from './targets.ts';
 
 /** What to run. */
 export interface CaseSpec {
-  readonly scenario: Scenario;
-  /** How the user named the scenario (a shipped name or a file path), for replay commands. */
-  readonly scenarioRef: string;
-  readonly variant: VariantName;
+  readonly target: LoadedTarget;
+  /** The configuration (valid for the target's schema). */
+  readonly config: unknown;
+  /** How the user named the configuration (a name or a file path), for replay commands. */
+  readonly configRef: string;
+  /** The name reports use for the configuration. */
+  readonly configName: string;
+  /** The variant's canonical name. */
+  readonly variant: string;
   readonly strategy: StrategySpec;
   readonly swarm: boolean;
   /** The repro file this case came from, if any (for the replay command). */
   readonly reproFile?: string;
   /** Keep every trace event (timelines); default false (hash only, faster). */
   readonly keepTrace?: boolean;
-  /** Deliberately broken engine behaviour (checker tests only). */
-  readonly mutants?: readonly Mutant[];
-  /** A tighter step budget than the scenario's (the shrinker bounds pathological schedules). */
+  /** Test-only deliberate bugs for the target (see {@link BuildContext.inject}). */
+  readonly inject?: unknown;
+  /** A tighter step budget than the configuration's (the shrinker bounds pathological schedules). */
   readonly maxSteps?: number;
 }
 
 /** The report of one case. */
 export interface CaseReport {
-  /** The scenario's name. */
+  /** The target's name. */
+  readonly target: string;
+  /** The configuration's name. */
   readonly scenario: string;
-  /** How the user named it (a shipped name or a file path). */
+  /** How the user named it (a configuration name or a file path). */
   readonly scenarioRef: string;
-  readonly variant: VariantName;
+  readonly variant: string;
   readonly seed: number | null;
   readonly strategy: StrategySpec['kind'];
   readonly swarm: boolean;
   readonly passed: boolean;
   readonly outcome: OutcomeKind;
   readonly outcomeMessage: string;
-  /** First violated property and its message (null when passed). */
-  readonly property: PropertyName | null;
+  /** First (most severe) violated property and its message (null when passed). */
+  readonly property: string | null;
   readonly message: string | null;
   readonly violations: readonly Violation[];
   /** Number of violations per property (before any trimming of `violations`). */
-  readonly violationCounts: Readonly<Partial<Record<PropertyName, number>>>;
+  readonly violationCounts: Readonly<Record<string, number>>;
   readonly traceHash: string;
   readonly steps: number;
   readonly virtualTimeUs: number;
   readonly decisions: number;
   readonly replay: string;
-  readonly stats: { readonly calls: number; readonly blocksAcquired: number; readonly blocksFreed: number; readonly leaked: number };
+  /** The target's counters (e.g. calls, blocks acquired). */
+  readonly stats: Readonly<Record<string, number>>;
 }
 
-/** A case's report with the raw run (for traces, repro files and explore). */
+/** A case's report with the raw run (for traces, repro files and exploration). */
 export interface CaseRun {
   readonly report: CaseReport;
   readonly result: RunResult;
-  readonly world: World;
+  /** The finished run as properties saw it (the target's world included). */
+  readonly run: FinishedRun<unknown, unknown>;
+}
+
+/** The configuration decisions of swarm mode, recorded in the pre-run phase on the workload stream. */
+function drawOf(pre: PreRun): ConfigDraw {
+  return { decide: (width, name) => pre.decide(width, label(name, 'workload')) };
 }
 
 /** Runs a case with an explicit strategy object (exploration uses this). */
 export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
-  const world = buildWorld({ scenario: spec.scenario, variant: spec.variant, strategy, swarm: spec.swarm, keepTrace: spec.keepTrace ?? false, mutants: spec.mutants ?? [], ...(spec.maxSteps !== undefined && { maxSteps: spec.maxSteps }) });
-  const result = world.sim.run();
-  const poolViolations = world.bulker.pool.finish();
-  const facts: RunFacts = {
-    result,
-    poolViolations,
-    blocks: world.bulker.pool.resources,
-    calls: world.ledger.calls,
-    writes: world.ledger.writes,
-    readDocument: (index, id) => world.es.getDocument(index, id),
-  };
-  const violations = outcomeViolations(result).concat(checkAll(facts));
+  const t = spec.target.target;
+  const preRun = new PreRun(strategy);
+  const config = spec.swarm && t.swarm !== undefined ? t.swarm(spec.config, drawOf(preRun)) : spec.config;
+  const limits = t.limits(config);
+  const sim = new Sim({
+    strategy,
+    preRun,
+    ...(limits.until !== undefined && { until: limits.until }),
+    maxSteps: Math.min(limits.maxSteps ?? 10_000_000, spec.maxSteps ?? Number.POSITIVE_INFINITY),
+    ...(limits.maxTime !== undefined && { maxTime: limits.maxTime }),
+    timeSlip: limits.timeSlip ?? false,
+    keepTrace: spec.keepTrace ?? false,
+  });
+  const world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
+  const result = sim.run();
+  const run: FinishedRun<unknown, unknown> = { config, variant: spec.variant, world, result };
+  const violations = outcomeViolations(result).concat(checkRun(t, run));
   const first = violations[0];
-  const seed = spec.strategy.kind === 'decisions' ? null : spec.strategy.seed;
-  const stats = world.bulker.pool.stats;
   const report: CaseReport = {
-    scenario: spec.scenario.name,
-    scenarioRef: spec.scenarioRef,
+    target: t.name,
+    scenario: spec.configName,
+    scenarioRef: spec.configRef,
     variant: spec.variant,
-    seed,
+    seed: spec.strategy.kind === 'decisions' ? null : spec.strategy.seed,
     strategy: spec.strategy.kind,
     swarm: spec.swarm,
     passed: violations.length === 0,
@@ -100,10 +116,10 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     steps: result.steps,
     virtualTimeUs: result.time,
     decisions: result.decisions.length,
-    replay: replayCommand(spec),
-    stats: { calls: world.ledger.calls.length, blocksAcquired: stats.acquired, blocksFreed: stats.freed, leaked: poolViolations.filter((v) => v.kind === 'leak').length },
+    replay: replayLine(spec),
+    stats: t.stats?.(run) ?? {},
   };
-  return { report, result, world };
+  return { report, result, run };
 }
 
 /** Runs a case. */
@@ -111,22 +127,8 @@ export function runCase(spec: CaseSpec): CaseRun {
   return runWithStrategy(spec, makeStrategy(spec.strategy));
 }
 
-/** Outcomes that are findings on their own: nondeterminism leaks and replay divergence. */
-function outcomeViolations(r: RunResult): Violation[] {
-  const o = r.outcome;
-  if (o.kind === 'nondeterminism' || o.kind === 'replay-divergence') {
-    return [{ property: 'determinism', message: o.message, evidence: { tasks: o.task ? [o.task] : [], step: o.step, time: o.time } }];
-  }
-  return [];
-}
-
-/** The recorded decisions of a run, for repro files. */
-export function decisionsOf(r: RunResult): Decision[] {
-  return r.decisions.toArray();
-}
-
-function countByProperty(vs: readonly Violation[]): Partial<Record<PropertyName, number>> {
-  const out: Partial<Record<PropertyName, number>> = {};
+function countByProperty(vs: readonly Violation[]): Record<string, number> {
+  const out: Record<string, number> = {};
   for (const v of vs) out[v.property] = (out[v.property] ?? 0) + 1;
   return out;
 }

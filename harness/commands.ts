@@ -2,13 +2,20 @@
  * The copy-paste commands the tool prints: exactly what reproduces a case.
  */
 import type { CaseSpec } from './case.ts';
+import { DEFAULT_TARGET } from './targets.ts';
 
-/** `npx dst replay --seed N --scenario S --variant V [--strategy pct] [--swarm]`, or a file hint for decision lists. */
-export function replayCommand(spec: CaseSpec): string {
+/** The `--target` words of a command for a case's target (none for the default target). */
+export function targetWords(spec: Pick<CaseSpec, 'target'>): string[] {
+  return spec.target.shipped && spec.target.target.name === DEFAULT_TARGET ? [] : [`--target ${shellQuote(spec.target.ref)}`];
+}
+
+/** `npx dst replay --seed N --scenario S --variant V [--target T] [--strategy pct] [--swarm]`, or the repro file's replay. */
+export function replayLine(spec: CaseSpec): string {
   const s = spec.strategy;
-  if (spec.reproFile !== undefined) return `npx dst replay ${shellQuote(spec.reproFile)}`;
+  const target = targetWords(spec);
+  if (spec.reproFile !== undefined) return ['npx dst replay', shellQuote(spec.reproFile), ...(spec.target.shipped ? [] : target)].join(' ');
   if (s.kind === 'decisions') return `npx dst replay <repro file> (save it with --save DIR)`;
-  const parts = ['npx dst replay', `--seed ${s.seed}`, `--scenario ${shellQuote(spec.scenarioRef)}`, `--variant ${spec.variant}`];
+  const parts = ['npx dst replay', ...target, `--seed ${s.seed}`, `--scenario ${shellQuote(spec.configRef)}`, `--variant ${spec.variant}`];
   if (s.kind === 'pct') parts.push('--strategy pct');
   if (spec.swarm) parts.push('--swarm');
   return parts.join(' ');

@@ -1,16 +1,15 @@
 /**
- * Systematic exploration of a small scenario: depth-first over every decision, with a
- * preemption bound and a schedule budget.
+ * Systematic exploration of a small configuration: depth-first over every decision,
+ * with a preemption bound and a schedule budget.
  */
-import type { VariantName } from '../engine/index.ts';
 import { explore } from '../sim/index.ts';
-import type { Scenario } from '../scenario/schema.ts';
 import { runWithStrategy, type CaseReport, type CaseSpec } from './case.ts';
 
-/** Result of exploring one scenario on one variant. */
+/** Result of exploring one configuration on one variant. */
 export interface ExploreReport {
+  readonly target: string;
   readonly scenario: string;
-  readonly variant: VariantName;
+  readonly variant: string;
   readonly bound: number;
   readonly maxSchedules: number;
   readonly schedules: number;
@@ -20,14 +19,15 @@ export interface ExploreReport {
   readonly failure: (CaseReport & { readonly decisionList: ReadonlyArray<{ label: string; width: number; choice: number }> }) | null;
 }
 
-/** Explores `scenario` on `variant`. */
-export function exploreScenario(scenario: Scenario, scenarioRef: string, variant: VariantName, bound: number, maxSchedules: number): ExploreReport {
-  const spec: CaseSpec = { scenario, scenarioRef, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false };
-  const r = explore((s) => runWithStrategy(spec, s), (run) => !run.report.passed, { preemptionBound: bound, maxSchedules });
+/** Explores the case `spec` describes (its strategy is ignored: every schedule is tried). */
+export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number): ExploreReport {
+  const base: CaseSpec = { ...spec, strategy: { kind: 'decisions', decisions: [] }, swarm: false };
+  const r = explore((s) => runWithStrategy(base, s), (run) => !run.report.passed, { preemptionBound: bound, maxSchedules });
   const f = r.failures[0];
   return {
-    scenario: scenario.name,
-    variant,
+    target: spec.target.target.name,
+    scenario: spec.configName,
+    variant: spec.variant,
     bound,
     maxSchedules,
     schedules: r.schedules,

@@ -1,9 +1,9 @@
 /**
  * `npm test` replays every regression file: the outcome and the trace hash must not change.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkRegression, regressionFiles } from './regressions.ts';
+import { checkRegression, REGRESSION_DIR, regressionFiles } from './regressions.ts';
 
 describe('regression corpus (fixtures/regressions)', () => {
   const files = regressionFiles();
@@ -11,8 +11,8 @@ describe('regression corpus (fixtures/regressions)', () => {
     expect(files.length).toBeGreaterThan(0);
   });
   for (const file of files) {
-    it(basename(file), () => {
-      const c = checkRegression(file);
+    it(relative(REGRESSION_DIR, file), async () => {
+      const c = await checkRegression(file);
       expect(c.outcomeMatches, `${basename(file)}: expected ${c.repro.expect}, got ${c.actual}: ${c.report.message ?? ''}`).toBe(true);
       expect(
         c.report.traceHash,

@@ -1,22 +1,24 @@
 /**
- * The regression corpus: every file in fixtures/regressions/ replayed and compared
- * with its expected outcome and trace hash.
+ * The regression corpus: every file in fixtures/regressions/ (subfolders included)
+ * replayed and compared with its expected outcome and trace hash.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCase, type CaseReport } from './case.ts';
-import { meetsExpectation, readRepro, reproCase, type Repro } from './repro.ts';
+import { meetsExpectation, readRepro, reproCase, reproTarget, type Repro } from './repro.ts';
 
 /** The corpus folder. */
 export const REGRESSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/regressions');
 
-/** Paths of every regression file, sorted. */
+/** Paths of every regression file under `dir` (recursively), sorted. */
 export function regressionFiles(dir = REGRESSION_DIR): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => join(dir, f));
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) out.push(...regressionFiles(join(dir, e.name)));
+    else if (e.isFile() && e.name.endsWith('.json')) out.push(join(dir, e.name));
+  }
+  return out.sort();
 }
 
 /** The result of replaying one regression file. */
@@ -31,10 +33,11 @@ export interface RegressionCheck {
   readonly hashMatches: boolean;
 }
 
-/** Replays one regression file. */
-export function checkRegression(file: string): RegressionCheck {
+/** Replays one regression file (its target must be shipped). */
+export async function checkRegression(file: string): Promise<RegressionCheck> {
   const repro = readRepro(file);
-  const report = runCase(reproCase(repro, file)).report;
+  const target = await reproTarget(repro, file);
+  const report = runCase(reproCase(repro, file, target)).report;
   const actual = report.property ?? 'pass';
   return { file, repro, report, actual, outcomeMatches: meetsExpectation(report, repro.expect), hashMatches: report.traceHash === repro.traceHash };
 }

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/load.ts';
-import { runCase } from './case.ts';
+import { engineCase } from '../targets/bulk-engine/testing.ts';
+import { runCase, type CaseSpec } from './case.ts';
 import { shrinkCase } from './shrink.ts';
 
 describe('shrinkCase', () => {
@@ -18,7 +19,7 @@ describe('shrinkCase', () => {
       'shrink-me',
     );
     let seed = 0;
-    let spec = { scenario, scenarioRef: 'shrink-me', variant: 'pre-fix' as const, strategy: { kind: 'random' as const, seed }, swarm: false };
+    let spec: CaseSpec = engineCase({ scenario, variant: 'pre-fix', seed });
     while (runCase(spec).report.passed) spec = { ...spec, strategy: { kind: 'random', seed: ++seed } };
     const original = runCase(spec).report;
     const r = shrinkCase(spec, { maxRuns: 150 });

@@ -9,14 +9,13 @@
  * the first ready select case, no fault. The result is re-recorded as an exact decision
  * list, so it replays like any other repro file.
  */
-import type { PropertyName } from '../properties/names.ts';
 import { ListChooser, type Decision } from '../sim/index.ts';
 import { runWithStrategy, type CaseReport, type CaseSpec } from './case.ts';
 import { makeStrategy } from './strategy-spec.ts';
 
 /** What shrinking achieved. */
 export interface ShrinkResult {
-  readonly property: PropertyName;
+  readonly property: string;
   /** Decisions before and after. */
   readonly before: number;
   readonly after: number;

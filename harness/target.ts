@@ -104,6 +104,8 @@ export interface Target<C = unknown, W = unknown> {
   readonly configurations: readonly NamedConfiguration<C>[];
   /** The configurations `dst run` runs when none is named (default: all). */
   readonly defaultConfigurations?: readonly string[];
+  /** The configuration `dst explore` explores when none is named (default: the first); pick one small enough to exhaust. */
+  readonly exploreConfiguration?: string;
   /** The name a configuration reports under (default: the name it was selected by). */
   nameOf?(config: C): string;
   /** The kernel's budgets and switches for a configuration. */
@@ -161,6 +163,7 @@ export function targetProblem(t: unknown): string | null {
     names.add(c.name);
   }
   for (const d of (o.defaultConfigurations as string[] | undefined) ?? []) if (!names.has(d)) return `${o.name}: default configuration ${d} is not among its configurations`;
+  if (o.exploreConfiguration !== undefined && !names.has(o.exploreConfiguration as string)) return `${o.name}: exploreConfiguration ${String(o.exploreConfiguration)} is not among its configurations`;
   if (typeof o.limits !== 'function') return `${o.name}: limits must be a function`;
   if (typeof o.build !== 'function') return `${o.name}: build must be a function`;
   if (!Array.isArray(o.properties)) return `${o.name}: properties must be an array`;

@@ -2,31 +2,35 @@
  * Seeded simulations inside a vitest suite, in a few lines:
  *
  * ```ts
- * import { simulationTest } from '../harness/vitest.ts';
+ * import { simulationTest } from 'dst/vitest';
  * simulationTest('hardened survives a checkin storm', { scenario: 'checkin-storm', variant: 'hardened', seeds: '0..49' });
+ * simulationTest('my pool leaks', { target: './my-target.ts', scenario: 'default', variant: 'buggy', seeds: '0..99', expect: 'no-stuck-tasks' });
  * ```
  *
  * A failing seed fails the test with the property, its explanation and the exact
  * replay command.
  */
 import { it } from 'vitest';
-import type { VariantName } from '../engine/index.ts';
-import type { PropertyName } from '../properties/names.ts';
-import { loadScenario } from '../scenario/load.ts';
 import { runCase } from './case.ts';
-import { seedStrategy } from './sweep.ts';
+import { chooseConfig, resolveVariant } from './configuration.ts';
+import { seedCase } from './sweep.ts';
+import type { AnyTarget } from './target.ts';
+import { loadTarget, type LoadedTarget } from './targets.ts';
 
 /** Options of {@link simulationTest}. */
 export interface SimulationTestOptions {
-  /** A shipped scenario name or a path to a scenario JSON file. */
+  /** The target: a shipped name, a module path, or the target itself (default: the bulk engine). */
+  readonly target?: string | AnyTarget;
+  /** A configuration's name or a path to a configuration JSON file. */
   readonly scenario: string;
-  readonly variant: VariantName;
+  /** The variant (default: the target's first). */
+  readonly variant?: string;
   /** Seeds: an inclusive range `A..B`, or a list. */
   readonly seeds: string | readonly number[];
   readonly strategy?: 'random' | 'pct';
   readonly swarm?: boolean;
   /** `pass` (default): every seed must pass. A property name: every seed must violate it. */
-  readonly expect?: 'pass' | PropertyName;
+  readonly expect?: string;
   /** vitest timeout in ms (default 120 s). */
   readonly timeout?: number;
 }
@@ -40,19 +44,26 @@ function seedList(s: string | readonly number[]): number[] {
   return out;
 }
 
-/** Declares a vitest test that runs a scenario on a variant over seeds. */
+async function targetOf(t: SimulationTestOptions['target']): Promise<LoadedTarget> {
+  if (t === undefined || typeof t === 'string') return loadTarget(t);
+  return { target: t, ref: t.name, shipped: false };
+}
+
+/** Declares a vitest test that runs a configuration of a target on a variant over seeds. */
 export function simulationTest(name: string, o: SimulationTestOptions): void {
   it(
     name,
-    () => {
-      const scenario = loadScenario(o.scenario);
+    async () => {
+      const target = await targetOf(o.target);
+      const chosen = chooseConfig(target.target, o.scenario);
+      const variant = resolveVariant(target.target, o.variant);
       const want = o.expect ?? 'pass';
       for (const seed of seedList(o.seeds)) {
-        const r = runCase({ scenario, scenarioRef: o.scenario, variant: o.variant, strategy: seedStrategy(o.strategy ?? 'random', seed, scenario, o.variant), swarm: o.swarm ?? false }).report;
+        const r = runCase(seedCase(target, chosen, variant, o.strategy ?? 'random', seed, o.swarm ?? false)).report;
         const ok = want === 'pass' ? r.passed : r.violations.some((v) => v.property === want);
         if (!ok) {
           const what = r.passed ? `passed, but ${want} was expected to fail` : `${r.property}: ${r.message}`;
-          throw new Error(`${o.scenario} on ${o.variant}, seed ${seed}: ${what}\n  replay: ${r.replay}`);
+          throw new Error(`${o.scenario} on ${variant}, seed ${seed}: ${what}\n  replay: ${r.replay}`);
         }
       }
     },

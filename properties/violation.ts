@@ -2,11 +2,10 @@
  * A property violation with its evidence.
  */
 import type { ResourceEvent } from '../sim/index.ts';
-import type { PropertyName } from './names.ts';
 
 /** Evidence attached to a violation: enough to understand it without re-running. */
 export interface Evidence {
-  /** The block involved, if any, and its whole history. */
+  /** The tracked resource involved (a pooled block), if any, and its whole history. */
   readonly blockId?: number;
   readonly history?: readonly ResourceEvent[];
   /** Tasks involved (names with lineage). */
@@ -18,7 +17,8 @@ export interface Evidence {
 
 /** One violation of one property. */
 export interface Violation {
-  readonly property: PropertyName;
+  /** The property's name (a core property or one of the target's). */
+  readonly property: string;
   /** One line for humans, e.g. "block 17 (Search, acquired by caller-42 at 12.500 s) was never freed: ...". */
   readonly message: string;
   readonly evidence: Evidence;

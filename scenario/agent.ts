@@ -4,7 +4,7 @@
  */
 import { onRecv, select, sleep, withCancel, type Context, type Proc } from '../sim/index.ts';
 import { between, chance, WL } from './draw.ts';
-import type { World } from './world.ts';
+import type { EngineWorld } from './world.ts';
 
 /** The id of agent `i` (unknown agents are never written to .fleet-agents). */
 export function agentId(i: number): string {
@@ -12,7 +12,7 @@ export function agentId(i: number): string {
 }
 
 /** The body of task `agent-<i>`. */
-export function* agentLoop(w: World, i: number): Proc<void> {
+export function* agentLoop(w: EngineWorld, i: number): Proc<void> {
   const wl = w.scenario.workload;
   yield* sleep(between(w.sim, { min: 0, max: wl.startSpreadS }, WL.start));
   for (let n = 0; wl.checkinsPerAgent === 0 || n < wl.checkinsPerAgent; n++) {
@@ -23,7 +23,7 @@ export function* agentLoop(w: World, i: number): Proc<void> {
 }
 
 /** One checkin request, as `handleCheckin` issues engine calls. */
-function* checkin(w: World, i: number, n: number): Proc<void> {
+function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
   const { sim, bulker, ledger } = w;
   const c = w.scenario.workload.checkin;
   const wl = w.scenario.workload;
@@ -70,7 +70,7 @@ function* checkin(w: World, i: number, n: number): Proc<void> {
   }
 }
 
-function* upgradeUpdate(w: World, ctx: Context, docId: string, n: number, invalidJson: boolean): Proc<void> {
+function* upgradeUpdate(w: EngineWorld, ctx: Context, docId: string, n: number, invalidJson: boolean): Proc<void> {
   const fields = { upgrade_details: { state: `UPG_${n}` } };
   const body = invalidJson ? '{nope}' : JSON.stringify({ doc: fields });
   const write = { index: '.fleet-agents', id: docId, fields };

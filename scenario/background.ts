@@ -3,10 +3,10 @@
  * and callers whose context never ends (Background-derived, spec V7b).
  */
 import { background, sleep, type Proc } from '../sim/index.ts';
-import type { World } from './world.ts';
+import type { EngineWorld } from './world.ts';
 
 /** Task `checkin-bulk`: one MUpdate of every agent seen since the last flush (multi-op blocks, unpooled). */
-export function* checkinBulkLoop(w: World): Proc<void> {
+export function* checkinBulkLoop(w: EngineWorld): Proc<void> {
   const every = w.scenario.workload.backgroundMultiUpdateEveryS;
   for (;;) {
     yield* sleep(every * 1_000_000);
@@ -24,7 +24,7 @@ export function* checkinBulkLoop(w: World): Proc<void> {
  * It does not know about the shutdown: it stops only after a call made once the
  * bulker's context was cancelled has returned (on upstream that call never returns: V7b).
  */
-export function* backgroundCaller(w: World, i: number): Proc<void> {
+export function* backgroundCaller(w: EngineWorld, i: number): Proc<void> {
   const ctx = background(w.sim);
   const every = w.scenario.workload.backgroundCallers.everyS * 1_000_000;
   for (let n = 0; ; n++) {

@@ -4,10 +4,10 @@
  */
 import { sleep, withTimeout, sec, type Proc } from '../sim/index.ts';
 import { between, WL } from './draw.ts';
-import type { World } from './world.ts';
+import type { EngineWorld } from './world.ts';
 
 /** Task `enroller`: spawns `enroll-<n>` tasks at the scenario's rate until shutdown begins. */
-export function* enrollmentSource(w: World): Proc<void> {
+export function* enrollmentSource(w: EngineWorld): Proc<void> {
   const wl = w.scenario.workload;
   const meanGap = 1 / wl.enrollmentsPerS;
   for (let n = 0; ; n++) {
@@ -18,7 +18,7 @@ export function* enrollmentSource(w: World): Proc<void> {
   }
 }
 
-function* enroll(w: World, key: string, n: number): Proc<void> {
+function* enroll(w: EngineWorld, key: string, n: number): Proc<void> {
   const [ctx, cancel] = withTimeout(w.serverCtx, sec(30), `enroll-${n}`);
   try {
     const body = JSON.stringify({ query: { term: { 'enrollment_id': key } } });

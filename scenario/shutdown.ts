@@ -5,10 +5,10 @@
  * after the server has drained).
  */
 import { gosched, sec, sleep, type CancelFunc, type Proc } from '../sim/index.ts';
-import type { World } from './world.ts';
+import type { EngineWorld } from './world.ts';
 
 /** Task `shutdown`. */
-export function* shutdownSequence(w: World, cancelServer: CancelFunc, cancelBulker: CancelFunc): Proc<void> {
+export function* shutdownSequence(w: EngineWorld, cancelServer: CancelFunc, cancelBulker: CancelFunc): Proc<void> {
   yield* sleep(sec(w.scenario.durationS));
   w.stopping = true;
   w.sim.note('shutdown: server stops accepting');

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCase } from '../harness/case.ts';
+import { engineCase } from '../targets/bulk-engine/testing.ts';
 import { parseScenario } from './load.ts';
 
 const v7b = (daemons: string[]) =>
@@ -13,7 +14,7 @@ const v7b = (daemons: string[]) =>
 
 describe('buildWorld', () => {
   it('tasks matching a `daemons` prefix may stay blocked; others are reported stuck', () => {
-    const run = (daemons: string[]) => runCase({ scenario: v7b(daemons), scenarioRef: 'v7b', variant: 'upstream', strategy: { kind: 'random', seed: 0 }, swarm: false }).report;
+    const run = (daemons: string[]) => runCase(engineCase({ scenario: v7b(daemons), variant: 'upstream', seed: 0 })).report;
     const plain = run([]);
     expect(plain.violations.some((v) => v.property === 'no-stuck-tasks')).toBe(true);
     const daemon = run(['bg-caller']);

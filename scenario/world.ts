@@ -1,11 +1,12 @@
 /**
- * The simulated world of one run: the kernel, the fake Elasticsearch with its fault
+ * The bulk engine's world in one run: the kernel, the fake Elasticsearch with its fault
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
 import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, type Mutant, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../sim/elasticsearch/index.ts';
 import { SimEsTransport } from '../sim/elasticsearch/transport.ts';
-import { background, ms, PreRun, sec, Sim, withCancel, type Context, type Strategy } from '../sim/index.ts';
+import type { RunLimits } from '../harness/target.ts';
+import { background, ms, sec, withCancel, type Context, type Sim } from '../sim/index.ts';
 import { agentId, agentLoop } from './agent.ts';
 import { backgroundCaller, checkinBulkLoop } from './background.ts';
 import { enrollmentSource } from './enrollment.ts';
@@ -13,10 +14,9 @@ import { esProfile } from './es-profile.ts';
 import { CallLedger } from './ledger.ts';
 import type { Scenario } from './schema.ts';
 import { shutdownSequence } from './shutdown.ts';
-import { applySwarm } from './swarm.ts';
 
 /** Everything the workload and the checkers need. */
-export interface World {
+export interface EngineWorld {
   readonly sim: Sim;
   /** The scenario as run (after swarm choices). */
   readonly scenario: Scenario;
@@ -31,20 +31,6 @@ export interface World {
   bulkerStopped: boolean;
   /** Agents that checked in since the last checkin.Bulk flush. */
   readonly seenAgents: Set<string>;
-}
-
-/** How to build a world. */
-export interface WorldSpec {
-  readonly scenario: Scenario;
-  readonly variant: VariantName;
-  readonly strategy: Strategy;
-  readonly swarm: boolean;
-  /** Keep every trace event (for timelines); false keeps only the hash. */
-  readonly keepTrace: boolean;
-  /** Deliberately broken engine behaviour (checker tests only). */
-  readonly mutants?: readonly Mutant[];
-  /** Overrides the scenario's step budget when smaller. */
-  readonly maxSteps?: number;
 }
 
 /** The virtual instant at which the run ends: load, server drain, then the drain period. */
@@ -69,28 +55,25 @@ export function bulkOptions(s: Scenario): BulkOptions {
   };
 }
 
-/** Builds the world and spawns its tasks; the caller runs `world.sim.run()`. */
-export function buildWorld(spec: WorldSpec): World {
-  const base = spec.scenario;
-  const preRun = new PreRun(spec.strategy);
-  const scenario = spec.swarm ? applySwarm(preRun, base) : base;
-  const sim = new Sim({
-    strategy: spec.strategy,
-    until: endOfRun(base),
-    maxSteps: Math.min(base.budgets.maxSteps, spec.maxSteps ?? Number.POSITIVE_INFINITY),
-    maxTime: sec(base.budgets.maxVirtualS),
-    timeSlip: scenario.timeSlip,
-    keepTrace: spec.keepTrace,
-    preRun,
-  });
+/** The kernel's budgets and switches for a scenario. */
+export function runLimits(s: Scenario): RunLimits {
+  return { until: endOfRun(s), maxSteps: s.budgets.maxSteps, maxTime: sec(s.budgets.maxVirtualS), timeSlip: s.timeSlip };
+}
+
+/**
+ * Builds the world on a fresh kernel and spawns its tasks: the fake Elasticsearch with
+ * its documents and fault profile, the bulker of `variant`, the workload, the shutdown
+ * sequence. The caller runs `sim.run()`.
+ */
+export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, mutants: readonly Mutant[] = []): EngineWorld {
   const es = new FakeElasticsearch();
   seedDocuments(es, scenario);
   const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
-  const bulker = new Bulker(sim, transport, { variant: spec.variant, options: bulkOptions(scenario), mutants: spec.mutants ?? [] });
+  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), mutants });
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
-  const w: World = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set() };
+  const w: EngineWorld = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set() };
   const daemon = (name: string) => ({ daemon: scenario.daemons.some((p) => name.startsWith(p)) });
   const spawn = (name: string, body: Parameters<Sim['spawn']>[1]) => sim.spawn(name, body, daemon(name));
   spawn('bulker.run', () => bulker.run(bulkerCtx));

@@ -3,21 +3,25 @@
  * what `dst run --strategy exhaustive` does for each scenario).
  */
 import { mkdtempSync } from 'node:fs';
+import { InputError } from '../../harness/input-error.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exploreScenario, type ExploreReport } from '../../harness/explore.ts';
+import type { CaseSpec } from '../../harness/case.ts';
+import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
+import { exploreCase, type ExploreReport } from '../../harness/explore.ts';
 import { makeRepro } from '../../harness/repro.ts';
-import { loadScenario } from '../../scenario/load.ts';
-import { parsePositiveInt, parseVariant } from '../args.ts';
+import { loadTarget, type LoadedTarget } from '../../harness/targets.ts';
+import { parsePositiveInt } from '../args.ts';
 import { ensureDir, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { styleFor } from '../report/style.ts';
-import { shellQuote } from '../../harness/commands.ts';
+import { shellQuote, targetWords } from '../../harness/commands.ts';
 
 /** Raw flags of `dst explore`. */
 export interface ExploreFlags {
+  target?: string;
   scenario?: string;
-  variant: string;
+  variant?: string;
   bound: string;
   maxSchedules: string;
   save?: string;
@@ -32,19 +36,19 @@ export interface Explored {
 }
 
 /** Explores one scenario; saves the first failure as a repro file into `saveDir`, or the system's temp folder. */
-export function exploreOne(ref: string, variantFlag: string, bound: number, max: number, saveDir: string | undefined): Explored {
-  const scenario = loadScenario(ref);
-  const variant = parseVariant(variantFlag);
-  const report = exploreScenario(scenario, ref, variant, bound, max);
+export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined): Explored {
+  const chosen = chooseConfig(target.target, ref);
+  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false };
+  const report = exploreCase(base, bound, max);
   let saved: string | null = null;
   if (report.failure !== null) {
     // Without --save the repro still goes somewhere (a private temp folder), so the failure has a replay command.
     const dir = saveDir ?? privateTempDir();
-    const spec = { scenario, scenarioRef: ref, variant, strategy: { kind: 'decisions' as const, decisions: report.failure.decisionList }, swarm: false };
+    const spec: CaseSpec = { ...base, strategy: { kind: 'decisions', decisions: report.failure.decisionList } };
     const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
-    saved = writeInside(dir, `${scenario.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+    saved = writeInside(dir, `${chosen.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
   }
-  const replay = saved ? `npx dst replay ${shellQuote(saved)}` : '';
+  const replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target }))].join(' ') : '';
   return { report, saved, replay };
 }
 
@@ -75,15 +79,24 @@ export function exploreBounds(flags: { bound: string; maxSchedules: string }): {
 }
 
 /** Runs `dst explore`; returns the exit code. */
-export function exploreCommand(flags: ExploreFlags, io: Io): number {
+export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<number> {
   const { bound, max } = exploreBounds(flags);
-  parseVariant(flags.variant);
-  loadScenario(flags.scenario ?? 'tiny');
+  const target = await loadTarget(flags.target);
+  const variant = resolveVariant(target.target, flags.variant);
+  const ref = flags.scenario ?? defaultExploreConfig(target);
+  chooseConfig(target.target, ref);
   if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const e = exploreOne(flags.scenario ?? 'tiny', flags.variant, bound, max, flags.save);
+  const e = exploreOne(target, ref, variant, bound, max, flags.save);
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   return e.report.passed ? 0 : 1;
+}
+
+/** What `dst explore` explores when no scenario is named: the target's choice, else its first configuration. */
+function defaultExploreConfig(target: LoadedTarget): string {
+  const pick = target.target.exploreConfiguration ?? target.target.configurations[0]?.name;
+  if (pick === undefined) throw new InputError(`--scenario: target ${target.target.name} has no configurations; name one (a .json file)`);
+  return pick;
 }
 
 let tempDir: string | null = null;

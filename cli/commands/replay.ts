@@ -4,11 +4,12 @@
  */
 import { dirname, basename } from 'node:path';
 import { runCase, type CaseSpec } from '../../harness/case.ts';
+import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
 import { InputError } from '../../harness/input-error.ts';
-import { makeRepro, meetsExpectation, readRepro, reproCase, type Repro } from '../../harness/repro.ts';
-import { seedStrategy } from '../../harness/sweep.ts';
-import { loadScenario } from '../../scenario/load.ts';
-import { parseChoice, parseSeed, parseVariant } from '../args.ts';
+import { makeRepro, meetsExpectation, readRepro, reproCase, reproTarget, type Repro } from '../../harness/repro.ts';
+import { seedCase } from '../../harness/sweep.ts';
+import { loadTarget } from '../../harness/targets.ts';
+import { parseChoice, parseSeed } from '../args.ts';
 import { ensureDir, ensureFileTarget, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
@@ -18,6 +19,7 @@ import { htmlTimeline, jsonTimeline, textTimeline } from '../report/timeline.ts'
 
 /** Raw flags of `dst replay`. */
 export interface ReplayFlags {
+  target?: string;
   seed?: string;
   scenario?: string;
   variant?: string;
@@ -32,7 +34,7 @@ export interface ReplayFlags {
 }
 
 /** Runs `dst replay`; returns the exit code. */
-export function replayCommand(file: string | undefined, flags: ReplayFlags, io: Io): number {
+export async function replayCommand(file: string | undefined, flags: ReplayFlags, io: Io): Promise<number> {
   const trace = flags.trace === undefined ? null : parseChoice('--trace', flags.trace, ['text', 'json', 'html'] as const);
   if (trace !== null && flags.json && flags.out === undefined) throw new InputError('--trace with --json needs --out FILE (stdout carries only the JSON report)');
   if (trace === null && flags.out !== undefined) throw new InputError('--out: it is where --trace goes; give --trace text|json|html too');
@@ -45,13 +47,16 @@ export function replayCommand(file: string | undefined, flags: ReplayFlags, io: 
     const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm'] as const).filter((k) => flags[k] !== undefined);
     if (extra.length > 0) throw new InputError(`replay: a repro FILE fixes the case; drop ${extra.map((k) => `--${k}`).join(', ')} (or replay with --seed/--scenario/--variant instead)`);
     repro = readRepro(file);
-    spec = reproCase(repro, file);
+    spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
   } else {
     if (flags.seed === undefined || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N --scenario S --variant V');
     const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct'] as const);
-    const scenario = loadScenario(flags.scenario);
-    const variant = parseVariant(flags.variant ?? 'upstream');
-    spec = { scenario, scenarioRef: flags.scenario, variant, strategy: seedStrategy(strategy, parseSeed(flags.seed), scenario, variant), swarm: flags.swarm ?? false };
+    const seed = parseSeed(flags.seed);
+    const target = await loadTarget(flags.target);
+    const chosen = chooseConfig(target.target, flags.scenario);
+    const variant = resolveVariant(target.target, flags.variant);
+    if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
+    spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false);
   }
   const run = runCase({ ...spec, keepTrace: trace !== null });
   const r = run.report;

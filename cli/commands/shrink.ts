@@ -4,7 +4,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../harness/input-error.ts';
-import { makeRepro, readRepro, reproCase } from '../../harness/repro.ts';
+import { makeRepro, readRepro, reproCase, reproTarget } from '../../harness/repro.ts';
 import { shrinkCase } from '../../harness/shrink.ts';
 import { parsePositiveInt } from '../args.ts';
 import { ensureFileTarget, writeInside } from '../files.ts';
@@ -12,16 +12,17 @@ import { println, type Io } from '../io.ts';
 
 /** Raw flags of `dst shrink`. */
 export interface ShrinkFlags {
+  target?: string;
   out?: string;
   maxRuns: string;
   json?: boolean;
 }
 
 /** Runs `dst shrink`; returns the exit code (0 when it wrote a shrunk file). */
-export function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): number {
+export async function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): Promise<number> {
   const maxRuns = parsePositiveInt('--max-runs', flags.maxRuns, 100_000);
   const repro = readRepro(file);
-  const spec = reproCase(repro, file);
+  const spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
   const out = flags.out ?? join(dirname(file), basename(file).replace(/\.json$/, '') + '.shrunk.json');
   ensureFileTarget('--out', out);
   let r;
@@ -39,7 +40,7 @@ export function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): number 
     const how = r.nonZeroAfter === 0 ? 'every decision now takes its first alternative: this failure needs no particular schedule, fault or draw' : `${r.nonZeroAfter} decision(s) still need a non-first alternative (were ${r.nonZeroBefore}); ${r.after} decisions in all (were ${r.before})`;
     println(io.stdout, `shrunk in ${r.runs} runs; it still fails ${r.property}: ${how}`);
     println(io.stdout, `    ${r.report.message ?? ''}`);
-    println(io.stdout, `    replay: npx dst replay ${written} --trace text`);
+    println(io.stdout, `    replay: npx dst replay ${written}${spec.target.shipped ? '' : ` --target ${spec.target.ref}`} --trace text`);
   }
   return 0;
 }

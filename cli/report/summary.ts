@@ -3,23 +3,26 @@
  * first failing seed), then each failure's explanation and replay command.
  */
 import type { CaseReport } from '../../harness/case.ts';
-import { PROPERTY_NAMES, type PropertyName } from '../../properties/names.ts';
 import type { Style } from './style.ts';
 
-/** Renders the table and the failure list. */
-export function renderSummary(reports: readonly CaseReport[], st: Style, maxFailures = 10): string {
+/**
+ * Renders the table and the failure list. `properties` are the target's, in report
+ * order; a cell counts the runs whose `violationCounts` has the property (never the
+ * trimmed violation list a report keeps).
+ */
+export function renderSummary(reports: readonly CaseReport[], st: Style, properties: readonly string[], maxFailures = 10): string {
   const scenarios = [...new Set(reports.map((r) => r.scenario))];
-  const props = PROPERTY_NAMES.filter((p) => p !== 'determinism' || reports.some((r) => r.violations.some((v) => v.property === 'determinism')));
+  const props = properties.filter((p) => p !== 'determinism' || reports.some((r) => (r.violationCounts[p] ?? 0) > 0));
   const lines: string[] = [];
   const col = (s: string, w: number) => s.padEnd(w);
   const w0 = Math.max(8, ...scenarios.map((s) => s.length)) + 2;
-  const cellW = (p: PropertyName) => Math.max(p.length, 14) + 2;
+  const cellW = (p: string) => Math.max(p.length, 14) + 2;
   lines.push(st.bold(col('scenario', w0) + col('runs', 7) + props.map((p) => col(p, cellW(p))).join('')));
   for (const s of scenarios) {
     const rs = reports.filter((r) => r.scenario === s);
     let row = col(s, w0) + col(String(rs.length), 7);
     for (const p of props) {
-      const failing = rs.filter((r) => r.violations.some((v) => v.property === p));
+      const failing = rs.filter((r) => (r.violationCounts[p] ?? 0) > 0);
       const first = failing[0];
       const text = failing.length === 0 ? 'ok' : `${failing.length} (seed ${first?.seed ?? '-'})`;
       row += failing.length === 0 ? st.green(col(text, cellW(p))) : st.red(col(text, cellW(p)));

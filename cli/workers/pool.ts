@@ -10,9 +10,9 @@ import type { SweepJob } from '../../harness/sweep.ts';
 /** Runs `job` on `workers` threads, calling `onCase` as slices finish; resolves to reports in job order. */
 export async function runOnWorkers(job: SweepJob, workers: number, onCase: (r: CaseReport) => void): Promise<CaseReport[]> {
   const pool = new Piscina({
-    filename: new URL('./worker.ts', import.meta.url).href,
-    // Resolved here so the workers find tsx wherever the command is run from.
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    // A JS entry that registers tsx in the worker thread: `--import tsx` in execArgv hooks
+    // static imports only, and target modules are imported dynamically.
+    filename: new URL('./entry.js', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
   });

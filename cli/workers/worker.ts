@@ -3,10 +3,12 @@
  */
 import type { CaseReport } from '../../harness/case.ts';
 import { compactReport, runSweep, type SweepJob } from '../../harness/sweep.ts';
+import { loadTarget } from '../../harness/targets.ts';
 
-/** Runs `job` and returns compact reports. */
-export default function run(job: SweepJob): CaseReport[] {
+/** Runs `job` (loading its target in this thread) and returns compact reports. */
+export default async function run(job: SweepJob): Promise<CaseReport[]> {
+  const target = await loadTarget(job.target);
   const out: CaseReport[] = [];
-  runSweep(job, (r) => out.push(compactReport(r)));
+  runSweep(target, job, (r) => out.push(compactReport(r)));
   return out;
 }

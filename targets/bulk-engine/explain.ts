@@ -2,7 +2,7 @@
  * One-line explanations of block findings in the user's terms: which operation the
  * block served, who acquired it and when, and what its caller returned.
  */
-import { formatTime, type ResourceEvent, type PoolViolation } from '../sim/index.ts';
+import { formatTime, type ResourceEvent, type PoolViolation } from '../../sim/index.ts';
 import type { CallFact, RunFacts } from './facts.ts';
 
 /** The call that held the block when it was acquired (same task, enclosing trace positions). */

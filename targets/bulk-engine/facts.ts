@@ -3,7 +3,10 @@
  * the call ledger and the final state of the fake Elasticsearch. Checkers are pure
  * functions of these facts.
  */
-import type { PoolViolation, Resource, RunResult } from '../sim/index.ts';
+import type { FinishedRun } from '../../harness/target.ts';
+import type { PoolViolation, Resource, RunResult } from '../../sim/index.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import type { EngineWorld } from '../../scenario/world.ts';
 
 /** One engine call as the workload recorded it. */
 export interface CallFact {
@@ -42,4 +45,24 @@ export interface RunFacts {
   readonly writes: readonly WriteFact[];
   /** The stored document, realtime. */
   readonly readDocument: (index: string, id: string) => { readonly source: unknown } | undefined;
+}
+
+const cache = new WeakMap<object, RunFacts>();
+
+/** The facts of a finished run (computed once per run; ending the pool's accounting is idempotent). */
+export function factsOf(run: FinishedRun<Scenario, EngineWorld>): RunFacts {
+  let f = cache.get(run);
+  if (f === undefined) {
+    const w = run.world;
+    f = {
+      result: run.result,
+      poolViolations: w.bulker.pool.finish(),
+      blocks: w.bulker.pool.resources,
+      calls: w.ledger.calls,
+      writes: w.ledger.writes,
+      readDocument: (index, id) => w.es.getDocument(index, id),
+    };
+    cache.set(run, f);
+  }
+  return f;
 }

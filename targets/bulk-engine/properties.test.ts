@@ -4,12 +4,12 @@
  * the same scenario passes it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Mutant, VariantName } from '../engine/index.ts';
-import { runCase, type CaseReport } from '../harness/case.ts';
-import { withDeterminism } from '../harness/sweep.ts';
-import { parseScenario } from '../scenario/load.ts';
-import type { ScenarioInput } from '../scenario/schema.ts';
-import type { PropertyName } from './names.ts';
+import type { Mutant, VariantName } from '../../engine/index.ts';
+import { runCase, type CaseReport } from '../../harness/case.ts';
+import { withDeterminism } from '../../harness/sweep.ts';
+import { parseScenario } from '../../scenario/load.ts';
+import type { ScenarioInput } from '../../scenario/schema.ts';
+import { engineCase } from './testing.ts';
 
 /** A small scenario: a few agents doing every kind of checkin call, then shutdown. */
 function scenario(over: Partial<ScenarioInput['workload']> = {}, extra: Partial<ScenarioInput> = {}) {
@@ -32,13 +32,13 @@ function scenario(over: Partial<ScenarioInput['workload']> = {}, extra: Partial<
 }
 
 function run(variant: VariantName, sc: ReturnType<typeof scenario>, mutants: Mutant[] = [], seed = 1): CaseReport {
-  return runCase({ scenario: sc, scenarioRef: 'checker-test', variant, strategy: { kind: 'random', seed }, swarm: false, mutants }).report;
+  return runCase(engineCase({ scenario: sc, variant, seed, mutants })).report;
 }
 
-const failing = (r: CaseReport, p: PropertyName) => r.violations.some((v) => v.property === p);
+const failing = (r: CaseReport, p: string) => r.violations.some((v) => v.property === p);
 
 interface Row {
-  readonly property: PropertyName;
+  readonly property: string;
   readonly broken: string;
   readonly run: () => CaseReport;
   readonly correct: () => CaseReport;
@@ -83,8 +83,9 @@ describe('every property fails on a broken engine and passes on a correct one', 
   }
 
   it('determinism: --check-determinism catches hidden state kept across runs (mutant hidden-global)', () => {
-    const spec = { scenario: base, scenarioRef: 'checker-test', variant: 'hardened' as const, strategy: { kind: 'random' as const, seed: 1 }, swarm: false };
-    const broken = withDeterminism({ ...spec, mutants: ['hidden-global'] }, runCase({ ...spec, mutants: ['hidden-global'] }).report);
+    const spec = engineCase({ scenario: base, variant: 'hardened', seed: 1 });
+    const mutated = engineCase({ scenario: base, variant: 'hardened', seed: 1, mutants: ['hidden-global'] });
+    const broken = withDeterminism(mutated, runCase(mutated).report);
     expect(broken.property).toBe('determinism');
     const ok = withDeterminism(spec, runCase(spec).report);
     expect(ok.passed).toBe(true);

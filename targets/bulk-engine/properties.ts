@@ -1,45 +1,48 @@
 /**
- * The property checkers: each a pure function from run facts to violations.
- * (`determinism` compares two runs and lives in the harness.)
+ * The bulk engine's own properties, each a pure function of a finished run: who owns a
+ * block (lifecycle, use after free, double free), and whether callers got exactly one,
+ * durable answer.
  */
-import type { Resource } from '../sim/index.ts';
+import type { Resource } from '../../sim/index.ts';
+import type { TargetProperty } from '../../harness/target.ts';
+import type { Violation } from '../../properties/violation.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import type { EngineWorld } from '../../scenario/world.ts';
 import { explainLeak } from './explain.ts';
-import type { RunFacts } from './facts.ts';
-import type { PropertyName } from './names.ts';
-import type { Violation } from './violation.ts';
+import { factsOf, type RunFacts } from './facts.ts';
 
-/** A checker of one property. */
-export type Checker = (facts: RunFacts) => Violation[];
+/** A property of the bulk engine, over the facts of a run. */
+type EngineProperty = TargetProperty<Scenario, EngineWorld>;
+
+function property(name: string, severity: EngineProperty['severity'], description: string, check: (f: RunFacts) => Violation[]): EngineProperty {
+  return { name, severity, description, check: (run) => check(factsOf(run)) };
+}
 
 const at = (f: RunFacts) => ({ step: f.result.steps, time: f.result.time });
 
 /** `block-lifecycle`: every pooled block freed exactly once or abandoned by a drain that timed out. */
-export const blockLifecycle: Checker = (f) =>
+export const blockLifecycle = property('block-lifecycle', 'pool-accounting', 'a block acquired from the pool ends the run neither freed exactly once nor abandoned by a drain that reached its timeout', (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'leak')
-    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), evidence: { blockId: v.resourceId, history: v.history, step: v.step, time: v.time } }));
+    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), evidence: { blockId: v.resourceId, history: v.history, step: v.step, time: v.time } })),
+);
 
 /** `use-after-free`: no access through a stale or freed handle. */
-export const useAfterFree: Checker = (f) =>
+export const useAfterFree = property('use-after-free', 'memory-corruption', 'engine code touches a block (any field, next included) after it was freed or handed back', (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'use-after-free')
-    .map((v) => ({ property: 'use-after-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } }));
+    .map((v) => ({ property: 'use-after-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
+);
 
 /** `double-free`: no block freed twice, none freed that the pool never gave out. */
-export const doubleFree: Checker = (f) =>
+export const doubleFree = property('double-free', 'memory-corruption', 'a block is freed twice, or a block the pool never gave out is freed', (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'double-free' || v.kind === 'foreign-free')
-    .map((v) => ({ property: 'double-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } }));
-
-/** `no-panic`: no task panicked (also reports kernel assertions, which are tool bugs). */
-export const noPanic: Checker = (f) => {
-  const o = f.result.outcome;
-  if (o.kind !== 'panic' && o.kind !== 'kernel-assertion') return [];
-  return [{ property: 'no-panic', message: o.kind === 'panic' ? o.message : `kernel assertion (a bug in the tool): ${o.message}`, evidence: { tasks: o.task ? [o.task] : [], step: o.step, time: o.time } }];
-};
+    .map((v) => ({ property: 'double-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
+);
 
 /** `one-outcome-per-call`: each call returns once; no block is answered twice in one generation. */
-export const oneOutcomePerCall: Checker = (f) => {
+export const oneOutcomePerCall = property('one-outcome-per-call', 'wrong-answer', 'an API call returns twice, or never returns while its task is not reported stuck', (f) => {
   const out: Violation[] = [];
   const live = new Set(f.result.live.map((t) => t.name));
   const ended = f.result.outcome.kind === 'ok' || f.result.outcome.kind === 'stopped' || f.result.outcome.kind === 'deadlock';
@@ -49,11 +52,11 @@ export const oneOutcomePerCall: Checker = (f) => {
       out.push({ property: 'one-outcome-per-call', message: `${c.op} call #${c.id} by ${c.task} never returned, yet its task is not stuck`, evidence: { tasks: [c.task], ...at(f) } });
     }
   }
-  for (const b of f.blocks) out.push(...doubleAnswers(b, f));
+  for (const b of f.blocks) out.push(...doubleAnswers(b));
   return out;
-};
+});
 
-function doubleAnswers(b: Resource<unknown>, f: RunFacts): Violation[] {
+function doubleAnswers(b: Resource<unknown>): Violation[] {
   const seen = new Map<number, number>();
   const out: Violation[] = [];
   for (const e of b.history) {
@@ -65,33 +68,16 @@ function doubleAnswers(b: Resource<unknown>, f: RunFacts): Violation[] {
   return out;
 }
 
-/** `no-stuck-tasks`: nothing non-daemon alive after the drain period; no deadlock; budgets not hit. */
-export const noStuckTasks: Checker = (f) => {
-  const o = f.result.outcome;
-  if (o.kind === 'step-budget' || o.kind === 'time-budget') {
-    return [{ property: 'no-stuck-tasks', message: `${o.message}: the run did not settle (${f.result.live.length} tasks alive)`, evidence: { tasks: f.result.live.slice(0, 20).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time } }];
-  }
-  if (f.result.live.length === 0) return [];
-  const first = f.result.live[0];
-  const head = o.kind === 'deadlock' ? 'all goroutines are asleep - deadlock!' : `${f.result.live.length} task(s) still blocked after the drain period`;
-  return [
-    {
-      property: 'no-stuck-tasks',
-      message: `${head} (first: ${first?.name} waiting on ${first?.waitingOn})`,
-      evidence: { tasks: f.result.live.slice(0, 50).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time },
-    },
-  ];
-};
-
 /**
  * `durable-acks`: every acknowledged write must be reflected at the end. A field's final
  * value may be that of an acknowledged write that no later-issued acknowledged write
  * superseded (writes that overlapped in time may land in either order), or that of any
  * unacknowledged attempt that may have landed (a caller that gave up does not stop its
- * request from landing later; one Elasticsearch refused cannot have). Anything else (a missing document, or a value nobody may have left there)
- * means an acknowledged write was lost.
+ * request from landing later; one Elasticsearch refused cannot have). Anything else (a
+ * missing document, or a value nobody may have left there) means an acknowledged write
+ * was lost.
  */
-export const durableAcks: Checker = (f) => {
+export const durableAcks = property('durable-acks', 'wrong-answer', 'a write the engine acknowledged as successful is missing or different in the fake Elasticsearch at the end', (f) => {
   const out: Violation[] = [];
   const calls = new Map(f.calls.map((c) => [c.id, c]));
   const byField = new Map<string, { index: string; id: string; field: string; acked: { start: number; end: number; value: unknown }[]; unacked: unknown[] }>();
@@ -124,24 +110,7 @@ export const durableAcks: Checker = (f) => {
     }
   }
   return out;
-};
+});
 
-/**
- * Checkers by property (all but `determinism`), in order of severity: a crash first,
- * then memory safety, then wrong answers, then liveness, then pool accounting. The
- * first violation of a run is the one its report leads with.
- */
-export const CHECKERS: Readonly<Record<Exclude<PropertyName, 'determinism'>, Checker>> = {
-  'no-panic': noPanic,
-  'use-after-free': useAfterFree,
-  'double-free': doubleFree,
-  'one-outcome-per-call': oneOutcomePerCall,
-  'durable-acks': durableAcks,
-  'no-stuck-tasks': noStuckTasks,
-  'block-lifecycle': blockLifecycle,
-};
-
-/** Runs every checker; violations in severity order. */
-export function checkAll(f: RunFacts): Violation[] {
-  return Object.values(CHECKERS).flatMap((c) => c(f));
-}
+/** The bulk engine's properties (the core ones are added by the framework). */
+export const ENGINE_PROPERTIES: readonly EngineProperty[] = [useAfterFree, doubleFree, oneOutcomePerCall, durableAcks, blockLifecycle];

@@ -1,0 +1,51 @@
+/**
+ * The bulk engine of fleet-server (`internal/pkg/bulk`) as a `dst` target: the engine
+ * model in its variants, the fake Elasticsearch, and fleet-server's callers, configured
+ * by the shipped scenarios. The default target of every `dst` command.
+ */
+import { defineTarget } from '../../harness/target.ts';
+import { VARIANT_NAMES, VARIANTS, type Mutant, type VariantName } from '../../engine/index.ts';
+import { loadScenario, scenarioNames } from '../../scenario/load.ts';
+import { ScenarioSchema, type Scenario } from '../../scenario/schema.ts';
+import { applySwarm } from '../../scenario/swarm.ts';
+import { buildWorld, runLimits, type EngineWorld } from '../../scenario/world.ts';
+import { ENGINE_PROPERTIES } from './properties.ts';
+
+/** The scenarios `dst run` uses when none is named. */
+export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'tiny'] as const;
+
+/** The variants in listing order, the default (`upstream`) first. */
+const ORDER: readonly VariantName[] = ['upstream', ...VARIANT_NAMES.filter((v) => v !== 'upstream')];
+
+/** What a checker test injects into the engine: deliberate bugs (see `engine/mutants.ts`). */
+export interface EngineInjection {
+  readonly mutants: readonly Mutant[];
+}
+
+/** The bulk engine target. */
+export const bulkEngine = defineTarget<Scenario, EngineWorld>({
+  name: 'bulk-engine',
+  description: "fleet-server's bulk engine (internal/pkg/bulk) with a fake Elasticsearch and fleet-server's callers",
+  variants: ORDER.map((name) => ({ name, description: VARIANTS[name].description })),
+  config: ScenarioSchema,
+  configurations: scenarioNames().map((name) => {
+    const config = loadScenario(name);
+    return { name, description: config.description, config };
+  }),
+  defaultConfigurations: DEFAULT_SCENARIOS,
+  exploreConfiguration: 'tiny',
+  nameOf: (s) => s.name,
+  limits: runLimits,
+  swarm: (s, draw) => applySwarm(draw, s),
+  build(sim, scenario, ctx) {
+    const inject = ctx.inject as EngineInjection | undefined;
+    return buildWorld(sim, scenario, ctx.variant as VariantName, inject?.mutants ?? []);
+  },
+  properties: ENGINE_PROPERTIES,
+  stats({ world }) {
+    const s = world.bulker.pool.stats;
+    return { calls: world.ledger.calls.length, blocksAcquired: s.acquired, blocksFreed: s.freed, leaked: world.bulker.pool.finish().filter((v) => v.kind === 'leak').length };
+  },
+});
+
+export default bulkEngine;
