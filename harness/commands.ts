@@ -25,3 +25,8 @@ export function replayLine(spec: CaseSpec): string {
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
+
+/** The start of a saved repro file's name: the target's name for any target but the default. */
+export function filePrefix(targetName: string): string {
+  return targetName === DEFAULT_TARGET ? '' : `${targetName.replace(/[^a-z0-9._-]/g, '_')}-`;
+}

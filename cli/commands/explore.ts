@@ -15,7 +15,7 @@ import { parsePositiveInt } from '../args.ts';
 import { ensureDir, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { styleFor } from '../report/style.ts';
-import { shellQuote, targetWords } from '../../harness/commands.ts';
+import { filePrefix, shellQuote, targetWords } from '../../harness/commands.ts';
 
 /** Raw flags of `dst explore`. */
 export interface ExploreFlags {
@@ -46,7 +46,7 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
     const dir = saveDir ?? privateTempDir();
     const spec: CaseSpec = { ...base, strategy: { kind: 'decisions', decisions: report.failure.decisionList } };
     const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
-    saved = writeInside(dir, `${chosen.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+    saved = writeInside(dir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
   }
   const replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target }))].join(' ') : '';
   return { report, saved, replay };

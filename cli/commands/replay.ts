@@ -4,6 +4,7 @@
  */
 import { dirname, basename } from 'node:path';
 import { runCase, type CaseSpec } from '../../harness/case.ts';
+import { filePrefix } from '../../harness/commands.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
 import { InputError } from '../../harness/input-error.ts';
 import { makeRepro, meetsExpectation, readRepro, reproCase, reproTarget, type Repro } from '../../harness/repro.ts';
@@ -63,7 +64,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   const rendered = trace === 'text' ? textTimeline(run.result) : trace === 'json' ? JSON.stringify(jsonTimeline(run.result)) : trace === 'html' ? htmlTimeline(run.result, r.passed ? 'passed: no property failed' : `${r.property}: ${r.message}`) : null;
   let savedTrace: string | null = null;
   if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
-  const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
+  const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${filePrefix(r.target)}${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
   const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect) && r.traceHash === repro.traceHash };
   if (flags.json) {
     println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));

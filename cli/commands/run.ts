@@ -3,6 +3,7 @@
  * commands; `--strategy exhaustive` delegates to exploration.
  */
 import type { CaseReport } from '../../harness/case.ts';
+import { filePrefix } from '../../harness/commands.ts';
 import { chooseConfig, defaultConfigRefs, resolveVariant } from '../../harness/configuration.ts';
 import { InputError } from '../../harness/input-error.ts';
 import { makeRepro } from '../../harness/repro.ts';
@@ -96,7 +97,7 @@ function saveFailures(dir: string, reports: readonly CaseReport[], target: Loade
     if (r.passed || r.seed === null) continue;
     const spec = seedCase(target, chooseConfig(target.target, r.scenarioRef), variant, job.strategy, r.seed, job.swarm);
     const repro = makeRepro(spec, r, `found by dst run: ${r.message ?? ''}`);
-    const stem = `${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}`;
+    const stem = `${filePrefix(r.target)}${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}`;
     let name = `${stem}.json`;
     for (let n = 2; used.has(name); n++) name = `${stem}-${n}.json`; // two scenario files with one name
     used.add(name);
