@@ -26,7 +26,7 @@ describe('a target from outside the package', () => {
     expect(rep.target).toBe('worker-pool');
     const f = rep.failures[0];
     expect(f?.property).toBe('no-stuck-tasks');
-    expect(f?.message).toMatch(/worker-\d waiting on send on result-\d/);
+    expect(f?.message).toMatch(/blocked forever .*: worker-\d waiting on send on result-\d/);
     expect(f?.replay).toContain(`--target ${T}`);
     const again = await runCli([...(f?.replay ?? '').split(' ').slice(2), '--json']);
     expect(again.code).toBe(1);

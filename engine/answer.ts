@@ -4,8 +4,7 @@
  * The send is its own scheduling point: the woken caller may run (and free the block)
  * before the sender resumes, so callers of this must not touch the block afterwards.
  */
-import { GoPanic, gosched, onSend, select, type Proc } from '../sim/index.ts';
-import { hiddenGlobal } from './mutants.ts';
+import { GoPanic, onSend, select, type Proc } from '../sim/index.ts';
 import { markBlock, type Blk, type Resp } from './block.ts';
 import type { EngineCore } from './core.ts';
 
@@ -16,23 +15,7 @@ export function* answer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<v
   markBlock(e.pool, h, 'answer', 'answered', resp.err === null ? 'ok' : resp.err.message);
   const r = yield* select([onSend(ch, resp)], true);
   if (r.index === -1) throw new GoPanic(`Unexpected blocked response channel on ${site}`);
-  if (e.mutants.size > 0) yield* mutantAnswer(e, h, resp, site);
-}
-
-function* mutantAnswer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<void> {
-  const ch = h.resource.data.ch;
-  if (e.mutants.has('hidden-global')) e.sim.note(`answer #${hiddenGlobal()}`);
-  if (e.mutants.has('answer-twice')) {
-    const again = yield* select([onSend(ch, resp)], true);
-    if (again.index === -1) throw new GoPanic(`Unexpected blocked response channel on ${site}`);
-  }
-  if (e.mutants.has('late-second-answer')) {
-    yield* gosched('mutant: let the caller take the first answer');
-    if (ch.length === 0) {
-      markBlock(e.pool, h, 'answer', 'answered', 'mutant: second answer');
-      yield* select([onSend(ch, resp)], true);
-    }
-  }
+  if (e.hooks.afterAnswer !== undefined) yield* e.hooks.afterAnswer(e, h, resp, site);
 }
 
 /** Records that a flush took the block (its first walk over the queue). */

@@ -8,7 +8,7 @@ import { Action, blockPoolType, type Blk, type BulkT } from './block.ts';
 import { ChildBulkers, noRemoteTransport, type RemoteTransportFactory } from './child-bulker.ts';
 import type { EngineCore } from './core.ts';
 import { multiWaitBulkOp, type MultiOp } from './multi.ts';
-import type { Mutant } from './mutants.ts';
+import { NO_HOOKS, type EngineHooks } from './hooks.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
 import { apiKeyUpdate, waitBulkAction } from './ops-bulk.ts';
 import { readRaw } from './ops-read.ts';
@@ -29,7 +29,7 @@ export interface BulkerConfig {
   /** Name used for tasks, channels and the pool (default `bulker`). */
   readonly name?: string;
   /** Deliberately broken behaviour, for checker tests only. */
-  readonly mutants?: readonly Mutant[];
+  readonly hooks?: EngineHooks;
   /** Builds remote outputs' ES clients for child bulkers (default: none configured). */
   readonly remoteTransport?: RemoteTransportFactory;
 }
@@ -38,7 +38,7 @@ export interface BulkerConfig {
 export class Bulker implements EngineCore {
   readonly variant: VariantName;
   readonly flags: VariantFlags;
-  readonly mutants: ReadonlySet<Mutant>;
+  readonly hooks: EngineHooks;
   readonly opts: BulkOptions;
   readonly name: string;
   readonly pool: TrackedPool<BulkT>;
@@ -59,7 +59,7 @@ export class Bulker implements EngineCore {
   ) {
     this.variant = cfg.variant;
     this.flags = VARIANTS[cfg.variant];
-    this.mutants = new Set(cfg.mutants ?? []);
+    this.hooks = cfg.hooks ?? NO_HOOKS;
     this.opts = resolveOptions(ENGINE_DEFAULTS, cfg.options);
     this.name = cfg.name ?? 'bulker';
     this.pool = new TrackedPool<BulkT>(sim, blockPoolType(sim), `${this.name}.pool`);
@@ -67,7 +67,7 @@ export class Bulker implements EngineCore {
     this.pendingDispatches = new AtomicInt(0, `${this.name}.pendingBulkDispatches`);
     this.closed = this.flags.closedSignal ? sim.chan<never>(0, `${this.name}.closed`) : null;
     this.apikeyLimit = new Weighted(sim, this.opts.apikeyMaxParallel, `${this.name}.apikeyLimit`);
-    const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, mutants: cfg.mutants });
+    const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, hooks: this.hooks });
     this.children = new ChildBulkers(sim, this.name, make, cfg.remoteTransport ?? noRemoteTransport);
   }
 

@@ -5,7 +5,7 @@
 import type { AtomicInt, Chan, Sim, TrackedPool, Transport } from '../sim/index.ts';
 import type { Blk, BulkT } from './block.ts';
 import type { BulkOptions } from './options.ts';
-import type { Mutant } from './mutants.ts';
+import type { EngineHooks } from './hooks.ts';
 import type { VariantFlags } from './variants.ts';
 
 /** The engine state shared by Run, the flushes, dispatch and the public operations. */
@@ -13,8 +13,8 @@ export interface EngineCore {
   readonly sim: Sim;
   readonly transport: Transport;
   readonly flags: VariantFlags;
-  /** Deliberate bugs switched on (tests of the checkers only; empty otherwise). */
-  readonly mutants: ReadonlySet<Mutant>;
+  /** Deliberate bugs (tests of the checkers only; {@link NO_HOOKS} otherwise). */
+  readonly hooks: EngineHooks;
   readonly opts: BulkOptions;
   /** Name used in task, channel and semaphore names. */
   readonly name: string;

@@ -22,7 +22,7 @@ export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
     markInFlush(e, n, 'flushBulk');
     cnt++;
   }
-  if (e.mutants.has('ack-without-write')) return yield* ackWithoutWrite(e, q);
+  if (e.hooks.flushBulkInstead !== undefined) return yield* e.hooks.flushBulkInstead(e, q);
   const r = yield* esRequest(e, ctx, post('/_bulk', body, q.type === QueueType.refreshBulk));
   if (r.err !== null) return r.err;
   const res = decode(BulkResponseSchema, r.body, 'flushBulk failed');
@@ -37,16 +37,6 @@ export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
     const item = chooseBulkItem(raw);
     const err = item === null ? ErrUnknownBulkOperator : translateError(item.status, item.error);
     yield* answer(e, n, { err, idx: e.pool.use(n, 'idx').idx, data: item }, 'flushBulk');
-    n = next;
-  }
-  return null;
-}
-
-/** Mutant `ack-without-write`: every block is told its item succeeded; nothing is sent. */
-function* ackWithoutWrite(e: EngineCore, q: Queue): Proc<GoError | null> {
-  for (let n = q.head; n !== null; ) {
-    const next = e.pool.use(n, 'next').next;
-    yield* answer(e, n, { err: null, idx: e.pool.use(n, 'idx').idx, data: { _id: '', status: 200 } }, 'flushBulk');
     n = next;
   }
   return null;

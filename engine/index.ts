@@ -15,16 +15,11 @@ export {
   ErrElasticNotFound,
   ErrElasticVersionConflict,
   ErrEnrollDuplicate,
-  ErrIndexNotFound,
   ErrInvalidBody,
   ErrNoQuotes,
   ErrQueueLengthMismatch,
-  ErrShardRestoring,
-  ErrTimeout,
   ErrTooManyBulkDispatches,
   ErrUnknownBulkOperator,
-  errorsIs,
-  WrappedError,
   type ElasticCause,
 } from './errors.ts';
 export { failQueue } from './fail-queue.ts';
@@ -35,7 +30,8 @@ export { flushQueue, flushKind } from './flush-queue.ts';
 export { flushRead, mgetBody } from './flush-read.ts';
 export { flushSearch } from './flush-search.ts';
 export { multiDispatch, multiWaitBulkOp, type MultiOp } from './multi.ts';
-export { MUTANTS, type Mutant } from './mutants.ts';
+export { NO_HOOKS, type EngineHooks } from './hooks.ts';
+export { MUTANT_HOOKS, MUTANTS, mutantHooks, type Mutant } from './mutants.ts';
 export { fail, ok, type OpOptions, type Result } from './op-options.ts';
 export { apiKeyUpdateBody, bulkBodyLine, bulkMetaLine, waitBulkAction } from './ops-bulk.ts';
 export { mgetFragment } from './ops-read.ts';

@@ -1,8 +1,14 @@
 /**
  * Deliberately broken engines, for proving that every property can fail (a checker
- * that cannot fail is a defect). Each mutant is one named switch read at one place;
- * none is reachable from the CLI, scenarios or repro files.
+ * that cannot fail is a defect). Each mutant is a set of {@link EngineHooks}; none is
+ * reachable from the CLI, scenarios or repro files.
  */
+import { GoPanic, gosched, onSend, recv, select, type GoError, type Proc } from '../sim/index.ts';
+import { markBlock, type Blk, type Resp } from './block.ts';
+import type { EngineCore } from './core.ts';
+import { NO_HOOKS, type EngineHooks } from './hooks.ts';
+import { answer } from './answer.ts';
+import type { Queue } from './queue.ts';
 
 /** The mutants. */
 export type Mutant =
@@ -23,12 +29,79 @@ export type Mutant =
   /** The engine keeps state across runs in a module global, so the same case hashes differently twice (`determinism`). */
   | 'hidden-global';
 
-/** Every mutant. */
-export const MUTANTS: readonly Mutant[] = ['double-free', 'answer-twice', 'late-second-answer', 'ack-without-write', 'read-after-free', 'run-ignores-cancel', 'math-random', 'hidden-global'];
-
 let hiddenCounter = 0;
 
-/** For `hidden-global`: a value that differs on every call, across runs. */
-export function hiddenGlobal(): number {
-  return hiddenCounter++;
+/** Every mutant's hooks. */
+export const MUTANT_HOOKS: Readonly<Record<Mutant, EngineHooks>> = {
+  'double-free': { afterCallerFree: (e, h) => e.pool.release(h, 'mutant: caller frees again') },
+  'read-after-free': { afterCallerFree: (e, h) => void e.pool.use(h, 'buf') },
+  'answer-twice': {
+    *afterAnswer(_e, h, resp, site) {
+      const again = yield* select([onSend(h.resource.data.ch, resp)], true);
+      if (again.index === -1) throw new GoPanic(`Unexpected blocked response channel on ${site}`);
+    },
+  },
+  'late-second-answer': {
+    *afterAnswer(e, h, resp) {
+      const ch = h.resource.data.ch;
+      yield* gosched('mutant: let the caller take the first answer');
+      if (ch.length === 0) {
+        markBlock(e.pool, h, 'answer', 'answered', 'mutant: second answer');
+        yield* select([onSend(ch, resp)], true);
+      }
+    },
+  },
+  'ack-without-write': { flushBulkInstead: ackWithoutWrite },
+  'run-ignores-cancel': {
+    *onRunCancel(e) {
+      yield* recv(e.sim.chan<never>(0, 'mutant: forever'));
+    },
+  },
+  'math-random': { onRunStart: (e) => e.sim.note(`mutant: ${Math.random()}`) }, // determinism-ok: mutant proving the guard catches real randomness
+  'hidden-global': {
+    *afterAnswer(e) {
+      e.sim.note(`answer #${hiddenCounter++}`);
+    },
+  },
+};
+
+/** Every mutant. */
+export const MUTANTS = Object.keys(MUTANT_HOOKS) as readonly Mutant[];
+
+/** The hooks of a set of mutants, composed in the order given (each hook point runs every mutant's hook). */
+export function mutantHooks(mutants: readonly Mutant[]): EngineHooks {
+  if (mutants.length === 0) return NO_HOOKS;
+  const hs = mutants.map((m) => MUTANT_HOOKS[m]);
+  const all = <K extends keyof EngineHooks>(k: K) => hs.map((h) => h[k]).filter((f): f is NonNullable<EngineHooks[K]> => f !== undefined);
+  const instead = all('flushBulkInstead');
+  if (instead.length > 1) throw new Error('mutantHooks: two mutants replace flushBulk');
+  const frees = all('afterCallerFree');
+  const starts = all('onRunStart');
+  const cancels = all('onRunCancel');
+  const answers = all('afterAnswer');
+  return {
+    ...(instead[0] !== undefined && { flushBulkInstead: instead[0] }),
+    ...(frees.length > 0 && { afterCallerFree: (e: EngineCore, h: Blk) => frees.forEach((f) => f(e, h)) }),
+    ...(starts.length > 0 && { onRunStart: (e: EngineCore) => starts.forEach((f) => f(e)) }),
+    ...(cancels.length > 0 && {
+      *onRunCancel(e: EngineCore): Proc<void> {
+        for (const f of cancels) yield* f(e);
+      },
+    }),
+    ...(answers.length > 0 && {
+      *afterAnswer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<void> {
+        for (const f of answers) yield* f(e, h, resp, site);
+      },
+    }),
+  };
+}
+
+/** Mutant `ack-without-write`: every block is told its item succeeded; nothing is sent. */
+function* ackWithoutWrite(e: EngineCore, q: Queue): Proc<GoError | null> {
+  for (let n = q.head; n !== null; ) {
+    const next = e.pool.use(n, 'next').next;
+    yield* answer(e, n, { err: null, idx: e.pool.use(n, 'idx').idx, data: { _id: '', status: 200 } }, 'flushBulk');
+    n = next;
+  }
+  return null;
 }

@@ -52,8 +52,7 @@ export function validateBody(body: string): GoError | null {
 export function afterDispatch(e: EngineCore, h: Blk, resp: Dispatched): void {
   if (resp.err === null) {
     e.pool.release(h, 'caller: success');
-    if (e.mutants.has('double-free')) e.pool.release(h, 'mutant: caller frees again');
-    if (e.mutants.has('read-after-free')) e.pool.use(h, 'buf');
+    e.hooks.afterCallerFree?.(e, h);
     return;
   }
   if (!resp.answered) return;

@@ -3,7 +3,7 @@
  * and (C) the enroll timer; thresholds; doFlush/doFlushEnroll; and the exit, which upstream
  * abandons every queued block and the hardened variant fails.
  */
-import { onRecv, recv, select, Weighted, type Context, type GoError, type Proc } from '../sim/index.ts';
+import { onRecv, select, Weighted, type Context, type GoError, type Proc } from '../sim/index.ts';
 import { byteLen, type Blk } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { drainBulkerChannel } from './drain-channel.ts';
@@ -50,7 +50,7 @@ export function* runLoop(e: EngineCore, ctx: Context): Proc<GoError | null> {
     return null;
   }
 
-  if (e.mutants.has('math-random')) sim.note(`mutant: ${Math.random()}`); // determinism-ok: mutant proving the guard catches real randomness
+  e.hooks.onRunStart?.(e);
   let err: GoError | null = null;
   while (err === null) {
     const r = yield* select([onRecv(e.ch), onRecv(timer.C), onRecv(ctx.done()), onRecv(enrollTimer?.C ?? null)]);
@@ -87,9 +87,7 @@ export function* runLoop(e: EngineCore, ctx: Context): Proc<GoError | null> {
         err = yield* doFlush();
         break;
       case 2:
-        if (e.mutants.has('run-ignores-cancel')) {
-          yield* recv(e.sim.chan<never>(0, 'mutant: forever'));
-        }
+        if (e.hooks.onRunCancel !== undefined) yield* e.hooks.onRunCancel(e);
         err = ctx.err();
         break;
       case 3:

@@ -40,8 +40,35 @@ const none = {
   apiKeySaveNext: false,
 } as const;
 
+/**
+ * Switches that only make sense together, as (flag, what it needs, why). A variant that
+ * sets a flag without what it needs is rejected when this module loads.
+ */
+const NEEDS: ReadonlyArray<readonly [keyof VariantFlags | 'drainTimeout: null', (f: VariantFlags) => boolean, string]> = [
+  ['closedSignal', (f) => f.failOnExit, 'failOnExit: waiters that see `closed` rely on Run having failed what it held'],
+  ['drainTimeout: null', (f) => f.drainOnAbortResponse && f.failOnExit && f.closedSignal, 'drainOnAbortResponse, failOnExit and closedSignal: a drain without a timeout is safe only when every enqueued block is guaranteed an answer'],
+  ['freeOnErrorResponse', (f) => f.freeOnAbortQueue, 'freeOnAbortQueue: freeing after engine errors but not after a queue abort leaves the V2 leak open, a half fix'],
+];
+
+/** Why a set of switches is inconsistent, or null when it is not. */
+export function variantProblem(name: string, f: VariantFlags): string | null {
+  for (const [flag, ok, needs] of NEEDS) {
+    const set = flag === 'drainTimeout: null' ? f.drainTimeout === null : f[flag] === true;
+    if (set && !ok(f)) return `variant ${name}: ${flag} needs ${needs}`;
+  }
+  return null;
+}
+
+function checked(specs: Record<VariantName, VariantSpec>): Record<VariantName, VariantSpec> {
+  for (const [name, f] of Object.entries(specs)) {
+    const p = variantProblem(name, f);
+    if (p !== null) throw new Error(p);
+  }
+  return Object.freeze(specs);
+}
+
 /** Every variant's switches. */
-export const VARIANTS: Record<VariantName, VariantSpec> = Object.freeze({
+export const VARIANTS: Record<VariantName, VariantSpec> = checked({
   'pre-fix': Object.freeze({
     description: 'upstream before PR #6747 (A): no free on either dispatch abort',
     freeOnAbortQueue: false,

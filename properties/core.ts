@@ -38,12 +38,13 @@ export const noStuckTasks: CoreProperty = {
       return [{ property: 'no-stuck-tasks', message: `${o.message}: the run did not settle (${r.live.length} tasks alive)`, evidence: { tasks: r.live.slice(0, 20).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time } }];
     }
     if (r.live.length === 0) return [];
-    const first = r.live[0];
-    const head = o.kind === 'deadlock' ? 'all goroutines are asleep - deadlock!' : `${r.live.length} task(s) still blocked at the end of the run`;
+    const n = r.live.length;
+    const head = o.kind === 'deadlock' ? `${n} goroutine${n === 1 ? '' : 's'} blocked forever with nothing left to wake ${n === 1 ? 'it' : 'them'} (all goroutines are asleep)` : `${n} goroutine${n === 1 ? '' : 's'} still blocked at the end of the run`;
+    const shown = r.live.slice(0, 3).map((t) => `${t.name} waiting on ${t.waitingOn}`);
     return [
       {
         property: 'no-stuck-tasks',
-        message: `${head} (first: ${first?.name} waiting on ${first?.waitingOn})`,
+        message: `${head}: ${shown.join('; ')}${n > 3 ? `; and ${n - 3} more` : ''}`,
         evidence: { tasks: r.live.slice(0, 50).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time },
       },
     ];

@@ -2,7 +2,7 @@
  * The bulk engine's world in one run: the kernel, the fake Elasticsearch with its fault
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
-import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, type Mutant, type VariantName } from '../engine/index.ts';
+import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, NO_HOOKS, type EngineHooks, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../sim/elasticsearch/index.ts';
 import { SimEsTransport } from '../sim/elasticsearch/transport.ts';
 import type { RunLimits } from '../harness/target.ts';
@@ -65,11 +65,11 @@ export function runLimits(s: Scenario): RunLimits {
  * its documents and fault profile, the bulker of `variant`, the workload, the shutdown
  * sequence. The caller runs `sim.run()`.
  */
-export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, mutants: readonly Mutant[] = []): EngineWorld {
+export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, hooks: EngineHooks = NO_HOOKS): EngineWorld {
   const es = new FakeElasticsearch();
   seedDocuments(es, scenario);
   const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
-  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), mutants });
+  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), hooks });
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');

@@ -4,7 +4,7 @@
  * by the shipped scenarios. The default target of every `dst` command.
  */
 import { defineTarget } from '../../harness/target.ts';
-import { VARIANT_NAMES, VARIANTS, type Mutant, type VariantName } from '../../engine/index.ts';
+import { mutantHooks, VARIANT_NAMES, VARIANTS, type Mutant, type VariantName } from '../../engine/index.ts';
 import { loadScenario, scenarioNames } from '../../scenario/load.ts';
 import { ScenarioSchema, type Scenario } from '../../scenario/schema.ts';
 import { applySwarm } from '../../scenario/swarm.ts';
@@ -39,7 +39,7 @@ export const bulkEngine = defineTarget<Scenario, EngineWorld>({
   swarm: (s, draw) => applySwarm(draw, s),
   build(sim, scenario, ctx) {
     const inject = ctx.inject as EngineInjection | undefined;
-    return buildWorld(sim, scenario, ctx.variant as VariantName, inject?.mutants ?? []);
+    return buildWorld(sim, scenario, ctx.variant as VariantName, mutantHooks(inject?.mutants ?? []));
   },
   properties: ENGINE_PROPERTIES,
   stats({ world }) {
