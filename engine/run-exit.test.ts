@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Canceled, DeadlineExceeded, ms, sec, sleep, type Context, type GoError, type HttpRequest, type Proc, type Transport, type TransportResult } from '../sim/index.ts';
-import { FaultProfileSchema } from '../sim/elasticsearch/faults/index.ts';
-import { ErrResponseHeaderTimeout } from '../sim/elasticsearch/transport.ts';
+import { FaultProfileSchema } from '../elasticsearch/faults/index.ts';
+import { ErrResponseHeaderTimeout } from '../elasticsearch/transport.ts';
 import { ErrBulkerClosed } from './errors.ts';
 import { fate } from './testing/harness.ts';
 import { fakeWorld, type FakeWorld } from './testing/fake-world.ts';

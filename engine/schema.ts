@@ -15,7 +15,7 @@ import {
   type BulkItem as EsBulkItem,
   type MgetDoc,
   type MsearchItem,
-} from '../sim/elasticsearch/schemas/index.ts';
+} from '../elasticsearch/schemas/index.ts';
 
 export { BulkResponseSchema, MgetDocSchema, MgetResponseSchema, MsearchItemSchema, MsearchResponseSchema, type MgetDoc, type MsearchItem };
 

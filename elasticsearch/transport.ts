@@ -5,14 +5,8 @@
  * client cancel), and its response reaches the caller unless the caller's context
  * ended first.
  */
-import type { Context } from '../context.ts';
-import type { Proc } from '../effects.ts';
-import { GoError } from '../errors.ts';
-import type { Sim } from '../kernel.ts';
-import { label } from '../label.ts';
-import { onRecv, select } from '../ops.ts';
-import { ms, sec } from '../time.ts';
-import type { HttpRequest, Transport, TransportResult } from '../transport.ts';
+import { GoError, label, ms, onRecv, sec, select, type Context, type Proc, type Sim } from '../sim/index.ts';
+import type { HttpRequest, Transport, TransportResult } from '../sim/transport.ts';
 import type { FakeElasticsearch } from './fake.ts';
 import { applyPlan, type AppliedResult } from './faults/apply.ts';
 import type { Choose } from './faults/choose.ts';

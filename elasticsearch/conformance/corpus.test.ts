@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCorpus } from './runner.ts';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = resolve(projectRoot, '../shared/es-rest-tests');
 
 describe('Elasticsearch YAML REST conformance', () => {
