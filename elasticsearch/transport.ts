@@ -1,17 +1,24 @@
 /**
- * The fake Elasticsearch as seen through the simulated network: each request draws a
- * latency and a fault from the decision stream, takes effect in the store when its
- * latency has passed (even if the caller gave up: Elasticsearch does not notice a
- * client cancel), and its response reaches the caller unless the caller's context
- * ended first.
+ * The fake Elasticsearch's adapter to the kernel: the store as seen through a simulated
+ * network. Each request draws a latency and a fault from the decision stream, takes effect
+ * in the store when its latency has passed (even if the caller gave up: Elasticsearch does
+ * not notice a client cancel), and its response reaches the caller unless the caller's
+ * context ended first. Its `roundTrip` has the shape of any HTTP client transport (request
+ * in, status and body or a transport error out), so a system under test that declares such
+ * a transport accepts it without this module knowing that system.
  */
 import { GoError, label, ms, onRecv, sec, select, type Context, type Proc, type Sim } from '../sim/index.ts';
-import type { HttpRequest, Transport, TransportResult } from '../sim/transport.ts';
 import type { FakeElasticsearch } from './fake.ts';
 import { applyPlan, type AppliedResult } from './faults/apply.ts';
 import type { Choose } from './faults/choose.ts';
 import { planRequest } from './faults/plan.ts';
 import type { FaultProfile } from './faults/profile.ts';
+import type { EsRequest } from './types.ts';
+
+/** What a round trip gives the caller: the fake's response, or the error its HTTP client would return. */
+export type RoundTripResult =
+  | { readonly kind: 'response'; readonly status: number; readonly body: string }
+  | { readonly kind: 'error'; readonly error: GoError };
 
 /** The error a reset connection gives the caller. */
 export const ErrConnectionReset = new GoError('read tcp 127.0.0.1:9200: connection reset by peer');
@@ -25,8 +32,8 @@ export const ErrResponseHeaderTimeout = new GoError('net/http: timeout awaiting 
 /** How often a request with unmet wait_for_checkpoints re-checks the store (virtual time). */
 const CHECKPOINT_POLL = ms(50);
 
-/** A {@link Transport} backed by a {@link FakeElasticsearch} inside a simulation. */
-export class SimEsTransport implements Transport {
+/** A simulated HTTP transport backed by a {@link FakeElasticsearch} inside a simulation. */
+export class SimEsTransport {
   private readonly choose: Choose;
   /** Requests sent, for reports. */
   requests = 0;
@@ -41,7 +48,8 @@ export class SimEsTransport implements Transport {
     this.choose = (width, name, weights) => (weights === undefined ? sim.decide(width, label(name, 'fault')) : sim.decideWeighted(weights, label(name, 'fault')));
   }
 
-  *roundTrip(ctx: Context, req: HttpRequest): Proc<TransportResult> {
+  /** Sends one request through the simulated network: latency, then a fault or the store's answer. */
+  *roundTrip(ctx: Context, req: EsRequest): Proc<RoundTripResult> {
     if (ctx.err() !== null) return { kind: 'error', error: ctx.err() as GoError };
     this.requests++;
     const plan = planRequest(this.profile(), req, this.choose);
@@ -64,7 +72,7 @@ export class SimEsTransport implements Transport {
     return this.deliver(result as AppliedResult | null);
   }
 
-  private deliver(res: AppliedResult | null): TransportResult {
+  private deliver(res: AppliedResult | null): RoundTripResult {
     if (res === null) throw new Error('es transport: response delivered before the request was applied');
     if ('kind' in res) return { kind: 'error', error: ErrConnectionReset };
     return { kind: 'response', status: res.status, body: res.body };

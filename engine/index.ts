@@ -6,6 +6,7 @@ export { Action, ACTION_NAMES, blockPoolType, byteLen, type ActionT, type Blk, t
 export { Bulker, type BulkerConfig, type ReadDoc } from './bulker.ts';
 export { ChildBulkers, noRemoteTransport, type ChildEntry, type ChildFactory, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
 export type { EngineCore } from './core.ts';
+export type { HttpRequest, Transport, TransportResult } from './transport.ts';
 export { dispatch, type Dispatched } from './dispatch.ts';
 export { drainAndFreeAbortedBlk, startDrain } from './drain.ts';
 export {

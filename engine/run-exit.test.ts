@@ -5,7 +5,8 @@
  * (their callers wait forever, their blocks leak); hardened fails them with ErrBulkerClosed.
  */
 import { describe, expect, it } from 'vitest';
-import { Canceled, DeadlineExceeded, ms, sec, sleep, type Context, type GoError, type HttpRequest, type Proc, type Transport, type TransportResult } from '../sim/index.ts';
+import { Canceled, DeadlineExceeded, ms, sec, sleep, type Context, type GoError, type Proc } from '../sim/index.ts';
+import type { HttpRequest, Transport, TransportResult } from './transport.ts';
 import { FaultProfileSchema } from '../elasticsearch/faults/index.ts';
 import { ErrResponseHeaderTimeout } from '../elasticsearch/transport.ts';
 import { ErrBulkerClosed } from './errors.ts';
