@@ -16,10 +16,10 @@ import { readRaw } from './ops-read.ts';
 import { search, type SearchResult } from './ops-search.ts';
 import { ENGINE_DEFAULTS, resolveOptions, type BulkOptions } from './options.ts';
 import { runLoop } from './run-loop.ts';
-import type { BulkItem, MgetDoc } from './schema.ts';
+import type { BulkItem, MgetDoc } from './decode/index.ts';
 import { VARIANTS, type VariantFlags, type VariantName } from './variants.ts';
 
-/** What Read and ReadRaw return: the mget doc (`_id`, `_version`, `_seq_no`, `found`, `_source`). */
+/** What Read and ReadRaw return: the mget doc (`_id`, `_version`, `_seq_no`, `found`, `_source` as raw JSON). */
 export type ReadDoc = MgetDoc;
 
 /** Bulker construction. */

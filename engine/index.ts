@@ -51,6 +51,6 @@ export {
 } from './options.ts';
 export { blkToQueueType, copyQueue, newQueues, QUEUE_NAMES, QueueType, type Queue, type QueueTypeT } from './queue.ts';
 export { runLoop } from './run-loop.ts';
-export { BulkResponseSchema, MgetDocSchema, MgetResponseSchema, MsearchItemSchema, MsearchResponseSchema, type BulkItem, type MgetDoc, type MsearchItem } from './schema.ts';
+export { decodeBulkResponse, decodeMgetResponse, decodeMsearchResponse, chooseBulkItem, type BulkItem, type Hits, type MgetDoc, type MsearchItem } from './decode/index.ts';
 export { parseError, translateError } from './translate-error.ts';
 export { VARIANT_NAMES, VARIANTS, type VariantFlags, type VariantName, type VariantSpec } from './variants.ts';
