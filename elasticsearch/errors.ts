@@ -1,3 +1,8 @@
+/**
+ * Elasticsearch errors as the fake raises them (`EsError`: status and error object) and the
+ * constructors for the ones it needs, worded as ES words them; plus the error envelope
+ * rendering of non-2xx responses.
+ */
 /** An Elasticsearch error object (`error` in responses), with ES's key order. */
 export interface EsErrorObject {
   /** Exception type, e.g. `version_conflict_engine_exception`. */

@@ -1,3 +1,7 @@
+/**
+ * The fake's document APIs against ES's exact responses: status paths, versions, CAS,
+ * updates and index names, bulk, and reads (get, mget, search, msearch).
+ */
 import { describe, expect, it } from 'vitest';
 import { FakeElasticsearch } from './fake.ts';
 import { BulkResponseSchema, EsErrorEnvelopeSchema, MgetResponseSchema, MsearchResponseSchema, SearchResponseSchema, WriteResponseSchema } from './schemas/index.ts';

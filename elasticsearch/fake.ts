@@ -1,3 +1,8 @@
+/**
+ * The fake Elasticsearch itself: routes a request to its handler against an in-memory
+ * cluster and answers synchronously; also the read-outs the simulation needs (checkpoint
+ * waits, a document's final state for durability checks).
+ */
 import type { HandlerHooks } from './api/context.ts';
 import { msearchHeaders } from './api/msearch-parse.ts';
 import { splitIndices } from './api/resolve.ts';

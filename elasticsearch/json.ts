@@ -1,3 +1,7 @@
+/**
+ * JSON helpers of the fake: response construction with ES's base headers and error
+ * envelope, and tolerant parsing and equality of JSON values.
+ */
 import type { EsResponse } from './types.ts';
 import { EsError, errorEnvelope } from './errors.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * The route table: which handler answers which method and path, and ES's 400/405 answers
+ * for unknown paths and wrong methods.
+ */
 import { EsError, illegalArgument } from './errors.ts';
 import { errorResponse, jsonResponse } from './json.ts';
 import type { HandlerContext } from './api/context.ts';

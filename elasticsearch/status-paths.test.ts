@@ -1,4 +1,8 @@
 /**
+ * Every status a write can end in (created, updated, noop, deleted, conflicts, missing
+ * documents and indices), through single-document APIs and bulk.
+ */
+/**
  * Exact responses (status, headers, body bytes) for every single-document and index status path
  * the fake models, in the shapes Elasticsearch 8.x/9.x sends.
  */

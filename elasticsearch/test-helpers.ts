@@ -1,3 +1,7 @@
+/**
+ * Helpers for the fake's own tests: send a request and get status and parsed body; build
+ * NDJSON from objects.
+ */
 import type { FakeElasticsearch } from './fake.ts';
 import type { EsMethod, EsResponse } from './types.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * The request and response shapes the fake answers: an HTTP request split into method,
+ * path, query and body, and a status, headers and body text.
+ */
 /** HTTP methods the fake Elasticsearch answers. */
 export type EsMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
 

@@ -1,3 +1,7 @@
+/**
+ * Parsing of a `_bulk` NDJSON body as Elasticsearch's `BulkRequestParser` does it: action
+ * lines, their metadata, source lines, and the 400 errors ES gives for a malformed request.
+ */
 import { illegalArgument, validationFailed, xContentParse, EsError } from '../errors.ts';
 import { isObject, tryParseJson } from '../json.ts';
 import { parseUpdateBody, type UpdateSpec } from '../store/update-body.ts';

@@ -1,3 +1,7 @@
+/**
+ * The `_bulk` handler: runs each parsed action against the store in order, lets the fault
+ * hooks replace items (a faulted item is not applied), and renders ES's per-item results.
+ */
 import { EsError, illegalArgument, indexNotFound, validationFailed } from '../errors.ts';
 import { errorResponse, jsonResponse } from '../json.ts';
 import { bulkItemFaultError } from '../faults/item-errors.ts';

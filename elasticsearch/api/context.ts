@@ -1,3 +1,7 @@
+/**
+ * What every route handler receives (the store, the request, path parameters) and the hooks
+ * through which the fault layer injects item-level faults.
+ */
 import type { Cluster } from '../store/cluster.ts';
 import type { EsRequest } from '../types.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * Single-document APIs: index, create, delete, update and get (`_doc`, `_create`,
+ * `_update`, `_source`), with ES's status codes, bodies and refresh handling.
+ */
 import { bodyRequired, documentParsing, EsError, indexNotFound, validationFailed } from '../errors.ts';
 import { errorResponse, isObject, jsonResponse, tryParseJson } from '../json.ts';
 import { parseBoolParam, parseRefresh } from '../store/refresh-param.ts';

@@ -1,3 +1,6 @@
+/**
+ * Index-level APIs: create, delete, exists and `_refresh`.
+ */
 import { EsError, illegalArgument, indexNotFound } from '../errors.ts';
 import { errorResponse, isObject, jsonResponse } from '../json.ts';
 import type { EsResponse } from '../types.ts';

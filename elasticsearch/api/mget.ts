@@ -1,3 +1,7 @@
+/**
+ * The `_mget` handler: realtime gets of many documents by `docs` or `ids`, with per-doc
+ * `found: false` or `error` entries as ES renders them.
+ */
 import { errorEnvelope, EsError, indexNotFound, parsingError, validationFailed } from '../errors.ts';
 import { errorResponse, isObject, jsonResponse } from '../json.ts';
 import type { IndexStore } from '../store/index-store.ts';

@@ -1,3 +1,7 @@
+/**
+ * Small cluster-level APIs: `GET /` (cluster info), `_cluster/health`, and the API-key bulk
+ * update fleet-server calls (acknowledged, not modelled).
+ */
 import { EsError, validationFailed } from '../errors.ts';
 import { errorResponse, isObject, jsonResponse } from '../json.ts';
 import type { EsResponse } from '../types.ts';

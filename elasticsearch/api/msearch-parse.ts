@@ -1,3 +1,7 @@
+/**
+ * Parsing of an `_msearch` NDJSON body into header and search-body pairs, with ES's errors
+ * for a malformed one; also the header-only read used to decide checkpoint waits.
+ */
 import { EsError, illegalArgument, parsingError } from '../errors.ts';
 import { isObject, tryParseJson } from '../json.ts';
 import { parseSearchRequest, type SearchSpec } from '../search/request.ts';

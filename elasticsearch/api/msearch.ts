@@ -1,3 +1,7 @@
+/**
+ * The `_msearch` and `_fleet/_fleet_msearch` handler: one search per entry, each answering
+ * its own result or error (and item faults from the hooks).
+ */
 import { errorEnvelope, EsError } from '../errors.ts';
 import { errorResponse, jsonResponse } from '../json.ts';
 import { msearchItemFaultError } from '../faults/item-errors.ts';

@@ -1,3 +1,7 @@
+/**
+ * Query-parameter and write-option parsing shared by the handlers: integers, CAS
+ * (`if_seq_no`/`if_primary_term`), id length, and applying a refresh policy.
+ */
 import { EsError, illegalArgument, validationFailed } from '../errors.ts';
 import type { Cas } from '../store/cas.ts';
 import type { IndexStore } from '../store/index-store.ts';

@@ -1,3 +1,7 @@
+/**
+ * Index-expression resolution for read APIs: comma lists, wildcards, `ignore_unavailable`
+ * and `allow_no_indices`.
+ */
 import type { EsError } from '../errors.ts';
 import type { Cluster } from '../store/cluster.ts';
 import type { IndexStore } from '../store/index-store.ts';

@@ -1,3 +1,6 @@
+/**
+ * The `_search` and `_count` handlers over refreshed documents.
+ */
 import { EsError, parsingError, validationFailed } from '../errors.ts';
 import { errorResponse, isObject, jsonResponse, tryParseJson } from '../json.ts';
 import { compileQuery } from '../query/compile.ts';

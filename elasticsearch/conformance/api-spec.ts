@@ -1,3 +1,7 @@
+/**
+ * How each REST API the YAML tests call maps to an HTTP request (path parts, method, body
+ * encoding), the way the official clients build it.
+ */
 import type { EsMethod, EsRequest } from '../types.ts';
 
 /** How one REST API maps to an HTTP request, the way the official clients build it. */

@@ -1,3 +1,7 @@
+/**
+ * The YAML tests' assertions: looking up a path in a response, `match` with regex and
+ * numeric tolerance, `is_true`/`is_false`, `length` and comparisons.
+ */
 /** Splits a dotted path; `\.` is a literal dot. */
 export function splitPath(path: string): string[] {
   if (path === '' || path === '$body') return [];

@@ -1,3 +1,8 @@
+/**
+ * `npm run es-conformance`: runs the Elasticsearch YAML REST test corpus against the fake,
+ * prints a per-section table or JSON, and sets the exit code. The only part of the runner
+ * that prints or exits.
+ */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,3 +1,7 @@
+/**
+ * The conformance corpus in `npm test`: when the shared corpus is present, enough of the
+ * sections the fake serves must pass.
+ */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

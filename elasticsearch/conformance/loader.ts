@@ -1,3 +1,7 @@
+/**
+ * Reading the YAML test corpus: listing test files and splitting each into setup, teardown
+ * and test sections.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';

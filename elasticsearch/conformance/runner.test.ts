@@ -1,3 +1,6 @@
+/**
+ * The runner's pieces: request mapping, assertions, skip rules, and the CLI's help.
+ */
 import { describe, expect, it } from 'vitest';
 import { buildRequest } from './api-spec.ts';
 import { commentsRegex, valueAt } from './assertions.ts';

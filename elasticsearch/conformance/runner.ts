@@ -1,3 +1,7 @@
+/**
+ * Running the YAML tests against a fresh fake per section: executing steps, checking
+ * assertions, and reporting passed, failed and skipped sections.
+ */
 import { existsSync, statSync } from 'node:fs';
 import { FakeElasticsearch } from '../fake.ts';
 import { buildRequest } from './api-spec.ts';

@@ -1,3 +1,7 @@
+/**
+ * Which sections the runner skips and why: versions and cluster features the fake does not
+ * claim, runner features and step kinds it does not support, APIs the fake does not serve.
+ */
 import { API_SPECS } from './api-spec.ts';
 import type { Step, TestFile } from './loader.ts';
 

@@ -1,3 +1,6 @@
+/**
+ * The YAML tests' stash: values saved by `set` and substituted into later steps.
+ */
 /** Values saved by `set` steps, substituted into later `do` arguments and expectations. */
 export class Stash {
   readonly #values = new Map<string, unknown>();

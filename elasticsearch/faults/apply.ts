@@ -1,3 +1,8 @@
+/**
+ * Carrying out a planned request: a whole-request fault (429, 502/503 HTML, reset, hang),
+ * or the store's answer with drawn item faults, possibly damaged afterwards (a truncated
+ * body, a wrong item count).
+ */
 import type { ItemFaultKind } from '../api/context.ts';
 import type { FakeElasticsearch } from '../fake.ts';
 import { errorResponse, jsonResponse } from '../json.ts';

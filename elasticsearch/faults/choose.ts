@@ -1,4 +1,8 @@
 /**
+ * The decision interface the fault layer draws through, and weighted draws that cost one
+ * decision per outcome (so exhaustive search tries each outcome once).
+ */
+/**
  * One labelled decision: returns an integer in [0, width). Every random draw must go
  * through it. With `weights` (one per outcome, `width` of them), outcome i is meant to
  * be drawn with probability weights[i] / sum; exhaustive search tries each outcome once.

@@ -1,3 +1,7 @@
+/**
+ * Fault planning and injection: decisions and their labels, each whole-request fault's
+ * exact response and its effect (or not) on the store, item faults, and profile validation.
+ */
 import { describe, expect, it } from 'vitest';
 import { FakeElasticsearch } from '../fake.ts';
 import { ndjson } from '../test-helpers.ts';

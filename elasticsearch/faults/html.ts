@@ -1,3 +1,6 @@
+/**
+ * The HTML error page a proxy in front of Elasticsearch returns for 502 and 503.
+ */
 /** nginx-style HTML error page a proxy in front of ES returns for 502/503. */
 export function htmlErrorPage(status: 502 | 503): string {
   const title = status === 502 ? '502 Bad Gateway' : '503 Service Temporarily Unavailable';

@@ -1,3 +1,7 @@
+/**
+ * The error objects ES reports for item-level faults (version conflicts, indexing-pressure
+ * and search thread-pool rejections, unavailable shards), worded as ES 8.x words them.
+ */
 import { EsError, versionConflict } from '../errors.ts';
 import type { ItemFaultKind } from '../api/context.ts';
 

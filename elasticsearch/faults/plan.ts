@@ -1,3 +1,7 @@
+/**
+ * Planning one request from a fault profile: its latency and whole-request outcome, each
+ * drawn as a labelled decision before anything runs.
+ */
 import type { EsRequest } from '../types.ts';
 import { drawWeighted, type Choose } from './choose.ts';
 import type { FaultProfile, Latency } from './profile.ts';

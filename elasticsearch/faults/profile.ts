@@ -1,3 +1,7 @@
+/**
+ * Fault profiles (zod schemas): the latency distribution and the per-mille odds of each
+ * whole-request and item fault; `HEALTHY_PROFILE` has none.
+ */
 import { z } from 'zod';
 
 const perMille = z.number().int().min(0).max(1000);

@@ -1,3 +1,7 @@
+/**
+ * The official `@elastic/elasticsearch` client against the fake over HTTP: document APIs,
+ * bulk, refresh, mget, search and msearch.
+ */
 import { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeElasticsearch } from '../fake.ts';

@@ -1,3 +1,7 @@
+/**
+ * An HTTP front for the fake on a real socket, so real clients (the official
+ * `@elastic/elasticsearch` client) can talk to it; runs in real time, outside any simulation.
+ */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeElasticsearch } from '../fake.ts';

@@ -1,3 +1,7 @@
+/**
+ * The query DSL subset the fake supports (`match_all`, `match_none`, `match`, `term`, `terms`,
+ * `range`, `bool`, `ids`, `exists`) compiled into predicates; anything else is ES's `parsing_exception`.
+ */
 import { EsError, parsingError } from '../errors.ts';
 import { isObject } from '../json.ts';
 import { compareToBound, fieldValues, termEquals, type Hit } from './fields.ts';

@@ -1,3 +1,7 @@
+/**
+ * Field access for queries and sorts: values at a dotted path, term equality and range
+ * ordering of stored values.
+ */
 import { isObject } from '../json.ts';
 import type { StoredDoc } from '../store/doc.ts';
 

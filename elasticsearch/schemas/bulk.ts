@@ -1,3 +1,6 @@
+/**
+ * Strict schema of the `_bulk` responses the fake emits.
+ */
 import { z } from 'zod';
 import { EsErrorCauseSchema, ShardsSchema } from './error.ts';
 

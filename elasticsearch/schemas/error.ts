@@ -1,3 +1,7 @@
+/**
+ * Strict schemas of the error objects and `{error, status}` envelopes the fake emits, and
+ * of `_shards`.
+ */
 import { z } from 'zod';
 
 /** An ES error object: `{type, reason, caused_by?, root_cause?, ...metadata}`. Extra keys are kept. */

@@ -1,3 +1,6 @@
+/**
+ * Strict schema of the `_mget` responses the fake emits.
+ */
 import { z } from 'zod';
 import { EsErrorCauseSchema } from './error.ts';
 

@@ -1,3 +1,6 @@
+/**
+ * Strict schema of the `_msearch` and `_fleet/_fleet_msearch` responses the fake emits.
+ */
 import { z } from 'zod';
 import { EsErrorCauseSchema, ShardsSchema } from './error.ts';
 import { SearchResponseSchema } from './search.ts';

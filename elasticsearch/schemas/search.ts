@@ -1,3 +1,6 @@
+/**
+ * Strict schemas of the `_search` and `_count` responses the fake emits.
+ */
 import { z } from 'zod';
 import { ShardsSchema } from './error.ts';
 

@@ -1,3 +1,6 @@
+/**
+ * Strict schemas of the single-document write and get responses the fake emits.
+ */
 import { z } from 'zod';
 import { ShardsSchema } from './error.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * Running a search: matching refreshed documents, sorting, paging, and rendering the
+ * response (`_shards`, `hits.total` by tracking mode, hits).
+ */
 import type { Hit } from '../query/fields.ts';
 import type { IndexStore } from '../store/index-store.ts';
 import type { SearchSpec } from './request.ts';

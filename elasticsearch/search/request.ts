@@ -1,3 +1,7 @@
+/**
+ * Validation of a search request (body and URL parameters) into a search spec, with ES's
+ * errors for unsupported or malformed parts.
+ */
 import { EsError, illegalArgument, parsingError } from '../errors.ts';
 import { isObject } from '../json.ts';
 import { compileQuery, type Predicate } from '../query/compile.ts';

@@ -1,3 +1,7 @@
+/**
+ * Search sorting: parsing `sort` in its several shapes and ordering hits, missing values
+ * included, as ES does for a single shard.
+ */
 import { EsError, parsingError } from '../errors.ts';
 import { isObject } from '../json.ts';
 import { fieldValues, type Hit } from '../query/fields.ts';

@@ -1,3 +1,7 @@
+/**
+ * Optimistic concurrency control: `if_seq_no`/`if_primary_term` checked against the
+ * realtime document, with ES's 409 on a mismatch.
+ */
 import { versionConflict, type EsError } from '../errors.ts';
 import type { IndexStore } from './index-store.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * The cluster: its indices, index creation (settings, mappings) and resolution of index
+ * expressions, plus the deterministic counters (uuids, auto ids, write version).
+ */
 import { EsError, illegalArgument, indexNotFound } from '../errors.ts';
 import { isObject } from '../json.ts';
 import { IndexStore } from './index-store.ts';

@@ -1,3 +1,6 @@
+/**
+ * One stored document version.
+ */
 /** One stored document version as the fake keeps it. */
 export interface StoredDoc {
   /** Document id. */

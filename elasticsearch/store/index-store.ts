@@ -1,3 +1,7 @@
+/**
+ * One index: its realtime documents, the snapshot search sees (updated on refresh), its
+ * sequence numbers and field types.
+ */
 import type { StoredDoc } from './doc.ts';
 
 /** Field types known for an index: from explicit mappings or inferred on first sight (dynamic mapping). */

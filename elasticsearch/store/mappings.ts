@@ -1,3 +1,6 @@
+/**
+ * Field mappings: explicit `mappings.properties`, and dynamic mapping of new fields.
+ */
 import { EsError } from '../errors.ts';
 import { isObject } from '../json.ts';
 import type { IndexStore } from './index-store.ts';

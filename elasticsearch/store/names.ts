@@ -1,3 +1,7 @@
+/**
+ * Index names: validation as ES does it, date-math names (against a fixed virtual now),
+ * and wildcard detection.
+ */
 import { EsError } from '../errors.ts';
 
 const FORBIDDEN = ['\\', '/', '*', '?', '"', '<', '>', '|', ' ', ',', '#', ':'];

@@ -1,3 +1,6 @@
+/**
+ * The `refresh` parameter of writes and boolean query parameters, parsed as ES does.
+ */
 import { illegalArgument, type EsError } from '../errors.ts';
 
 /** Refresh policy of a write: none, immediate (`true` or `""`), or wait for the next refresh. */

@@ -1,3 +1,7 @@
+/**
+ * Parsing of an `_update` body (`doc`, `upsert`, `doc_as_upsert`, `detect_noop`, ...) with
+ * ES's object-parser errors, including its "did you mean" suggestion.
+ */
 import { EsError, illegalArgument, validationFailed, xContentParse } from '../errors.ts';
 import { isObject } from '../json.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * Applying an update to a document: upsert, CAS, deep merge of the partial doc, and noop
+ * detection.
+ */
 import { documentMissing, EsError } from '../errors.ts';
 import { isObject, jsonEqual } from '../json.ts';
 import { checkCas, type Cas } from './cas.ts';

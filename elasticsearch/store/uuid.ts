@@ -1,3 +1,7 @@
+/**
+ * Deterministic ids for the fake: index uuids and auto-generated document ids from a hash
+ * and a counter, never from randomness.
+ */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** FNV-1a 32-bit hash of a string. */

@@ -1,3 +1,7 @@
+/**
+ * Index, create and delete of one document: versions, sequence numbers, tombstones, and
+ * ES's conflict and not-found outcomes.
+ */
 import { versionConflict, type EsError } from '../errors.ts';
 import type { IndexStore } from './index-store.ts';
 import { learnFieldTypes } from './mappings.ts';

@@ -1,3 +1,7 @@
+/**
+ * The outcome of a document write and its rendering in ES's key order, with the `_shards`
+ * ES reports for a single-node write or a noop.
+ */
 /** Result of a document write, before rendering. */
 export interface WriteOutcome {
   /** HTTP status of this write (201 created, 200 updated/deleted/noop, 404 not_found). */
