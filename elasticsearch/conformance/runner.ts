@@ -6,7 +6,9 @@ import { existsSync, statSync } from 'node:fs';
 import { FakeElasticsearch } from '../fake.ts';
 import { buildRequest } from './api-spec.ts';
 import { commentsRegex, deepMatch, isRegexLiteral, isTruthy, lengthOf, valueAt } from './assertions.ts';
-import { listYamlFiles, parseTestFile, type Step, type TestFile } from './loader.ts';
+import { listCorpus } from './corpus-files.ts';
+import type { KnownFailure } from './known-failures.ts';
+import { parseTestFile, type Section, type Step, type TestFile } from './loader.ts';
 import { skipReason } from './skip.ts';
 import { Stash } from './stash.ts';
 
@@ -16,18 +18,38 @@ export interface SectionResult {
   file: string;
   /** Section name. */
   name: string;
-  /** passed, failed (first failing assertion in detail) or skipped (reason in detail). */
-  status: 'passed' | 'failed' | 'skipped';
+  /**
+   * passed; failed (first failing assertion in detail); known-failure (failed, and listed as
+   * a known failure: `why` says why); skipped (reason in detail).
+   */
+  status: 'passed' | 'failed' | 'known-failure' | 'skipped';
   /** Failure or skip detail; '' when passed. */
   detail: string;
+  /** For a known failure: why it is known to fail. */
+  why?: string;
+}
+
+/** A known failure that did not fail: the list must lose it. */
+export interface StaleKnownFailure extends KnownFailure {
+  /** What happened instead: `passed`, `skipped: <reason>`, or `not found in the corpus`. */
+  readonly now: string;
 }
 
 /** The report of a corpus run (the `--json` output shape). */
 export interface ConformanceReport {
+  /** Test files found (each may hold several sections). */
+  files: number;
   passed: number;
+  /** Failures that are not known failures, file problems included. */
   failed: number;
+  /** Failures listed as known (see `known-failures.ts`). */
+  knownFailed: number;
   skipped: number;
   sections: SectionResult[];
+  /** The known failures that failed, with why they are known and how they failed. */
+  knownFailures: (KnownFailure & { readonly detail: string })[];
+  /** Known failures that no longer fail. */
+  stale: StaleKnownFailure[];
 }
 
 const CATCH_STATUS: Record<string, number> = { bad_request: 400, unauthorized: 401, forbidden: 403, missing: 404, request_timeout: 408, conflict: 409, unavailable: 503 };
@@ -106,7 +128,7 @@ function runAssertion(st: State, kind: string, arg: unknown): void {
 
 function runSteps(st: State, steps: readonly Step[]): void {
   for (const step of steps) {
-    const kind = Object.keys(step)[0]!;
+    const kind = Object.keys(step)[0] as string;
     if (kind === 'skip' || kind === 'requires') continue;
     if (kind === 'do') runDo(st, (step['do'] ?? {}) as Record<string, unknown>);
     else runAssertion(st, kind, step[kind]);
@@ -114,8 +136,9 @@ function runSteps(st: State, steps: readonly Step[]): void {
 }
 
 /** Runs one section (setup, steps, teardown) against a brand-new fake. */
-export function runSection(file: TestFile, section: { name: string; steps: Step[] }): SectionResult {
+export function runSection(file: TestFile, section: Section): SectionResult {
   const base = { file: file.file, name: section.name };
+  if (section.error !== undefined) return { ...base, status: 'failed', detail: section.error };
   const skip = skipReason(file, section.steps);
   if (skip) return { ...base, status: 'skipped', detail: skip };
   const st: State = { es: new FakeElasticsearch(), stash: new Stash(), last: undefined, lastText: '' };
@@ -130,18 +153,45 @@ export function runSection(file: TestFile, section: { name: string; steps: Step[
   }
 }
 
-/** Runs every section of every YAML file under `dir`. Throws only when `dir` is not a directory. */
-export function runCorpus(dir: string): ConformanceReport {
+/**
+ * Runs every section of every YAML file under `dir`, then sets apart the `known` failures.
+ * Throws only when `dir` is not a directory; every problem with an entry of the corpus
+ * (unreadable, a broken symlink, bad YAML) is a failed `(file)` section with a one-line detail.
+ */
+export function runCorpus(dir: string, known: readonly KnownFailure[] = []): ConformanceReport {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`corpus directory not found: ${dir}`);
-  const sections: SectionResult[] = [];
-  for (const path of listYamlFiles(dir)) {
+  const listing = listCorpus(dir);
+  const sections: SectionResult[] = listing.problems.map((p) => ({ file: p.file, name: '(file)', status: 'failed', detail: p.detail }));
+  for (const path of listing.files) {
     const file = parseTestFile(dir, path);
-    if (file.error) {
-      sections.push({ file: file.file, name: '(file)', status: 'failed', detail: `YAML error: ${file.error}` });
-      continue;
-    }
-    for (const s of file.sections) sections.push(runSection(file, s));
+    if (file.error !== undefined) sections.push({ file: file.file, name: '(file)', status: 'failed', detail: file.error });
+    else for (const s of file.sections) sections.push(runSection(file, s));
   }
-  const count = (s: SectionResult['status']) => sections.filter((x) => x.status === s).length;
-  return { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), sections };
+  sections.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1));
+  const { marked, stale } = markKnown(sections, known);
+  const count = (s: SectionResult['status']) => marked.filter((x) => x.status === s).length;
+  const knownFailures = marked.filter((x) => x.status === 'known-failure').map((x) => ({ file: x.file, section: x.name, why: x.why ?? '', detail: x.detail }));
+  return { files: listing.files.length, passed: count('passed'), failed: count('failed'), knownFailed: count('known-failure'), skipped: count('skipped'), sections: marked, knownFailures, stale };
+}
+
+/**
+ * Marks the failures listed in `known`, and lists the entries that did not fail. An entry
+ * whose file is not in this corpus at all does not apply (a partial corpus); one whose file
+ * is there but whose section is not is stale.
+ */
+export function markKnown(sections: readonly SectionResult[], known: readonly KnownFailure[]): { marked: SectionResult[]; stale: StaleKnownFailure[] } {
+  const find = (s: SectionResult) => known.find((k) => k.file === s.file && k.section === s.name);
+  const marked = sections.map((s) => {
+    const k = find(s);
+    return k !== undefined && s.status === 'failed' ? { ...s, status: 'known-failure' as const, why: k.why } : s;
+  });
+  const stale: StaleKnownFailure[] = [];
+  for (const k of known) {
+    if (!sections.some((s) => s.file === k.file)) continue;
+    const s = sections.find((x) => x.file === k.file && x.name === k.section);
+    if (s === undefined) stale.push({ ...k, now: 'not found in the corpus' });
+    else if (s.status === 'passed') stale.push({ ...k, now: 'passed' });
+    else if (s.status === 'skipped') stale.push({ ...k, now: `skipped: ${s.detail}` });
+  }
+  return { marked, stale };
 }
