@@ -4,7 +4,8 @@
  * at once on a done ctx, even with a free slot), then calls `_security/_authenticate`.
  * Policy-token short-cuts and the Authorization header are not modelled.
  */
-import { GoError, type Context, type Proc, type Transport, type Weighted } from '../sim/index.ts';
+import { GoError, type Context, type Proc, type Weighted } from '../sim/index.ts';
+import type { Transport } from './transport.ts';
 import { fail, ok, type Result } from './op-options.ts';
 import { parseError } from './translate-error.ts';
 

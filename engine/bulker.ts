@@ -2,7 +2,8 @@
  * The Bulker: the public face of the engine model. Holds the pool, the bulker channel and
  * the variant's switches; `run` is the Run loop; the operations are the public API.
  */
-import { AtomicInt, TrackedPool, Weighted, type Chan, type Context, type GoError, type Proc, type Sim, type Transport } from '../sim/index.ts';
+import { AtomicInt, TrackedPool, Weighted, type Chan, type Context, type GoError, type Proc, type Sim } from '../sim/index.ts';
+import type { Transport } from './transport.ts';
 import { apiKeyAuth, type APIKey, type SecurityInfo } from './apikey-auth.ts';
 import { Action, blockPoolType, type Blk, type BulkT } from './block.ts';
 import { ChildBulkers, noRemoteTransport, type RemoteTransportFactory } from './child-bulker.ts';
@@ -15,10 +16,10 @@ import { readRaw } from './ops-read.ts';
 import { search, type SearchResult } from './ops-search.ts';
 import { ENGINE_DEFAULTS, resolveOptions, type BulkOptions } from './options.ts';
 import { runLoop } from './run-loop.ts';
-import type { BulkItem, MgetDoc } from './schema.ts';
+import type { BulkItem, MgetDoc } from './decode/index.ts';
 import { VARIANTS, type VariantFlags, type VariantName } from './variants.ts';
 
-/** What Read and ReadRaw return: the mget doc (`_id`, `_version`, `_seq_no`, `found`, `_source`). */
+/** What Read and ReadRaw return: the mget doc (`_id`, `_version`, `_seq_no`, `found`, `_source` as raw JSON). */
 export type ReadDoc = MgetDoc;
 
 /** Bulker construction. */

@@ -5,7 +5,8 @@
  * parent's Run exit cancels them all. The wrapper goroutine that reports Run's result on an
  * unbuffered channel (H-BLOCK (3)) is not modelled.
  */
-import { background, GoError, withCancel, type CancelFunc, type Sim, type Transport } from '../sim/index.ts';
+import { background, GoError, withCancel, type CancelFunc, type Sim } from '../sim/index.ts';
+import type { Transport } from './transport.ts';
 import type { Bulker } from './bulker.ts';
 import { fail, ok, type Result } from './op-options.ts';
 

@@ -2,7 +2,8 @@
  * What the engine's functions need from a bulker: its kernel, transport, switches,
  * options, pool and channels. {@link Bulker} implements it; tests may build one by hand.
  */
-import type { AtomicInt, Chan, Sim, TrackedPool, Transport } from '../sim/index.ts';
+import type { AtomicInt, Chan, Sim, TrackedPool } from '../sim/index.ts';
+import type { Transport } from './transport.ts';
 import type { Blk, BulkT } from './block.ts';
 import type { BulkOptions } from './options.ts';
 import type { EngineHooks } from './hooks.ts';

@@ -1,14 +1,14 @@
 /**
  * `flushBulk` (spec §3.3): bulk and refreshBulk queues, POST `/_bulk`.
  */
-import type { Context, GoError, Proc } from '../sim/index.ts';
+import { GoError, type Context, type Proc } from '../sim/index.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
 import { ListWalk } from './list-walk.ts';
 import { ErrQueueLengthMismatch, ErrUnknownBulkOperator } from './errors.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
-import { BulkResponseSchema, chooseBulkItem, decode } from './schema.ts';
+import { chooseBulkItem, decodeBulkResponse } from './decode/index.ts';
 import { translateError } from './translate-error.ts';
 
 /** Flushes a bulk queue; an error return means no block was answered (flushQueue then fails them all). */
@@ -25,8 +25,8 @@ export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   if (e.hooks.flushBulkInstead !== undefined) return yield* e.hooks.flushBulkInstead(e, q);
   const r = yield* esRequest(e, ctx, post('/_bulk', body, q.type === QueueType.refreshBulk));
   if (r.err !== null) return r.err;
-  const res = decode(BulkResponseSchema, r.body, 'flushBulk failed');
-  if (res.err !== null) return res.err;
+  const res = decodeBulkResponse(r.body);
+  if (res.err !== null) return new GoError(`flushBulk failed, could not unmarshal ES response: ${res.err.message}`);
   const items = res.value.items;
   if (items.length !== cnt) return ErrQueueLengthMismatch;
   // From here on no error may be returned: blocks are handed back one by one.

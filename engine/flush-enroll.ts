@@ -12,7 +12,7 @@ import { ErrEnrollDuplicate, ErrQueueLengthMismatch } from './errors.ts';
 import { failQueue } from './fail-queue.ts';
 import type { Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
-import { decode, MsearchResponseSchema, rawError } from './schema.ts';
+import { decodeMsearchResponse } from './decode/index.ts';
 import { translateError } from './translate-error.ts';
 
 interface Group {
@@ -67,14 +67,15 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
     yield* failQueue(e, q.head, r.err, 'flushEnrollSearch');
     return null;
   }
-  const res = decode(MsearchResponseSchema, r.body, 'flushEnrollSearch failed');
+  // Upstream returns easyjson's error as it is (no prefix, unlike flushBulk).
+  const res = decodeMsearchResponse(r.body);
   if (res.err !== null) return res.err;
   const items = res.value.responses;
   if (items.length !== groups.length) return ErrQueueLengthMismatch;
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as Group;
     const item = items[i];
-    const err = item === undefined ? null : translateError(item.status, rawError(item.error));
+    const err = item === undefined ? null : translateError(item.status, item.error);
     // The group (dedupe key and duplicates) was captured before any send (fix 2a09846fa).
     const dups = g.dups;
     const dupIdx = dups.map((d) => e.pool.use(d, 'idx').idx);

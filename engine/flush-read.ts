@@ -8,7 +8,7 @@ import { ListWalk } from './list-walk.ts';
 import { ErrElasticNotFound, ErrQueueLengthMismatch } from './errors.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
-import { decode, MgetResponseSchema } from './schema.ts';
+import { decodeMgetResponse } from './decode/index.ts';
 
 /** The `_mget` body: `{"docs": [` then the fragments, the last trailing comma replaced by `]}`. */
 export function mgetBody(fragments: string): string {
@@ -29,7 +29,8 @@ export function* flushRead(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   }
   const r = yield* esRequest(e, ctx, post('/_mget', mgetBody(frags), q.type === QueueType.refreshRead));
   if (r.err !== null) return r.err;
-  const res = decode(MgetResponseSchema, r.body, 'flushRead failed');
+  // Upstream returns easyjson's error as it is (no prefix, unlike flushBulk).
+  const res = decodeMgetResponse(r.body);
   if (res.err !== null) return res.err;
   const docs = res.value.docs;
   if (docs.length !== cnt) return ErrQueueLengthMismatch;

@@ -8,7 +8,7 @@ import { ListWalk } from './list-walk.ts';
 import { ErrQueueLengthMismatch } from './errors.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
-import { decode, MsearchResponseSchema, rawError } from './schema.ts';
+import { decodeMsearchResponse } from './decode/index.ts';
 import { translateError } from './translate-error.ts';
 
 /** Flushes a search or fleet-search queue. */
@@ -25,7 +25,8 @@ export function* flushSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoErro
   const path = q.type === QueueType.fleetSearch ? '/_fleet/_fleet_msearch' : '/_msearch';
   const r = yield* esRequest(e, ctx, post(path, body));
   if (r.err !== null) return r.err;
-  const res = decode(MsearchResponseSchema, r.body, 'flushSearch failed');
+  // Upstream returns easyjson's error as it is (no prefix, unlike flushBulk).
+  const res = decodeMsearchResponse(r.body);
   if (res.err !== null) return res.err;
   const items = res.value.responses;
   if (items.length !== cnt) return ErrQueueLengthMismatch;
@@ -33,7 +34,7 @@ export function* flushSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoErro
   for (const item of items) {
     if (n === null) break;
     const next = e.pool.use(n, 'next').next;
-    yield* answer(e, n, { err: translateError(item.status, rawError(item.error)), idx: e.pool.use(n, 'idx').idx, data: item }, 'flushSearch');
+    yield* answer(e, n, { err: translateError(item.status, item.error), idx: e.pool.use(n, 'idx').idx, data: item }, 'flushSearch');
     n = next;
   }
   return null;

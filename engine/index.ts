@@ -6,6 +6,7 @@ export { Action, ACTION_NAMES, blockPoolType, byteLen, type ActionT, type Blk, t
 export { Bulker, type BulkerConfig, type ReadDoc } from './bulker.ts';
 export { ChildBulkers, noRemoteTransport, type ChildEntry, type ChildFactory, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
 export type { EngineCore } from './core.ts';
+export type { HttpRequest, Transport, TransportResult } from './transport.ts';
 export { dispatch, type Dispatched } from './dispatch.ts';
 export { drainAndFreeAbortedBlk, startDrain } from './drain.ts';
 export {
@@ -46,6 +47,6 @@ export {
 } from './options.ts';
 export { blkToQueueType, copyQueue, newQueues, QUEUE_NAMES, QueueType, type Queue, type QueueTypeT } from './queue.ts';
 export { runLoop } from './run-loop.ts';
-export { BulkResponseSchema, MgetDocSchema, MgetResponseSchema, MsearchItemSchema, MsearchResponseSchema, type BulkItem, type MgetDoc, type MsearchItem } from './schema.ts';
+export { decodeBulkResponse, decodeMgetResponse, decodeMsearchResponse, chooseBulkItem, type BulkItem, type Hits, type MgetDoc, type MsearchItem } from './decode/index.ts';
 export { parseError, translateError } from './translate-error.ts';
 export { VARIANT_NAMES, VARIANTS, type VariantFlags, type VariantName, type VariantSpec } from './variants.ts';

@@ -10,7 +10,7 @@ import { drainBulkerChannel } from './drain-channel.ts';
 import { ErrBulkerClosed } from './errors.ts';
 import { fail, ok, type Result } from './op-options.ts';
 import { bulkFragment } from './ops-bulk.ts';
-import type { BulkItem } from './schema.ts';
+import type { BulkItem } from './decode/index.ts';
 
 /** One operation of a multi call. */
 export interface MultiOp {

@@ -8,7 +8,7 @@ import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
 import { afterDispatch, newBlk, validateBody, validateMeta, validationExit } from './ops-common.ts';
-import type { BulkItem } from './schema.ts';
+import type { BulkItem } from './decode/index.ts';
 import { translateError } from './translate-error.ts';
 
 /** The bulk meta line: `{"<action>":{"_id":"<id>","retry_on_conflict":<n>,"_index":"<index>"}}\n`. */

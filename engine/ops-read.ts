@@ -7,7 +7,7 @@ import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
 import { afterDispatch, newBlk, validateMeta, validationExit } from './ops-common.ts';
-import type { MgetDoc } from './schema.ts';
+import type { MgetDoc } from './decode/index.ts';
 
 /** The mget fragment `{"_index":"<index>","_id":"<id>"},` (trailing comma, no newline). */
 export function mgetFragment(index: string, id: string): string {

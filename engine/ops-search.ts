@@ -8,12 +8,12 @@ import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
 import { afterDispatch, newBlk, validateBody, validationExit } from './ops-common.ts';
-import type { MsearchItem } from './schema.ts';
+import type { Aggregation, Hits, MsearchItem } from './decode/index.ts';
 
-/** What Search returns (`es.ResultT`). */
+/** What Search returns (`es.ResultT`: the item's `HitsT` and its aggregations). */
 export interface SearchResult {
-  readonly hits: unknown;
-  readonly aggregations: unknown;
+  readonly hits: Hits;
+  readonly aggregations: Readonly<Record<string, Aggregation>> | undefined;
 }
 
 /** The msearch header line (spec §3.5 template). */

@@ -2,7 +2,8 @@
  * One Elasticsearch request from a flush: transport errors and non-2xx statuses
  * (`res.IsError()`, status > 299, translated by `parseError`) become errors.
  */
-import type { Context, GoError, HttpRequest, Proc } from '../sim/index.ts';
+import type { Context, GoError, Proc } from '../sim/index.ts';
+import type { HttpRequest } from './transport.ts';
 import type { EngineCore } from './core.ts';
 import { parseError } from './translate-error.ts';
 

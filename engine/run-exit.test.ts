@@ -5,9 +5,10 @@
  * (their callers wait forever, their blocks leak); hardened fails them with ErrBulkerClosed.
  */
 import { describe, expect, it } from 'vitest';
-import { Canceled, DeadlineExceeded, ms, sec, sleep, type Context, type GoError, type HttpRequest, type Proc, type Transport, type TransportResult } from '../sim/index.ts';
-import { FaultProfileSchema } from '../sim/elasticsearch/faults/index.ts';
-import { ErrResponseHeaderTimeout } from '../sim/elasticsearch/transport.ts';
+import { Canceled, DeadlineExceeded, ms, sec, sleep, type Context, type GoError, type Proc } from '../sim/index.ts';
+import type { HttpRequest, Transport, TransportResult } from './transport.ts';
+import { FaultProfileSchema } from '../elasticsearch/faults/index.ts';
+import { ErrResponseHeaderTimeout } from '../elasticsearch/transport.ts';
 import { ErrBulkerClosed } from './errors.ts';
 import { fate } from './testing/harness.ts';
 import { fakeWorld, type FakeWorld } from './testing/fake-world.ts';

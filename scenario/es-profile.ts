@@ -2,7 +2,7 @@
  * The fake Elasticsearch's fault profile for a scenario, as a function of virtual
  * time (brownout windows change latency and rejections while they last).
  */
-import { FaultProfileSchema, type FaultProfile } from '../sim/elasticsearch/faults/index.ts';
+import { FaultProfileSchema, type FaultProfile } from '../elasticsearch/faults/index.ts';
 import { sec, type Sim } from '../sim/index.ts';
 import { pm, requestFaultPerMille, type Scenario } from './schema.ts';
 

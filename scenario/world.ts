@@ -3,8 +3,8 @@
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
 import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, NO_HOOKS, type EngineHooks, type VariantName } from '../engine/index.ts';
-import { FakeElasticsearch } from '../sim/elasticsearch/index.ts';
-import { SimEsTransport } from '../sim/elasticsearch/transport.ts';
+import { FakeElasticsearch } from '../elasticsearch/index.ts';
+import { SimEsTransport } from '../elasticsearch/transport.ts';
 import type { RunLimits } from '../harness/target.ts';
 import { background, ms, sec, withCancel, type Context, type Sim } from '../sim/index.ts';
 import { agentId, agentLoop } from './agent.ts';

@@ -70,7 +70,7 @@ export class Chan<T = unknown> {
     readonly id: number,
     /** Buffer capacity; 0 is a rendezvous channel. */
     readonly cap: number,
-    /** Human name for reports, e.g. `bulker.ch`. */
+    /** Human name for reports, e.g. `jobs`. */
     readonly name: string,
   ) {
     if (!Number.isInteger(cap) || cap < 0) fail(`channel capacity must be a non-negative integer, got ${cap}`);

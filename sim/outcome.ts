@@ -30,7 +30,7 @@ export interface BlockedTask {
   readonly name: string;
   /** The task and its spawn ancestry. */
   readonly lineage: string;
-  /** What it waits on, e.g. `recv on bulker.ch`, or `runnable`. */
+  /** What it waits on, e.g. `recv on jobs`, or `runnable`. */
   readonly waitingOn: string;
 }
 

@@ -61,7 +61,7 @@ export class Task implements TaskInfo {
     this.waiter = new Waiter(this);
   }
 
-  /** `name` plus its spawn ancestry, e.g. `flush-3 <- run <- bulker`. */
+  /** `name` plus its spawn ancestry, e.g. `worker-3 <- dispatcher <- main`. */
   lineage(): string {
     const names: string[] = [];
     for (let t: Task | null = this; t !== null && names.length < 6; t = t.parent) names.push(t.name);

@@ -3,10 +3,11 @@
  * {@link FakeElasticsearch} through {@link SimEsTransport}, configured as `SetupBulk` does
  * (spec §7.6: the server-config defaults are applied AFTER the test's options, so they win).
  */
-import { background, Sim, withCancel, type CancelFunc, type Context, type GoError, type Proc, type RunResult, type Transport } from '../../sim/index.ts';
-import { FakeElasticsearch } from '../../sim/elasticsearch/index.ts';
-import { HEALTHY_PROFILE, type FaultProfile } from '../../sim/elasticsearch/faults/index.ts';
-import { SimEsTransport } from '../../sim/elasticsearch/transport.ts';
+import { background, Sim, withCancel, type CancelFunc, type Context, type GoError, type Proc, type RunResult } from '../../sim/index.ts';
+import type { Transport } from '../transport.ts';
+import { FakeElasticsearch } from '../../elasticsearch/index.ts';
+import { HEALTHY_PROFILE, type FaultProfile } from '../../elasticsearch/faults/index.ts';
+import { SimEsTransport } from '../../elasticsearch/transport.ts';
 import { Bulker } from '../bulker.ts';
 import { SERVER_CONFIG_DEFAULTS, type BulkOptions } from '../options.ts';
 import type { VariantName } from '../variants.ts';

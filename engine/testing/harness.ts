@@ -8,7 +8,7 @@ import type { BulkOptions } from '../options.ts';
 import type { VariantName } from '../variants.ts';
 import { LabelChooser } from './label-chooser.ts';
 import { okScript, ScriptedTransport, type Scripted } from './scripted-transport.ts';
-import type { HttpRequest } from '../../sim/index.ts';
+import type { HttpRequest } from '../transport.ts';
 
 /** A test world. */
 export interface World {

@@ -2,7 +2,8 @@
  * A test transport answering from a script, after a fixed virtual latency, honouring the
  * caller's ctx (an ended ctx returns its error, like the HTTP client would).
  */
-import { onRecv, select, type Context, type GoError, type HttpRequest, type Micros, type Proc, type Sim, type Transport, type TransportResult } from '../../sim/index.ts';
+import { onRecv, select, type Context, type GoError, type Micros, type Proc, type Sim } from '../../sim/index.ts';
+import type { HttpRequest, Transport, TransportResult } from '../transport.ts';
 import { ms } from '../../sim/index.ts';
 
 /** What the script answers: a response, a transport error, or a hang until ctx ends. */
