@@ -37,3 +37,17 @@ describe('module boundaries', () => {
     expect(offenders(engine, (d) => d === 'elasticsearch')).toEqual([]);
   });
 });
+
+describe('a domain-free kernel', () => {
+  it('nothing in sim/ (tests included) names the bulk engine, Elasticsearch or fleet-server', () => {
+    const words = /elasticsearch|\bbulk|\bengine\b|fleet|\bflush|\bagent|\bes\.|api.?key/i;
+    const hits = sources('sim').flatMap((f) =>
+      readFileSync(join(ROOT, f), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, i }))
+        .filter(({ line }) => words.test(line))
+        .map(({ line, i }) => `${f}:${i + 1}: ${line.trim()}`),
+    );
+    expect(hits).toEqual([]);
+  });
+});

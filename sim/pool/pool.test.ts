@@ -1,5 +1,5 @@
 /**
- * The tracked pool. Go analogue: sync.Pool of bulk blocks, with the lifecycle rules the
+ * The tracked pool. Go analogue: a sync.Pool of buffers, with the lifecycle rules the
  * Go race detector and code review enforce by hand (free once, never touch after free).
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ interface Buf {
 
 function setup(): { sim: Sim; pool: TrackedPool<Buf> } {
   const sim = new Sim({ strategy: new RandomWalk(1) });
-  const pool = new TrackedPool<Buf>(sim, { make: () => ({ bytes: [] }), reset: (b) => void (b.bytes.length = 0), noun: 'block', states: ['enqueued', 'in-flush', 'abandoned'], exemptAtEnd: ['abandoned'] }, 'blocks');
+  const pool = new TrackedPool<Buf>(sim, { make: () => ({ bytes: [] }), reset: (b) => void (b.bytes.length = 0), noun: 'block', states: ['enqueued', 'in-use', 'abandoned'], exemptAtEnd: ['abandoned'] }, 'blocks');
   return { sim, pool };
 }
 
@@ -83,17 +83,17 @@ describe('TrackedPool', () => {
       const h = pool.acquire('producer', 'for req 1');
       pool.mark(h, 'enqueue', 'enqueued');
       yield* gosched();
-      pool.mark(h, 'flush', 'in-flush');
+      pool.mark(h, 'use', 'in-use');
     });
     sim.run();
     const v = pool.finish();
     expect(v).toHaveLength(1);
-    expect(v[0]).toMatchObject({ kind: 'leak', resourceId: 0, state: 'in-flush' });
+    expect(v[0]).toMatchObject({ kind: 'leak', resourceId: 0, state: 'in-use' });
     expect(v[0]?.message).toContain('acquired by producer');
     expect(v[0]?.history.map((e) => `${e.event}:${e.state}:${e.task}`)).toEqual([
       'acquire:acquired:producer',
       'enqueue:enqueued:producer',
-      'flush:in-flush:producer',
+      'use:in-use:producer',
     ]);
     expect(v[0]?.history[0]?.note).toBe('for req 1');
   });
