@@ -5,7 +5,8 @@ import { GoError, type Context, type Proc } from '../sim/index.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
 import { ListWalk } from './list-walk.ts';
-import { ErrQueueLengthMismatch, ErrUnknownBulkOperator } from './errors.ts';
+import { SiteErrors } from './errors.ts';
+import { mapPick } from './go-map.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
 import { chooseBulkItem, decodeBulkResponse } from './decode/index.ts';
@@ -28,14 +29,15 @@ export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   const res = decodeBulkResponse(r.body);
   if (res.err !== null) return new GoError(`flushBulk failed, could not unmarshal ES response: ${res.err.message}`);
   const items = res.value.items;
-  if (items.length !== cnt) return ErrQueueLengthMismatch;
+  if (items.length !== cnt) return SiteErrors.bulkQueueLengthMismatch();
   // From here on no error may be returned: blocks are handed back one by one.
+  const pick = mapPick(e.sim, 'errorTranslationMap');
   let n = q.head;
   for (const raw of items) {
     if (n === null) break;
     const next = e.pool.use(n, 'next').next;
     const item = chooseBulkItem(raw);
-    const err = item === null ? ErrUnknownBulkOperator : translateError(item.status, item.error);
+    const err = item === null ? SiteErrors.unknownBulkOperator() : translateError(item.status, item.error, pick);
     yield* answer(e, n, { err, idx: e.pool.use(n, 'idx').idx, data: item }, 'flushBulk');
     n = next;
   }

@@ -10,7 +10,6 @@ export type { HttpRequest, Transport, TransportResult } from './transport.ts';
 export { dispatch, type Dispatched } from './dispatch.ts';
 export { drainAndFreeAbortedBlk, startDrain } from './drain.ts';
 export {
-  ErrAPIKeyBuffer,
   ErrBulkerClosed,
   ErrElastic,
   ErrElasticNotFound,
@@ -18,9 +17,8 @@ export {
   ErrEnrollDuplicate,
   ErrInvalidBody,
   ErrNoQuotes,
-  ErrQueueLengthMismatch,
   ErrTooManyBulkDispatches,
-  ErrUnknownBulkOperator,
+  SiteErrors,
   type ElasticCause,
 } from './errors.ts';
 export { failQueue } from './fail-queue.ts';

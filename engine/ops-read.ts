@@ -24,6 +24,6 @@ export function* readRaw(e: EngineCore, ctx: Context, index: string, id: string,
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);
   const doc = resp.data as MgetDoc | null;
-  if (doc === null || typeof doc !== 'object') return fail(new GoError('unable to cast to *MgetResponseItem'));
+  if (doc === null || typeof doc !== 'object') return fail(new GoError('unable to cast response to *MgetResponseItem, detected type: <nil>'));
   return ok(doc);
 }

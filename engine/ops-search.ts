@@ -51,6 +51,6 @@ export function* search(e: EngineCore, ctx: Context, index: string, body: string
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);
   const item = resp.data as MsearchItem | null;
-  if (item === null || typeof item !== 'object') return fail(new GoError('unable to cast to *MsearchResponseItem'));
+  if (item === null || typeof item !== 'object') return fail(new GoError('unable to cast response as type *MsearchResponseItem, detected type: <nil>'));
   return ok({ hits: item.hits, aggregations: item.aggregations });
 }

@@ -27,6 +27,11 @@ export interface VariantFlags {
   readonly closedSignal: boolean;
   /** Hardened: flushUpdateAPIKey reads `next` before each send (upstream reads it after: a use after free). */
   readonly apiKeySaveNext: boolean;
+  /**
+   * #7190: flushUpdateAPIKey cuts each buffer at its first newline and unmarshals the rest;
+   * before it, one json.Decoder reads the meta line and then the body (`apikey-request.ts`).
+   */
+  readonly apiKeyCutParse: boolean;
 }
 
 /** Flags plus a one-line description. */
@@ -75,6 +80,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     drainOnAbortResponse: false,
     drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
     enrollQueue: false,
+    apiKeyCutParse: false,
     ...none,
   }),
   'pr-6747': Object.freeze({
@@ -83,6 +89,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     drainOnAbortResponse: true,
     drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
     enrollQueue: false,
+    apiKeyCutParse: false,
     ...none,
   }),
   upstream: Object.freeze({
@@ -91,6 +98,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     drainOnAbortResponse: true,
     drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
     enrollQueue: true,
+    apiKeyCutParse: true,
     ...none,
   }),
   hardened: Object.freeze({
@@ -99,6 +107,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     drainOnAbortResponse: true,
     drainTimeout: null,
     enrollQueue: true,
+    apiKeyCutParse: true,
     freeOnValidationError: true,
     freeOnErrorResponse: true,
     failOnExit: true,
