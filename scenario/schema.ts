@@ -33,8 +33,11 @@ export const BulkerSection = z.strictObject({
 export const pm = (p: number): number => Math.round(p * 1000);
 
 /** The per-mille sum of request-level faults, as the fake Elasticsearch's profile will hold them. */
-export function requestFaultPerMille(e: { badGateway: number; connectionReset: number; hang: number; malformedBody: number; wrongItemCount: number }, reject429: number): number {
-  return pm(reject429) + pm(e.badGateway) + pm(e.connectionReset) + pm(e.hang) + pm(e.malformedBody) + pm(e.wrongItemCount);
+export function requestFaultPerMille(
+  e: { badGateway: number; connectionReset: number; hang: number; malformedBody: number; wrongItemCount: number; appliedThenReset: number; appliedThen504: number; itemWithoutOp: number },
+  reject429: number,
+): number {
+  return pm(reject429) + pm(e.badGateway) + pm(e.connectionReset) + pm(e.hang) + pm(e.malformedBody) + pm(e.wrongItemCount) + pm(e.appliedThenReset) + pm(e.appliedThen504) + pm(e.itemWithoutOp);
 }
 
 /** Elasticsearch latency and faults. Probabilities are per request (or per item). */
@@ -56,6 +59,12 @@ export const ElasticsearchSection = z.strictObject({
   malformedBody: probability.default(0),
   /** A response with the wrong number of items. */
   wrongItemCount: probability.default(0),
+  /** The request is applied, then the connection is reset: the client sees a reset (and may retry a write that landed). */
+  appliedThenReset: probability.default(0),
+  /** The request is applied, then a proxy answers 504 with an HTML page (retried by the client: the write may land twice). */
+  appliedThen504: probability.default(0),
+  /** A bulk response (the request applied) in which one item has no known op key, as a proxy or a broken node may send. */
+  itemWithoutOp: probability.default(0),
   /** Per-item 409 / 429 / 5xx. */
   itemConflict: probability.default(0),
   itemRejected: probability.default(0),
@@ -75,7 +84,7 @@ export const ElasticsearchSection = z.strictObject({
     .default([]),
 })
   .refine((e) => requestFaultPerMille(e, e.reject429) <= 1000, {
-    message: 'the request-level fault probabilities (reject429, badGateway, connectionReset, hang, malformedBody, wrongItemCount) must add up to at most 1',
+    message: 'the request-level fault probabilities (reject429, badGateway, connectionReset, hang, malformedBody, wrongItemCount, appliedThenReset, appliedThen504, itemWithoutOp) must add up to at most 1',
   })
   .refine((e) => pm(e.itemConflict) + pm(e.itemRejected) + pm(e.itemServerError) <= 1000, { message: 'the item-level fault probabilities must add up to at most 1' })
   .refine((e) => e.brownouts.every((b) => requestFaultPerMille(e, Math.max(e.reject429, b.reject429)) <= 1000), {
