@@ -11,6 +11,7 @@ import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
 import { chooseBulkItem, decodeBulkResponse } from './decode/index.ts';
 import { translateError } from './translate-error.ts';
+import { NIL_BULK_ITEM } from './typed-nil.ts';
 
 /** Flushes a bulk queue; an error return means no block was answered (flushQueue then fails them all). */
 export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
@@ -38,7 +39,8 @@ export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
     const next = e.pool.use(n, 'next').next;
     const item = chooseBulkItem(raw);
     const err = item === null ? SiteErrors.unknownBulkOperator() : translateError(item.status, item.error, pick);
-    yield* answer(e, n, { err, idx: e.pool.use(n, 'idx').idx, data: item }, 'flushBulk');
+    // An item without a known op key goes out as a typed nil (`data: item` with item a nil pointer).
+    yield* answer(e, n, { err, idx: e.pool.use(n, 'idx').idx, data: item ?? NIL_BULK_ITEM }, 'flushBulk');
     n = next;
   }
   return null;

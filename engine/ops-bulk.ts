@@ -13,6 +13,7 @@ import { goCompact, goQuote } from './decode/go-encode.ts';
 import { goSyntaxError } from './decode/go-scanner.ts';
 import { mapPick } from './go-map.ts';
 import { translateError } from './translate-error.ts';
+import { deref, type TypedNil } from './typed-nil.ts';
 
 /** The bulk meta line: `{"<action>":{"_id":"<id>","retry_on_conflict":<n>,"_index":"<index>"}}\n`. */
 export function bulkMetaLine(action: string, index: string, id: string, retry?: number): string {
@@ -55,8 +56,9 @@ export function* waitBulkAction(
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);
-  const item = resp.data as BulkItem | null;
-  if (item === null || typeof item !== 'object') return fail(new GoError('unable to cast to *BulkIndexerResponseItem, detected type <nil>'));
+  const data = resp.data as BulkItem | TypedNil | null;
+  if (data === null || typeof data !== 'object') return fail(new GoError('unable to cast to *BulkIndexerResponseItem, detected type <nil>'));
+  const item = deref(data);
   const err = translateError(item.status, item.error, mapPick(e.sim, 'errorTranslationMap'));
   return err === null ? ok(item) : fail(err);
 }

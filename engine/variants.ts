@@ -32,6 +32,11 @@ export interface VariantFlags {
    * before it, one json.Decoder reads the meta line and then the body (`apikey-request.ts`).
    */
   readonly apiKeyCutParse: boolean;
+  /**
+   * Hardened: multiWaitBulkOp skips a typed-nil item (an item without a known op key)
+   * instead of dereferencing it (upstream panics: opMulti.go l.119–120).
+   */
+  readonly multiSkipNilItem: boolean;
 }
 
 /** Flags plus a one-line description. */
@@ -43,6 +48,7 @@ const none = {
   failOnExit: false,
   closedSignal: false,
   apiKeySaveNext: false,
+  multiSkipNilItem: false,
 } as const;
 
 /**
@@ -113,6 +119,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     failOnExit: true,
     closedSignal: true,
     apiKeySaveNext: true,
+    multiSkipNilItem: true,
   }),
 });
 

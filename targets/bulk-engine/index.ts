@@ -12,7 +12,7 @@ import { buildWorld, runLimits, type EngineWorld } from '../../scenario/world.ts
 import { ENGINE_PROPERTIES } from './properties.ts';
 
 /** The scenarios `dst run` uses when none is named. */
-export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'tiny'] as const;
+export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'typed-nil', 'tiny'] as const;
 
 /** The variants in listing order, the default (`upstream`) first. */
 const ORDER: readonly VariantName[] = ['upstream', ...VARIANT_NAMES.filter((v) => v !== 'upstream')];
