@@ -4,7 +4,8 @@
 export { assert, KernelAssertionError } from './assert.ts';
 export { Chan } from './channel.ts';
 export { background, Context, withCancel, withDeadline, withTimeout, type CancelFunc } from './context.ts';
-export { Canceled, DeadlineExceeded, GoError, GoPanic } from './errors.ts';
+export { Canceled, DeadlineExceeded, errorsIs, GoError, GoPanic, WrappingError } from './errors.ts';
+export { ECONNREFUSED, ECONNRESET } from './syscall.ts';
 export type { Effect, Proc, SelectCase } from './effects.ts';
 export { Sim, type RunResult, type SimOptions, type Timer } from './kernel.ts';
 export { label, Labels, type Label, type StreamName } from './label.ts';
