@@ -7,6 +7,9 @@ export { Bulker, type BulkerConfig, type ReadDoc } from './bulker.ts';
 export { ChildBulkers, noRemoteTransport, type ChildEntry, type ChildFactory, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
 export type { EngineCore } from './core.ts';
 export type { HttpRequest, Transport, TransportResult } from './transport.ts';
+export { EsClient, type ClientStats } from './es-client/client.ts';
+export { ExponentialBackOff, FLEET_BACKOFF, JITTER_STEPS, type BackoffParams } from './es-client/backoff.ts';
+export { APPLY_DEFAULT_OPTIONS, GO_ELASTICSEARCH_DEFAULTS_819, NO_RETRY, type RetryPolicy } from './es-client/retry-policy.ts';
 export { dispatch, type Dispatched } from './dispatch.ts';
 export { drainAndFreeAbortedBlk, startDrain } from './drain.ts';
 export {

@@ -3,6 +3,7 @@
  */
 import type { Micros } from '../sim/index.ts';
 import { DISPATCH_ABORT_DRAIN_TIMEOUT } from './options.ts';
+import { APPLY_DEFAULT_OPTIONS, type RetryPolicy } from './es-client/retry-policy.ts';
 
 /** Variant names. */
 export type VariantName = 'pre-fix' | 'pr-6747' | 'upstream' | 'hardened';
@@ -37,6 +38,8 @@ export interface VariantFlags {
    * instead of dereferencing it (upstream panics: opMulti.go l.119–120).
    */
   readonly multiSkipNilItem: boolean;
+  /** The ES client's retry settings on this release line (`es/client.go`; see `es-client/retry-policy.ts`). */
+  readonly esClient: RetryPolicy;
 }
 
 /** Flags plus a one-line description. */
@@ -86,6 +89,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     drainOnAbortResponse: false,
     drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
     enrollQueue: false,
+    esClient: APPLY_DEFAULT_OPTIONS,
     apiKeyCutParse: false,
     ...none,
   }),
@@ -95,6 +99,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     drainOnAbortResponse: true,
     drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
     enrollQueue: false,
+    esClient: APPLY_DEFAULT_OPTIONS,
     apiKeyCutParse: false,
     ...none,
   }),
@@ -104,6 +109,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     drainOnAbortResponse: true,
     drainTimeout: DISPATCH_ABORT_DRAIN_TIMEOUT,
     enrollQueue: true,
+    esClient: APPLY_DEFAULT_OPTIONS,
     apiKeyCutParse: true,
     ...none,
   }),
@@ -113,6 +119,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     drainOnAbortResponse: true,
     drainTimeout: null,
     enrollQueue: true,
+    esClient: APPLY_DEFAULT_OPTIONS,
     apiKeyCutParse: true,
     freeOnValidationError: true,
     freeOnErrorResponse: true,

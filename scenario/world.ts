@@ -2,7 +2,7 @@
  * The bulk engine's world in one run: the kernel, the fake Elasticsearch with its fault
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
-import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, NO_HOOKS, type EngineHooks, type VariantName } from '../engine/index.ts';
+import { Bulker, ENGINE_DEFAULTS, EsClient, SERVER_CONFIG_DEFAULTS, type BulkOptions, NO_HOOKS, type EngineHooks, VARIANTS, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../elasticsearch/index.ts';
 import { SimEsTransport } from '../elasticsearch/transport.ts';
 import type { RunLimits } from '../harness/target.ts';
@@ -22,6 +22,8 @@ export interface EngineWorld {
   readonly scenario: Scenario;
   readonly es: FakeElasticsearch;
   readonly bulker: Bulker;
+  /** The bulker's ES client (retries, connection limit) over the simulated network. */
+  readonly client: EsClient;
   readonly ledger: CallLedger;
   /** Parent of every request context. */
   readonly serverCtx: Context;
@@ -68,12 +70,14 @@ export function runLimits(s: Scenario): RunLimits {
 export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, hooks: EngineHooks = NO_HOOKS): EngineWorld {
   const es = new FakeElasticsearch();
   seedDocuments(es, scenario);
-  const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
-  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), hooks });
+  const network = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
+  const client = new EsClient(sim, network, VARIANTS[variant].esClient, 'es-client');
+  const bulker = new Bulker(sim, client, { variant, options: bulkOptions(scenario), hooks });
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
-  const w: EngineWorld = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set() };
+  const ledger = new CallLedger(sim, { landedWritesMayBeRetried: landedThenFailed(scenario) });
+  const w: EngineWorld = { sim, scenario, es, bulker, client, ledger, serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set() };
   const daemon = (name: string) => ({ daemon: scenario.daemons.some((p) => name.startsWith(p)) });
   const spawn = (name: string, body: Parameters<Sim['spawn']>[1]) => sim.spawn(name, body, daemon(name));
   spawn('bulker.run', () => bulker.run(bulkerCtx));
@@ -84,6 +88,15 @@ export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, h
   if (wl.enrollmentsPerS > 0) spawn('enroller', () => enrollmentSource(w));
   for (let i = 0; i < wl.backgroundCallers.count; i++) spawn(`bg-caller-${i}`, () => backgroundCaller(w, i));
   return w;
+}
+
+/**
+ * Whether Elasticsearch may apply a request and still answer it with a failure the client
+ * retries (a reset, a proxy's 504): then a write can land on one attempt and its caller
+ * still get an Elasticsearch error from a later one (a retried create answers 409).
+ */
+function landedThenFailed(s: Scenario): boolean {
+  return s.elasticsearch.appliedThenReset > 0 || s.elasticsearch.appliedThen504 > 0;
 }
 
 /** The documents that exist before the run: known agents and a few actions. */
