@@ -9,6 +9,7 @@ export type { EngineCore } from './core.ts';
 export type { HttpRequest, Transport, TransportResult } from './transport.ts';
 export { EsClient, type ClientStats } from './es-client/client.ts';
 export { ExponentialBackOff, FLEET_BACKOFF, JITTER_STEPS, type BackoffParams } from './es-client/backoff.ts';
+export { ConnLimit, MAX_CONNS_PER_HOST } from './es-client/conn-limit.ts';
 export { APPLY_DEFAULT_OPTIONS, GO_ELASTICSEARCH_DEFAULTS_819, NO_RETRY, type RetryPolicy } from './es-client/retry-policy.ts';
 export { dispatch, type Dispatched } from './dispatch.ts';
 export { drainAndFreeAbortedBlk, startDrain } from './drain.ts';

@@ -33,7 +33,11 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
     sim.schedule(between(sim, c.disconnectAfterS, WL.disconnectAfter), `disconnect ${id}`, cancel);
   }
   try {
-    // 1. authAgent: ReadRaw of the agent document, on every checkin.
+    // 1. authAgent: APIKeyAuth on an API-key cache miss (direct, apikeyLimit), then ReadRaw of the agent document, on every checkin.
+    if (chance(sim, c.apiKeyAuth, WL.apiKeyAuth)) {
+      const key = yield* ledger.call('APIKeyAuth', bulker.apiKeyAuth(ctx, { id: `key-${id}`, key: 'secret' }));
+      if (key.err !== null) return;
+    }
     const auth = yield* ledger.call('ReadRaw', bulker.readRaw(ctx, '.fleet-agents', id));
     if (auth.err !== null) return;
     w.seenAgents.add(id);

@@ -39,6 +39,7 @@ export const WL = {
   fleetSearch: label('wl.fleet-search', 'workload'),
   upgrade: label('wl.upgrade', 'workload'),
   apiKey: label('wl.api-key', 'workload'),
+  apiKeyAuth: label('wl.api-key-auth', 'workload'),
   longPoll: label('wl.long-poll', 'workload'),
   gap: label('wl.gap', 'workload'),
   quote: label('wl.quote-in-id', 'workload'),

@@ -93,6 +93,8 @@ export const ElasticsearchSection = z.strictObject({
 
 /** One agent checkin (spec §8.3). */
 export const CheckinSection = z.strictObject({
+  /** Chance that authAgent misses its API-key cache and calls APIKeyAuth (a direct call bounded by apikeyLimit, on the client's connections). */
+  apiKeyAuth: probability.default(0),
   /** Chance that the checkin resolves an ack token by a Search on .fleet-actions (search queue). */
   actionSearch: probability.default(0.2),
   /** Chance that pending actions are fetched with wait_for_checkpoints (fleetSearch queue) rather than a plain search. */

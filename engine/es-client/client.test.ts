@@ -5,7 +5,9 @@
  * (`Reset`, `NextBackOff`), and the 8.19 branch's client (no `applyDefaultOptions`).
  */
 import { describe, expect, it } from 'vitest';
-import { background, ECONNRESET, GoError, ms, Sim, sleep, withTimeout, WrappingError, type Context, type Proc } from '../../sim/index.ts';
+import { background, Canceled, ECONNRESET, GoError, ms, Sim, sleep, withCancel, withTimeout, WrappingError, type Context, type Proc } from '../../sim/index.ts';
+import { Bulker } from '../bulker.ts';
+import { SERVER_CONFIG_DEFAULTS } from '../options.ts';
 import { go } from '../testing/harness.ts';
 import { LabelChooser } from '../testing/label-chooser.ts';
 import { ScriptedTransport, type Scripted } from '../testing/scripted-transport.ts';
@@ -17,10 +19,10 @@ import { APPLY_DEFAULT_OPTIONS, GO_ELASTICSEARCH_DEFAULTS_819 } from './retry-po
 const REQ: HttpRequest = { method: 'POST', path: '/_bulk', query: {}, body: '{}\n' };
 const RESET = new WrappingError('read tcp 127.0.0.1:9200: connection reset by peer', ECONNRESET);
 
-function setup(script: (n: number) => Scripted, policy = APPLY_DEFAULT_OPTIONS, jitter: number[] = []) {
+function setup(script: (n: number) => Scripted, policy = APPLY_DEFAULT_OPTIONS, jitter: number[] = [], conns?: number) {
   const sim = new Sim({ strategy: new LabelChooser({ 'es-client.backoff-jitter': jitter }), maxTime: 3_600_000_000 });
   const net = new ScriptedTransport(sim, (_r, n) => script(n), ms(1));
-  const client = new EsClient(sim, net, policy, 'es-client');
+  const client = new EsClient(sim, net, policy, 'es-client', conns);
   return { sim, net, client, bg: background(sim) };
 }
 
@@ -143,5 +145,44 @@ describe('Perform on the 8.19 branch (no applyDefaultOptions)', () => {
     w.sim.run();
     expect(w.net.requests.length).toBe(1);
     expect(r.value).toMatchObject({ kind: 'error', error: RESET });
+  });
+});
+
+describe('MaxConnsPerHost (config/output.go ToESConfig: 128)', () => {
+  it('a request beyond the limit waits for a connection inside its context', () => {
+    const w = setup(() => ({ status: 200, body: '' }), APPLY_DEFAULT_OPTIONS, [], 2);
+    const at: number[] = [];
+    for (let i = 0; i < 3; i++) go(w.sim, `c${i}`, function* () {
+      yield* w.client.roundTrip(w.bg, REQ);
+      at.push(w.sim.now);
+    });
+    const [ctx, cancel] = withCancel(w.bg);
+    const late = perform(w.sim, w.client, ctx);
+    cancel();
+    w.sim.run();
+    expect(at.sort()).toEqual([1000, 1000, 2000]);
+    expect(late.value).toMatchObject({ kind: 'error', error: Canceled });
+    expect(w.client.conns.inUse).toBe(0);
+  });
+
+  it('flushes and API-key calls share the client\'s connections: a flush queues for one inside its 60 s flush context', () => {
+    // Two connections, both held by APIKeyAuth calls whose requests never answer (Background ctx).
+    const sim = new Sim({ strategy: new LabelChooser(), maxTime: 3_600_000_000 });
+    const net = new ScriptedTransport(sim, (req) => (req.path === '/_security/_authenticate' ? 'hang' : { status: 200, body: '{"docs":[{"found":true,"_source":{}}]}' }), ms(1));
+    const client = new EsClient(sim, net, APPLY_DEFAULT_OPTIONS, 'es-client', 2);
+    const bulker = new Bulker(sim, client, { variant: 'upstream', options: { ...SERVER_CONFIG_DEFAULTS } });
+    const bg = background(sim);
+    const [rctx, stop] = withCancel(bg);
+    sim.spawn('bulker.run', () => bulker.run(rctx));
+    for (let i = 0; i < 2; i++) sim.spawn(`auth-${i}`, () => bulker.apiKeyAuth(bg, { id: 'k', key: 's' }), { daemon: true });
+    const read = go(sim, 'reader', function* () {
+      const r = yield* bulker.readRaw(bg, '.fleet-agents', 'a');
+      stop();
+      return r;
+    });
+    sim.run();
+    expect(read.value?.err?.message).toBe('context deadline exceeded');
+    expect(net.requests.map((r) => r.path)).toEqual(['/_security/_authenticate', '/_security/_authenticate']);
+    expect(sim.now).toBe(250_000 + 60_000_000);
   });
 });

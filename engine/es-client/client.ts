@@ -2,8 +2,9 @@
  * The ES client fleet-server builds with `es.NewClient` (go-elasticsearch v8 over
  * elastic-transport-go v8.9.0 over `net/http`), as the bulk engine sees it: every request
  * goes through `elastictransport.Client.Perform`'s retry loop (`elastictransport.go`
- * l.347–530 at v8.9.0), and the client's one `ExponentialBackOff` is shared by all of its
- * requests.
+ * l.347–530 at v8.9.0), each attempt holds one of the client's connections
+ * (`MaxConnsPerHost`) for its round trip, and the client's one `ExponentialBackOff` is
+ * shared by all of its requests.
  *
  * The loop, as the code has it: an attempt's transport error is retried when
  * `RetryOnError` says so; a response is retried when its status is in `RetryOnStatus`
@@ -16,6 +17,7 @@
 import { onRecv, select, type Context, type GoError, type Proc, type Sim } from '../../sim/index.ts';
 import type { HttpRequest, Transport, TransportResult } from '../transport.ts';
 import { ExponentialBackOff } from './backoff.ts';
+import { ConnLimit, MAX_CONNS_PER_HOST } from './conn-limit.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 
 /** Counters of one client, for reports and the incident study. */
@@ -25,10 +27,12 @@ export interface ClientStats {
   retries: number;
 }
 
-/** An ES client: a {@link Transport} with retries over the network's transport. */
+/** An ES client: a {@link Transport} with retries and a connection limit over the network's transport. */
 export class EsClient implements Transport {
   /** The client's one backoff, shared by all its requests (null when the policy has none). */
   readonly backoff: ExponentialBackOff | null;
+  /** `MaxConnsPerHost`. */
+  readonly conns: ConnLimit;
   /** Counters. */
   readonly stats: ClientStats = { requests: 0, attempts: 0, retries: 0 };
 
@@ -40,8 +44,10 @@ export class EsClient implements Transport {
     readonly policy: RetryPolicy,
     /** Name for traces. */
     readonly name = 'es-client',
+    maxConnsPerHost = MAX_CONNS_PER_HOST,
   ) {
     this.backoff = policy.backoff === null ? null : new ExponentialBackOff(sim, policy.backoff);
+    this.conns = new ConnLimit(sim, maxConnsPerHost, name);
   }
 
   /** `Perform(req)`: the retry loop. */
@@ -76,9 +82,15 @@ export class EsClient implements Transport {
     return res;
   }
 
-  /** One attempt: the round trip. */
+  /** One attempt: a connection (waited for within `ctx`), then the round trip. */
   private *attempt(ctx: Context, req: HttpRequest): Proc<TransportResult> {
+    const err = yield* this.conns.acquire(ctx);
+    if (err !== null) return { kind: 'error', error: err };
     this.stats.attempts++;
-    return yield* this.network.roundTrip(ctx, req);
+    try {
+      return yield* this.network.roundTrip(ctx, req);
+    } finally {
+      this.conns.release();
+    }
   }
 }
