@@ -2,7 +2,7 @@
  * The Bulker: the public face of the engine model. Holds the pool, the bulker channel and
  * the variant's switches; `run` is the Run loop; the operations are the public API.
  */
-import { AtomicInt, TrackedPool, Weighted, type Chan, type Context, type GoError, type Proc, type Sim } from '../sim/index.ts';
+import { AtomicInt, TrackedPool, Weighted, type Chan, type Context, type GoError, type PoolPolicy, type Proc, type Sim } from '../sim/index.ts';
 import type { Transport } from './transport.ts';
 import { apiKeyAuth, type APIKey, type SecurityInfo } from './apikey-auth.ts';
 import { Action, blockPoolType, type Blk, type BulkT } from './block.ts';
@@ -33,7 +33,12 @@ export interface BulkerConfig {
   readonly hooks?: EngineHooks;
   /** Builds remote outputs' ES clients for child bulkers (default: none configured). */
   readonly remoteTransport?: RemoteTransportFactory;
+  /** The `sync.Pool` model of `blkPool` (default: the tracked pool's LIFO stack); child bulkers get their own. */
+  readonly poolPolicy?: PoolPolicyFactory;
 }
+
+/** Makes the storage policy of one bulker's block pool. */
+export type PoolPolicyFactory = (sim: Sim) => PoolPolicy<BulkT>;
 
 /** The bulk engine. */
 export class Bulker implements EngineCore {
@@ -63,12 +68,12 @@ export class Bulker implements EngineCore {
     this.hooks = cfg.hooks ?? NO_HOOKS;
     this.opts = resolveOptions(ENGINE_DEFAULTS, cfg.options);
     this.name = cfg.name ?? 'bulker';
-    this.pool = new TrackedPool<BulkT>(sim, blockPoolType(sim), `${this.name}.pool`);
+    this.pool = new TrackedPool<BulkT>(sim, blockPoolType(sim), `${this.name}.pool`, cfg.poolPolicy?.(sim));
     this.ch = sim.chan<Blk>(this.opts.blockQueueSz, `${this.name}.ch`);
     this.pendingDispatches = new AtomicInt(0, `${this.name}.pendingBulkDispatches`);
     this.closed = this.flags.closedSignal ? sim.chan<never>(0, `${this.name}.closed`) : null;
     this.apikeyLimit = new Weighted(sim, this.opts.apikeyMaxParallel, `${this.name}.apikeyLimit`);
-    const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, hooks: this.hooks });
+    const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, hooks: this.hooks, ...(cfg.poolPolicy !== undefined && { poolPolicy: cfg.poolPolicy }) });
     this.children = new ChildBulkers(sim, this.name, make, cfg.remoteTransport ?? noRemoteTransport);
   }
 

@@ -3,7 +3,7 @@
  */
 export { apiKeyAuth, type APIKey, type DirectCaller, type SecurityInfo } from './apikey-auth.ts';
 export { Action, ACTION_NAMES, blockPoolType, byteLen, type ActionT, type Blk, type BulkT, type Resp } from './block.ts';
-export { Bulker, type BulkerConfig, type ReadDoc } from './bulker.ts';
+export { Bulker, type BulkerConfig, type PoolPolicyFactory, type ReadDoc } from './bulker.ts';
 export { ChildBulkers, noRemoteTransport, type ChildEntry, type ChildFactory, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
 export type { EngineCore } from './core.ts';
 export type { HttpRequest, Transport, TransportResult } from './transport.ts';

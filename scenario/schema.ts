@@ -137,6 +137,18 @@ export const WorkloadSection = z.strictObject({
   backgroundCallers: z.strictObject({ count: z.number().int().nonnegative().max(1000), everyS: z.number().positive() }).default({ count: 0, everyS: 5 }),
 });
 
+/** The Go runtime under the engine: how `sync.Pool` keeps freed blocks (`sync/pool.go`). */
+export const GoRuntimeSection = z.strictObject({
+  /** `go`: sync.Pool's per-P caches and victim cache; `lifo`: one LIFO stack (the model before issue #17). */
+  syncPool: z.enum(['go', 'lifo']).default('go'),
+  /** GOMAXPROCS for sync.Pool's per-P caches (1 until the scheduler models processors). */
+  procs: z.number().int().min(1).max(256).default(1),
+  /** Odds, per mille, that a garbage collection ran before a pool Get (it rotates the victim cache). */
+  gcPerMille: z.number().int().min(0).max(1000).default(0),
+  /** A race-detector build: sync.Pool's Put drops one object in four. */
+  race: z.boolean().default(false),
+});
+
 /** The shutdown sequence: the HTTP server stops and drains, then the bulker's context is cancelled. */
 export const ShutdownSection = z.strictObject({
   /** Server drain: in-flight requests may finish for this long; then their contexts are cancelled. */
@@ -158,6 +170,7 @@ export const ScenarioSchema = z.strictObject({
   elasticsearch: ElasticsearchSection.default(ElasticsearchSection.parse({})),
   workload: WorkloadSection.default(WorkloadSection.parse({})),
   shutdown: ShutdownSection.default(ShutdownSection.parse({})),
+  goRuntime: GoRuntimeSection.default(GoRuntimeSection.parse({})),
   /** Offer "fire the next timer now" as a scheduling decision (explores timeouts between any two steps). */
   timeSlip: z.boolean().default(false),
   /** Task name prefixes allowed to be blocked at the end (e.g. `bg-caller`): such tasks are daemons, never reported as stuck. Only tasks the workload spawns itself are matched. */

@@ -2,11 +2,11 @@
  * The bulk engine's world in one run: the kernel, the fake Elasticsearch with its fault
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
-import { Bulker, ENGINE_DEFAULTS, EsClient, SERVER_CONFIG_DEFAULTS, type BulkOptions, NO_HOOKS, type EngineHooks, VARIANTS, type VariantName } from '../engine/index.ts';
+import { Bulker, ENGINE_DEFAULTS, EsClient, SERVER_CONFIG_DEFAULTS, type BulkOptions, type BulkT, NO_HOOKS, type EngineHooks, type PoolPolicyFactory, VARIANTS, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../elasticsearch/index.ts';
 import { SimEsTransport } from '../elasticsearch/transport.ts';
 import type { RunLimits } from '../harness/target.ts';
-import { background, ms, sec, withCancel, type Context, type Sim } from '../sim/index.ts';
+import { background, ms, sec, SyncPoolPolicy, withCancel, type Context, type Sim } from '../sim/index.ts';
 import { agentId, agentLoop } from './agent.ts';
 import { backgroundCaller, checkinBulkLoop } from './background.ts';
 import { enrollmentSource } from './enrollment.ts';
@@ -57,6 +57,13 @@ export function bulkOptions(s: Scenario): BulkOptions {
   };
 }
 
+/** The block pool's storage for a scenario: Go's sync.Pool (one P until the scheduler models processors), or a LIFO stack. */
+export function poolPolicy(s: Scenario): PoolPolicyFactory | undefined {
+  const rt = s.goRuntime;
+  if (rt.syncPool === 'lifo') return undefined;
+  return (sim) => new SyncPoolPolicy<BulkT>(sim, { procs: rt.procs, gcPerMille: rt.gcPerMille, raceDrop: rt.race });
+}
+
 /** The kernel's budgets and switches for a scenario. */
 export function runLimits(s: Scenario): RunLimits {
   return { until: endOfRun(s), maxSteps: s.budgets.maxSteps, maxTime: sec(s.budgets.maxVirtualS), timeSlip: s.timeSlip };
@@ -72,7 +79,7 @@ export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, h
   seedDocuments(es, scenario);
   const network = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
   const client = new EsClient(sim, network, VARIANTS[variant].esClient, 'es-client');
-  const bulker = new Bulker(sim, client, { variant, options: bulkOptions(scenario), hooks });
+  const bulker = new Bulker(sim, client, { variant, options: bulkOptions(scenario), hooks, poolPolicy: poolPolicy(scenario) });
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
