@@ -27,6 +27,7 @@ export { Replay, ReplayDivergence } from './strategy/replay.ts';
 export type { RunnableView, Strategy } from './strategy/strategy.ts';
 export { AtomicInt } from './sync/atomic.ts';
 export { Mutex } from './sync/mutex.ts';
+export { RWMutex } from './sync/rwmutex.ts';
 export { Weighted } from './sync/semaphore.ts';
 export { WaitGroup } from './sync/waitgroup.ts';
 export { formatTime, minutes, ms, sec, us, type Micros } from './time.ts';
