@@ -6,7 +6,7 @@ import { AtomicInt, TrackedPool, Weighted, type Chan, type Context, type GoError
 import type { Transport } from './transport.ts';
 import { apiKeyAuth, type APIKey, type SecurityInfo } from './apikey-auth.ts';
 import { Action, blockPoolType, type Blk, type BulkT } from './block.ts';
-import { ChildBulkers, noRemoteTransport, type RemoteTransportFactory } from './child-bulker.ts';
+import { ChildBulkers, noRemoteTransport, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
 import type { EngineCore } from './core.ts';
 import { multiWaitBulkOp, type MultiOp } from './multi.ts';
 import { NO_HOOKS, type EngineHooks } from './hooks.ts';
@@ -74,7 +74,7 @@ export class Bulker implements EngineCore {
     this.closed = this.flags.closedSignal ? sim.chan<never>(0, `${this.name}.closed`) : null;
     this.apikeyLimit = new Weighted(sim, this.opts.apikeyMaxParallel, `${this.name}.apikeyLimit`);
     const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, hooks: this.hooks, ...(cfg.poolPolicy !== undefined && { poolPolicy: cfg.poolPolicy }) });
-    this.children = new ChildBulkers(sim, this.name, make, cfg.remoteTransport ?? noRemoteTransport);
+    this.children = new ChildBulkers(sim, this.name, this.flags, make, cfg.remoteTransport ?? noRemoteTransport);
   }
 
   /** @internal */
@@ -90,8 +90,18 @@ export class Bulker implements EngineCore {
   /** The Run loop; spawn it as task `bulker.run`. Returns the error that ended it, after cancelling the child bulkers. */
   *run(ctx: Context): Proc<GoError | null> {
     const err = yield* runLoop(this, ctx);
-    this.children.cancelAll();
+    yield* this.children.cancelAll();
     return err;
+  }
+
+  /** `CreateAndGetBulker(ctx, zlog, outputName, outputMap)`: the remote output's child bulker and whether its config changed. */
+  createAndGetBulker(outputName: string, outputMap: Readonly<Record<string, RemoteOutputConfig>>): Proc<Result<{ bulker: Bulker; changed: boolean }>> {
+    return this.children.createAndGet(outputName, outputMap);
+  }
+
+  /** This bulker's pool and those of every child it ever made (orphans included), depth first. */
+  allPools(): TrackedPool<BulkT>[] {
+    return [this.pool, ...this.children.all.flatMap((c) => c.bulker.allPools())];
   }
 
   /** `APIKeyAuth`: a direct call bounded by `apikeyLimit`, acquired with the caller's ctx. */

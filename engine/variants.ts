@@ -39,6 +39,12 @@ export interface VariantFlags {
    * instead of dereferencing it (upstream panics: opMulti.go l.119–120).
    */
   readonly multiSkipNilItem: boolean;
+  /** Hardened: CreateAndGetBulker runs one call at a time (upstream's lock sections let concurrent first uses orphan children). */
+  readonly childCreateSerialized: boolean;
+  /** Hardened: a failed re-creation removes the cancelled child from the map (upstream keeps handing it out). */
+  readonly childForgetFailed: boolean;
+  /** Hardened: the child Run wrapper's errCh has room for Run's result (upstream's unbuffered send blocks forever once the watcher left). */
+  readonly childErrChBuffered: boolean;
   /** The ES client's retry settings on this release line (`es/client.go`; see `es-client/retry-policy.ts`). */
   readonly esClient: RetryPolicy;
 }
@@ -86,6 +92,9 @@ const UPSTREAM = {
   closedSignal: false,
   apiKeySaveNext: false,
   multiSkipNilItem: false,
+  childCreateSerialized: false,
+  childForgetFailed: false,
+  childErrChBuffered: false,
 } as const;
 
 /**
@@ -162,6 +171,9 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     closedSignal: true,
     apiKeySaveNext: true,
     multiSkipNilItem: true,
+    childCreateSerialized: true,
+    childForgetFailed: true,
+    childErrChBuffered: true,
   }),
 });
 

@@ -4,6 +4,7 @@
  */
 import { onRecv, select, sleep, withCancel, type Context, type Proc } from '../sim/index.ts';
 import { between, chance, WL } from './draw.ts';
+import { prepareRemoteOutput } from './remote-output.ts';
 import type { EngineWorld } from './world.ts';
 
 /** The id of agent `i` (unknown agents are never written to .fleet-agents). */
@@ -58,6 +59,9 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
       yield* ledger.call('APIKeyUpdate', bulker.apiKeyUpdate(ctx, `key-${id}`, `hash-${n % 3}`, JSON.stringify({ role: { cluster: [], indices: [] } })));
       if (ctx.err() !== null) return;
     }
+    // processPolicy with a remote Elasticsearch output: policy.Output.Prepare → CreateAndGetBulker.
+    yield* prepareRemoteOutput(w, ctx, id, n);
+    if (ctx.err() !== null) return;
     // 6. fetchAgentPendingActions: wait_for_checkpoints (fleetSearch queue) or a plain search.
     const body = JSON.stringify({ query: { bool: { filter: [{ term: { agents: id } }] } } });
     if (chance(sim, c.fleetSearch, WL.fleetSearch)) {

@@ -113,6 +113,22 @@ export const CheckinSection = z.strictObject({
   gapS: range.default({ min: 0, max: 1 }),
 });
 
+/**
+ * A remote Elasticsearch output in the agents' policy (`policy.Output.Prepare` calls
+ * `CreateAndGetBulker` for it on each checkin that processes the policy), served by a
+ * second fake Elasticsearch.
+ */
+export const RemoteOutputSection = z.strictObject({
+  /** Chance that a checkin prepares the remote output (CreateAndGetBulker). */
+  prepare: probability.default(0),
+  /** Then the chance that the agent's API key for it is updated: APIKeyUpdate through the child bulker's queue. */
+  apiKeyUpdate: probability.default(0.5),
+  /** Virtual seconds at which the output's config changes (its service token is rotated). */
+  changesAtS: z.array(seconds).max(100).default([]),
+  /** From this virtual second on the output's config has no service token, so creating its client fails. */
+  brokenFromS: seconds.nullable().default(null),
+});
+
 /** The workload: agents, background work, enrollment and bad input (spec §8). */
 export const WorkloadSection = z.strictObject({
   /** Agents, each looping checkins until shutdown. */
@@ -135,6 +151,7 @@ export const WorkloadSection = z.strictObject({
   invalidJson: probability.default(0),
   /** Callers whose context is never cancelled (Background-derived), each doing one Search every `everyS`. */
   backgroundCallers: z.strictObject({ count: z.number().int().nonnegative().max(1000), everyS: z.number().positive() }).default({ count: 0, everyS: 5 }),
+  remoteOutput: RemoteOutputSection.default(RemoteOutputSection.parse({})),
 });
 
 /** The Go runtime under the engine: how `sync.Pool` keeps freed blocks (`sync/pool.go`). */

@@ -13,6 +13,7 @@ import { enrollmentSource } from './enrollment.ts';
 import { esProfile } from './es-profile.ts';
 import { CallLedger } from './ledger.ts';
 import type { Scenario } from './schema.ts';
+import { remoteTransports } from './remote-output.ts';
 import { shutdownSequence } from './shutdown.ts';
 
 /** Everything the workload and the checkers need. */
@@ -79,7 +80,14 @@ export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, h
   seedDocuments(es, scenario);
   const network = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
   const client = new EsClient(sim, network, VARIANTS[variant].esClient, 'es-client');
-  const bulker = new Bulker(sim, client, { variant, options: bulkOptions(scenario), hooks, poolPolicy: poolPolicy(scenario) });
+  const remote = scenario.workload.remoteOutput.prepare > 0 ? remoteTransports(sim, scenario, variant) : null;
+  const bulker = new Bulker(sim, client, {
+    variant,
+    options: bulkOptions(scenario),
+    hooks,
+    poolPolicy: poolPolicy(scenario),
+    ...(remote !== null && { remoteTransport: remote.factory }),
+  });
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');

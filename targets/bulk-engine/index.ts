@@ -12,7 +12,7 @@ import { buildWorld, runLimits, type EngineWorld } from '../../scenario/world.ts
 import { ENGINE_PROPERTIES } from './properties.ts';
 
 /** The scenarios `dst run` uses when none is named. */
-export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'typed-nil', 'tiny'] as const;
+export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'typed-nil', 'remote-first-use', 'remote-config-change', 'remote-failed-recreate', 'tiny'] as const;
 
 /** The variants in listing order: the default (`upstream`) first, then the release lines newest first, then the commits around PR #6747 and the proposal. */
 const ORDER: readonly VariantName[] = ['upstream', 'main', 'release-9.5', 'release-9.4', 'release-9.3', 'release-8.19', 'pr-6747', 'pre-fix', 'hardened'];
@@ -44,8 +44,16 @@ export const bulkEngine = defineTarget<Scenario, EngineWorld>({
   },
   properties: ENGINE_PROPERTIES,
   stats({ world }) {
-    const s = world.bulker.pool.stats;
-    return { calls: world.ledger.calls.length, blocksAcquired: s.acquired, blocksFreed: s.freed, leaked: world.bulker.pool.finish().filter((v) => v.kind === 'leak').length };
+    const pools = world.bulker.allPools();
+    const sum = (k: 'acquired' | 'freed') => pools.reduce((n, p) => n + p.stats[k], 0);
+    return {
+      calls: world.ledger.calls.length,
+      blocksAcquired: sum('acquired'),
+      blocksFreed: sum('freed'),
+      leaked: pools.flatMap((p) => p.finish()).filter((v) => v.kind === 'leak').length,
+      childBulkers: world.bulker.children.all.length,
+      esRetries: world.client.stats.retries,
+    };
   },
 });
 
