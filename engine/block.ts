@@ -42,6 +42,8 @@ export interface BulkT {
   ch: Chan<Resp>;
   /** The request fragment this block contributes to a flush. */
   buf: string;
+  /** Bytes the buffer can hold (`cap(buf)`): reset keeps it, so a pooled block keeps its largest buffer. */
+  cap: number;
   /** Intrusive list pointer used by Run's queues. */
   next: Blk | null;
   /** C: enrollment id; a search block with one routes to the enroll queue. */
@@ -72,6 +74,7 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
       idx: 0,
       ch: sim.chan<Resp>(1, `blk${id}.ch`),
       buf: '',
+      cap: 0,
       next: null,
       dedupeKey: '',
       refreshIndex: '',

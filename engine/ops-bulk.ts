@@ -3,11 +3,11 @@
  * meta line and body line, dispatch, the free, and the item's error translation.
  */
 import { GoError, type Context, type Proc } from '../sim/index.ts';
-import { Action, ACTION_NAMES } from './block.ts';
+import { Action, ACTION_NAMES, byteLen } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
-import { afterDispatch, newBlk, validateBody, validateMeta, validationExit } from './ops-common.ts';
+import { afterDispatch, K_SLOP, newBlk, setBuf, validateBody, validateMeta, validationExit } from './ops-common.ts';
 import type { BulkItem } from './decode/index.ts';
 import { goCompact, goQuote } from './decode/go-encode.ts';
 import { goSyntaxError } from './decode/go-scanner.ts';
@@ -52,7 +52,7 @@ export function* waitBulkAction(
   const h = newBlk(e, action, opts, ACTION_NAMES[action] as string);
   const frag = bulkFragment(action, index, id, body, opts.retryOnConflict);
   if (frag instanceof GoError) return fail(validationExit(e, h, frag));
-  e.pool.use(h, 'buf').buf = frag;
+  setBuf(e, h, frag, byteLen(body ?? '') + K_SLOP);
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);

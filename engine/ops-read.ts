@@ -6,7 +6,7 @@ import { Action } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
-import { afterDispatch, newBlk, validateMeta, validationExit } from './ops-common.ts';
+import { afterDispatch, K_SLOP, newBlk, setBuf, validateMeta, validationExit } from './ops-common.ts';
 import type { MgetDoc } from './decode/index.ts';
 
 /** The mget fragment `{"_index":"<index>","_id":"<id>"},` (trailing comma, no newline). */
@@ -19,7 +19,7 @@ export function* readRaw(e: EngineCore, ctx: Context, index: string, id: string,
   const h = newBlk(e, Action.read, opts, 'read');
   const err = validateMeta(index, id);
   if (err !== null) return fail(validationExit(e, h, err));
-  e.pool.use(h, 'buf').buf = mgetFragment(index, id);
+  setBuf(e, h, mgetFragment(index, id), K_SLOP);
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);

@@ -3,11 +3,11 @@
  * checkpoints are given; (C) the enroll queue when a dedupe key is given.
  */
 import { GoError, type Context, type Proc } from '../sim/index.ts';
-import { Action } from './block.ts';
+import { Action, byteLen } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
-import { afterDispatch, newBlk, validateBody, validationExit } from './ops-common.ts';
+import { afterDispatch, K_SLOP, newBlk, setBuf, validateBody, validationExit } from './ops-common.ts';
 import type { Aggregation, Hits, MsearchItem } from './decode/index.ts';
 
 /** What Search returns (`es.ResultT`: the item's `HitsT` and its aggregations). */
@@ -44,7 +44,7 @@ export function* search(e: EngineCore, ctx: Context, index: string, body: string
   const action = (opts.waitForCheckpoints?.length ?? 0) > 0 ? Action.fleetSearch : Action.search;
   const h = newBlk(e, action, opts, action === Action.fleetSearch ? 'fleet_search' : 'search');
   const b = body ?? '';
-  e.pool.use(h, 'buf').buf = `${msearchHeader(index, opts)}${b}\n`;
+  setBuf(e, h, `${msearchHeader(index, opts)}${b}\n`, byteLen(b) + K_SLOP);
   const err = validateBody(b);
   if (err !== null) return fail(validationExit(e, h, err));
   const resp = yield* dispatch(e, ctx, h);

@@ -5,7 +5,7 @@
 import { onRecv, select, sleep, withCancel, type Context, type Proc } from '../sim/index.ts';
 import { between, chance, WL } from './draw.ts';
 import { prepareRemoteOutput } from './remote-output.ts';
-import type { EngineWorld } from './world.ts';
+import type { CheckinRecord, EngineWorld } from './world.ts';
 
 /** The id of agent `i` (unknown agents are never written to .fleet-agents). */
 export function agentId(i: number): string {
@@ -30,6 +30,8 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
   const wl = w.scenario.workload;
   const id = agentId(i);
   const [ctx, cancel] = withCancel(w.serverCtx, `req-${id}-${n}`);
+  const record: CheckinRecord = { agent: i, start: sim.now, setupEnd: null, end: null };
+  w.checkins.push(record);
   if (chance(sim, c.disconnect, WL.disconnect)) {
     sim.schedule(between(sim, c.disconnectAfterS, WL.disconnectAfter), `disconnect ${id}`, cancel);
   }
@@ -72,8 +74,10 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
     }
     if (ctx.err() !== null) return;
     // 7. Long poll: ends when it expires or the context ends.
+    record.setupEnd = sim.now;
     yield* select([onRecv(ctx.done()), onRecv(sim.after(between(sim, c.longPollS, WL.longPoll), `poll ${id}`))]);
   } finally {
+    record.end = sim.now;
     cancel();
   }
 }

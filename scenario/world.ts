@@ -34,6 +34,18 @@ export interface EngineWorld {
   bulkerStopped: boolean;
   /** Agents that checked in since the last checkin.Bulk flush. */
   readonly seenAgents: Set<string>;
+  /** Every checkin request, for studies over virtual time (plain data: recording it changes no trace). */
+  readonly checkins: CheckinRecord[];
+}
+
+/** One checkin request's times (virtual µs). */
+export interface CheckinRecord {
+  readonly agent: number;
+  readonly start: number;
+  /** When its engine calls were done and the long poll began (null: it never got there). */
+  setupEnd: number | null;
+  /** When the handler returned (null: still running at the end). */
+  end: number | null;
 }
 
 /** The virtual instant at which the run ends: load, server drain, then the drain period. */
@@ -92,7 +104,7 @@ export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, h
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
   const ledger = new CallLedger(sim, { landedWritesMayBeRetried: landedThenFailed(scenario) });
-  const w: EngineWorld = { sim, scenario, es, bulker, client, ledger, serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set() };
+  const w: EngineWorld = { sim, scenario, es, bulker, client, ledger, serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set(), checkins: [] };
   const daemon = (name: string) => ({ daemon: scenario.daemons.some((p) => name.startsWith(p)) });
   const spawn = (name: string, body: Parameters<Sim['spawn']>[1]) => sim.spawn(name, body, daemon(name));
   spawn('bulker.run', () => bulker.run(bulkerCtx));

@@ -14,7 +14,7 @@ export type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';
 export type { TaskInfo } from './task.ts';
 export { ACQUIRED, FREED, Resource, type Handle, type ResourceEvent, type ResourceState } from './pool/resource.ts';
 export { TrackedPool, type PoolStats, type PoolType } from './pool/pool.ts';
-export { LifoPolicy, type PolicyStats, type PoolPolicy } from './pool/policy.ts';
+export { LifoPolicy, type LostResource, type PolicyStats, type PoolPolicy } from './pool/policy.ts';
 export { SyncPoolPolicy, type SyncPoolOptions } from './pool/sync-pool.ts';
 export { PreRun } from './prerun.ts';
 export type { PoolViolation, PoolViolationKind } from './pool/violation.ts';

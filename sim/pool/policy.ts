@@ -28,12 +28,23 @@ export interface PoolPolicy<T> {
   put(r: Resource<T>): boolean;
   /** How many resources the pool holds now. */
   size(): number;
+  /** Resources the policy let go, with when and why (for studies; nothing of it reaches the trace). */
+  readonly lost: readonly LostResource[];
+}
+
+/** A resource a policy dropped or forgot: garbage from then on. */
+export interface LostResource {
+  readonly id: number;
+  /** Virtual time. */
+  readonly at: number;
+  readonly why: 'race-drop' | 'gc';
 }
 
 /** One LIFO stack: the last resource put back is the next one got. */
 export class LifoPolicy<T> implements PoolPolicy<T> {
   readonly name = 'lifo';
   readonly stats: PolicyStats = { dropped: 0, collected: 0, gcs: 0 };
+  readonly lost: readonly LostResource[] = [];
   private readonly free: Resource<T>[] = [];
 
   get(): Resource<T> | undefined {

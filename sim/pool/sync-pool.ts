@@ -10,7 +10,7 @@
 import { assert } from '../assert.ts';
 import type { Sim } from '../kernel.ts';
 import { label } from '../label.ts';
-import type { PolicyStats, PoolPolicy } from './policy.ts';
+import type { LostResource, PolicyStats, PoolPolicy } from './policy.ts';
 import type { Resource } from './resource.ts';
 
 /** Options of {@link SyncPoolPolicy}. */
@@ -40,6 +40,7 @@ const locals = <T>(n: number): Local<T>[] => Array.from({ length: n }, () => ({ 
 export class SyncPoolPolicy<T> implements PoolPolicy<T> {
   readonly name: string;
   readonly stats: PolicyStats = { dropped: 0, collected: 0, gcs: 0 };
+  readonly lost: LostResource[] = [];
   private local: Local<T>[];
   private victim: Local<T>[] = [];
   private readonly procOf: () => number;
@@ -63,7 +64,12 @@ export class SyncPoolPolicy<T> implements PoolPolicy<T> {
   /** `poolCleanup` at the start of a GC: the victim cache is dropped, the primary cache becomes the victim. */
   gc(): void {
     this.stats.gcs++;
-    for (const l of this.victim) this.stats.collected += (l.private === null ? 0 : 1) + l.shared.length;
+    for (const l of this.victim) {
+      for (const r of l.private === null ? l.shared : [l.private, ...l.shared]) {
+        this.stats.collected++;
+        this.lost.push({ id: r.id, at: this.sim.now, why: 'gc' });
+      }
+    }
     this.victim = this.local;
     this.local = locals(this.opts.procs);
   }
@@ -105,6 +111,7 @@ export class SyncPoolPolicy<T> implements PoolPolicy<T> {
   put(r: Resource<T>): boolean {
     if (this.opts.raceDrop === true && this.sim.decideWeighted([3, 1], RACE_DROP) === 1) {
       this.stats.dropped++;
+      this.lost.push({ id: r.id, at: this.sim.now, why: 'race-drop' });
       return false;
     }
     const l = this.local[this.pid()] as Local<T>;
