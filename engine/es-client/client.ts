@@ -2,7 +2,7 @@
  * The ES client fleet-server builds with `es.NewClient` (go-elasticsearch v8 over
  * elastic-transport-go v8.9.0 over `net/http`), as the bulk engine sees it: every request
  * goes through `elastictransport.Client.Perform`'s retry loop (`elastictransport.go`
- * l.347–530 at v8.9.0), each attempt holds one of the client's connections
+ * l.347–520 at v8.9.0), each attempt holds one of the client's connections
  * (`MaxConnsPerHost`) for its round trip, and the client's one `ExponentialBackOff` is
  * shared by all of its requests.
  *
