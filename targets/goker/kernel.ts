@@ -30,6 +30,11 @@ export interface KernelSpec {
   readonly until?: number;
   /** Virtual-time budget. */
   readonly maxTime?: number;
+  /**
+   * Offer "fire the next timer now" while tasks can run: for kernels whose goroutines spin
+   * while they wait for a timer, since Go's clock moves while they spin.
+   */
+  readonly timeSlip?: boolean;
 }
 
 /** The shared fields of a GoKer target, for `defineTarget({ ...kernelTarget(spec), build })`. */
@@ -42,6 +47,7 @@ export function kernelTarget(spec: KernelSpec) {
     maxSteps: spec.maxSteps ?? 200_000,
     ...(spec.until !== undefined && { until: spec.until }),
     ...(spec.maxTime !== undefined && { maxTime: spec.maxTime }),
+    ...(spec.timeSlip === true && { timeSlip: true }),
   };
   return {
     name: `goker/${spec.id}`,

@@ -96,18 +96,31 @@ export function sweepStrategy(kind: SweepStrategy, seed: number, steps: number):
   return kind === 'random' ? new RandomWalk(seed) : new Pct(seed, { depth: PCT_DEPTH, steps });
 }
 
-/**
- * Runs seeds `from..to` (inclusive) of `variant` under `kind`, stopping at the first
- * failure when `stopAtFirst` (the default).
- */
-export function sweep(target: AnyTarget, variant: KernelVariant, kind: SweepStrategy, from = 0, to = 199, stopAtFirst = true): SweepResult {
+/** Options of {@link sweep}. */
+export interface SweepOptions {
+  /** First seed (default 0). */
+  readonly from?: number;
+  /** Last seed, inclusive (default 199). */
+  readonly to?: number;
+  /** Stop at the first failure (default true). */
+  readonly stopAtFirst?: boolean;
+  /** Which failures count (default: any core-property failure). */
+  readonly matching?: (v: Verdict) => boolean;
+}
+
+/** Runs seeds `from..to` of `variant` under `kind`, stopping at the first (matching) failure unless told otherwise. */
+export function sweep(target: AnyTarget, variant: KernelVariant, kind: SweepStrategy, opts: SweepOptions = {}): SweepResult {
+  const from = opts.from ?? 0;
+  const to = opts.to ?? 199;
+  const stopAtFirst = opts.stopAtFirst ?? true;
+  const matching = opts.matching ?? (() => true);
   const steps = kind === 'pct' ? pctSteps(target, variant) : 0;
   let runs = 0;
   let first: { seed: number; v: Verdict } | null = null;
   for (let seed = from; seed <= to; seed++) {
     runs++;
     const { verdict } = runKernel(target, variant, sweepStrategy(kind, seed, steps));
-    if (verdict.property !== null && first === null) {
+    if (verdict.property !== null && first === null && matching(verdict)) {
       first = { seed, v: verdict };
       if (stopAtFirst) break;
     }
