@@ -4,6 +4,7 @@
  * calls Do on the same Once from inside the function waits for itself: a deadlock, as
  * the Go documentation warns.
  */
+import { assert } from '../assert.ts';
 import type { Chan } from '../channel.ts';
 import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
@@ -29,6 +30,7 @@ export class Once {
   /** `Do(f)`: a scheduling point; runs `f` in the calling task when it is the first call. */
   *do(f: () => Proc<void>): Proc<void> {
     yield* gosched(`${this.name}.do`);
+    assert(!(this.done && this.running), `${this.name}: done while its function is still running`);
     if (this.done) return;
     if (this.running) {
       const ch = this.sim.chan<never>(0, `${this.name}.do`);

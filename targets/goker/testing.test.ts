@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explore, onRecv, Pct, RandomWalk, Replay, select, simulate, sleep, ms, closeChan, recv, type RunResult, type Strategy } from '../../sim/index.ts';
-import { kernel, loadKernel } from './catalog.ts';
+import { kernel, loadKernel, PORTED } from './catalog.ts';
 import { FairBound } from './fair.ts';
 import { runKernel, sweep, verdictOf } from './testing.ts';
 
@@ -55,6 +55,20 @@ describe('runKernel', () => {
     const again = runKernel(t, 'buggy', new Replay(first.result.decisions.toArray()));
     expect(again.verdict).toEqual(first.verdict);
     expect(again.result.traceHash).toBe(first.result.traceHash);
+  });
+});
+
+describe('determinism', () => {
+  it('every kernel variant gives the same trace hash when a seed is run twice, and nothing leaks real time or randomness', async () => {
+    for (const k of PORTED) {
+      const t = await loadKernel(k);
+      for (const variant of ['buggy', 'fixed'] as const) {
+        const a = runKernel(t, variant, new RandomWalk(7));
+        const b = runKernel(t, variant, new RandomWalk(7));
+        expect(a.result.outcome.kind, `${k.id} ${variant}`).not.toBe('nondeterminism');
+        expect(b.result.traceHash, `${k.id} ${variant}`).toBe(a.result.traceHash);
+      }
+    }
   });
 });
 
