@@ -3,7 +3,7 @@
  * kernel and checked against every property. Pure: returns a report, prints nothing.
  */
 import type { Violation } from '../properties/violation.ts';
-import { label, PreRun, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
+import { FairBound, label, PreRun, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
 import { replayLine } from './commands.ts';
 import { outcomeViolations } from '../properties/core.ts';
 import { checkRun } from './properties.ts';
@@ -78,8 +78,10 @@ function drawOf(pre: PreRun): ConfigDraw {
 }
 
 /** Runs a case with an explicit strategy object (exploration uses this). */
-export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
+export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
   const t = spec.target.target;
+  const fair = t.limits(spec.config).fairnessBound;
+  const strategy = fair === undefined ? given : new FairBound(given, fair);
   const preRun = new PreRun(strategy);
   const config = spec.swarm && t.swarm !== undefined ? t.swarm(spec.config, drawOf(preRun)) : spec.config;
   const limits = t.limits(config);

@@ -42,6 +42,12 @@ export interface RunLimits {
   readonly maxTime?: number;
   /** Offer "fire the next timer now" as a decision. */
   readonly timeSlip?: boolean;
+  /**
+   * A fairness bound: a runnable task passed over for this many scheduling decisions in a
+   * row runs next (Go's runtime preempts and its run queues are FIFO, so spinning
+   * goroutines cannot starve others forever). For programs that poll; restricts schedules.
+   */
+  readonly fairnessBound?: number;
 }
 
 /**
