@@ -55,6 +55,19 @@ export interface TraceEvent {
   readonly text: string | undefined;
   /** For a note that records a tracked resource's transition: its typed fields. */
   readonly resource: ResourceTransition | undefined;
+  /**
+   * For a `select` that ran a case (at once, or later after it blocked): which case and its
+   * channel. Kept beside the event, not folded into the hash.
+   */
+  readonly selected: SelectedCase | undefined;
+}
+
+/** The case a `select` ran: its index among the select's cases, its channel and direction. */
+export interface SelectedCase {
+  readonly index: number;
+  /** Channel id (an index into `RunResult.chanNames`). */
+  readonly chan: number;
+  readonly dir: 'send' | 'recv';
 }
 
 /** A tracked resource's transition, as the trace keeps it (typed, so renderers never parse text). */
@@ -83,12 +96,18 @@ class TraceChunk {
   readonly details: Int32Array;
   readonly steps: Int32Array;
   readonly times: Float64Array;
+  /** Side column (not hashed): channel id of the case a select ran, -1 when none. */
+  readonly selChans: Int32Array;
+  /** Side column (not hashed): that case's index times 2, plus 1 for a send; -1 when none. */
+  readonly selCases: Int32Array;
   constructor(readonly size: number) {
     this.ops = new Uint8Array(size);
     this.tasks = new Int32Array(size);
     this.details = new Int32Array(size);
     this.steps = new Int32Array(size);
     this.times = new Float64Array(size);
+    this.selChans = new Int32Array(size).fill(-1);
+    this.selCases = new Int32Array(size).fill(-1);
   }
 }
 
@@ -155,6 +174,19 @@ export class Trace {
     this.recordText(step, time, task, op, detail, text);
   }
 
+  /**
+   * Notes, beside event `seq` (a select already recorded), the case it ran and that case's
+   * channel. A side column: never hashed, so it changes no trace hash; no allocation.
+   */
+  markSelected(seq: number, index: number, chan: number, send: boolean): void {
+    if (!this.keepEvents || seq < 0 || seq >= this.length) return;
+    const k = chunkOf(seq, FIRST_CHUNK_BITS);
+    const c = this.chunks[k] as TraceChunk;
+    const j = offsetIn(seq, k, FIRST_CHUNK_BITS);
+    c.selChans[j] = chan;
+    c.selCases[j] = index * 2 + (send ? 1 : 0);
+  }
+
   /** The rolling hash over everything recorded so far, as 16 hex digits. */
   hashHex(): string {
     return this.hash.hex();
@@ -167,6 +199,7 @@ export class Trace {
     const c = this.chunks[k];
     const j = offsetIn(i, k, FIRST_CHUNK_BITS);
     const op = c === undefined ? 0 : (c.ops[j] as number);
+    const selCase = c === undefined ? -1 : (c.selCases[j] as number);
     return {
       seq: i,
       step: c === undefined ? 0 : (c.steps[j] as number),
@@ -177,6 +210,7 @@ export class Trace {
       detail: c === undefined ? 0 : (c.details[j] as number),
       text: this.texts.get(i),
       resource: this.transitions.get(i),
+      selected: selCase < 0 ? undefined : { index: selCase >> 1, chan: (c as TraceChunk).selChans[j] as number, dir: (selCase & 1) === 1 ? 'send' : 'recv' },
     };
   }
 
