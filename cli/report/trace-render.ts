@@ -4,7 +4,7 @@
 import { traceDoc, type DocSource } from './trace-doc.ts';
 import { parseTraceFilter, type TraceFilter, type TraceFilterFlags } from './trace-filter.ts';
 import { textTrace } from './trace-text.ts';
-import { htmlTimeline } from './timeline.ts';
+import { viewerHtml } from './viewer/page.ts';
 
 /** The trace formats. */
 export const TRACE_FORMATS = ['text', 'json', 'html'] as const;
@@ -28,6 +28,6 @@ export function parseTraceRequest(format: TraceFormat | null, flags: TraceFilter
 export function renderTrace(req: TraceRequest, src: DocSource): string {
   const doc = traceDoc(src);
   if (req.format === 'json') return JSON.stringify(doc);
-  if (req.format === 'html') return htmlTimeline(src.result, src.report.passed ? 'passed: no property failed' : `${src.report.property}: ${src.report.message}`);
+  if (req.format === 'html') return viewerHtml(doc);
   return textTrace(doc, req.filter);
 }

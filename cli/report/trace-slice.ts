@@ -3,10 +3,11 @@
  * backwards through hand-off edges, plus every transition of the violating resource and
  * what its holder did when it walked away from it. Pure (runs in the viewer too).
  *
- * For each event in the slice, the steps its task took since it last woke are in it (the
- * code between two blocking points is one atomic run), and so is the source of every
- * hand-off into those steps; the walk goes back at most {@link MAX_HOPS} hand-offs from
- * the failure, so the slice stays a story rather than the whole run.
+ * Around the failure, the steps each task took since it last woke are in the slice (the
+ * code between two blocking points is one atomic run); for each event in it, so is the
+ * source of every hand-off into its task's steps since it last woke, and further back
+ * only the steps that received such a hand-off. The walk goes back at most
+ * {@link MAX_HOPS} hand-offs, so the slice stays a story rather than the whole run.
  */
 import type { DocEdge, DocEvent, DocResource, TraceDoc } from './trace-doc-types.ts';
 
@@ -63,9 +64,12 @@ export function causalSlice(doc: Pick<TraceDoc, 'events' | 'edges' | 'resources'
     const next: number[] = [];
     for (const s of frontier) {
       for (const x of localSteps(doc.events, index, s)) {
-        if (inSlice.has(x)) continue;
+        const into = index.into.get(x) ?? [];
+        // Around the failure itself every step since the task woke is context; further back
+        // only the steps that received a hand-off are, so the slice stays on the causal chain.
+        if (inSlice.has(x) || (hop > 0 && x !== s && into.length === 0)) continue;
         inSlice.add(x);
-        for (const ed of index.into.get(x) ?? []) if (!inSlice.has(ed.from)) next.push(ed.from);
+        for (const ed of into) if (!inSlice.has(ed.from)) next.push(ed.from);
       }
     }
     frontier = next;
