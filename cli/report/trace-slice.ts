@@ -13,8 +13,10 @@ import type { DocEdge, DocEvent, DocResource, TraceDoc } from './trace-doc-types
 
 /** Hand-offs followed back from the failure. */
 export const MAX_HOPS = 6;
-/** Steps of one task walked back from an event to the point where it last woke. */
-const MAX_LOCAL = 8;
+/** Steps of one task walked back from an event, looking for the point where it last woke. */
+const MAX_WALK = 64;
+/** Of those, the steps kept as context around the failure itself. */
+const MAX_CONTEXT = 8;
 /** Events of the holder's wake-up after its last transition. */
 const MAX_WALK_AWAY = 6;
 
@@ -63,14 +65,14 @@ export function causalSlice(doc: Pick<TraceDoc, 'events' | 'edges' | 'resources'
   for (let hop = 0; frontier.length > 0 && hop <= MAX_HOPS; hop++) {
     const next: number[] = [];
     for (const s of frontier) {
-      for (const x of localSteps(doc.events, index, s)) {
+      localSteps(doc.events, index, s).forEach((x, k) => {
         const into = index.into.get(x) ?? [];
-        // Around the failure itself every step since the task woke is context; further back
-        // only the steps that received a hand-off are, so the slice stays on the causal chain.
-        if (inSlice.has(x) || (hop > 0 && x !== s && into.length === 0)) continue;
+        // Around the failure itself the last steps since the task woke are context; further
+        // back only the steps that received a hand-off are, so the slice stays on the causal chain.
+        if (inSlice.has(x) || (x !== s && into.length === 0 && (hop > 0 || k >= MAX_CONTEXT))) return;
         inSlice.add(x);
         for (const ed of into) if (!inSlice.has(ed.from)) next.push(ed.from);
-      }
+      });
     }
     frontier = next;
   }
@@ -84,7 +86,7 @@ function localSteps(events: readonly DocEvent[], index: SliceIndex, seq: number)
   const list = index.byTask.get(e.task) ?? [];
   const out = [seq];
   if (e.task < 0) return out;
-  for (let j = (index.posInTask[seq] as number) - 1; j >= 0 && out.length < MAX_LOCAL; j--) {
+  for (let j = (index.posInTask[seq] as number) - 1; j >= 0 && out.length < MAX_WALK; j--) {
     const x = list[j] as number;
     out.push(x);
     if (events[x]?.blocked) break;

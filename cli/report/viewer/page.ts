@@ -76,6 +76,7 @@ export function viewerHtml(doc: TraceDoc): string {
     <h2 class="details-title">Selected event</h2><div id="details"></div>
   </aside>
 </main>
+<div id="tip" role="tooltip"></div>
 <script type="application/json" id="dst-trace">${data}</script>
 <script>${viewerScript()}</script>
 </body></html>

@@ -3,8 +3,8 @@
  * on a real failure (checkin-storm seed 0 on pre-fix). Checks what a reader sees first
  * (header, replay command, the failing block's span), that clicking an event fills the
  * details panel, that a filter hides lanes, that the causal slice is highlighted, and
- * saves a screenshot under `test-output/viewer/` (with `DST_UPDATE_DOCS=1`, also the
- * README's `docs/viewer-checkin-storm.png`).
+ * saves screenshots under `test-output/viewer/` (with `DST_UPDATE_DOCS=1`, also the
+ * README's `docs/viewer-checkin-storm.png`). Each launch gets a fresh user-data-dir.
  *
  * Without Chromium the test is skipped, saying how to install it; under `CI=true` a
  * missing Chromium fails the run.
@@ -18,14 +18,11 @@ import { stormRun } from '../testing/cases.ts';
 import { describeEvent, namesOf } from '../trace-describe.ts';
 import { traceDoc } from '../trace-doc.ts';
 import type { TraceDoc } from '../trace-doc-types.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, INSTALL_CHROMIUM } from './chromium.ts';
 import { viewerHtml } from './page.ts';
 
-/** Where Debian puts Chromium. */
-export const CHROMIUM = '/usr/bin/chromium';
-/** The flags the browser is started with (no network, no background services). */
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const OUT = resolve('test-output/viewer');
-const HOW = `install it with "apt-get update && apt-get install -y chromium" to run it`;
+const HOW = `install it with "${INSTALL_CHROMIUM}" to run it`;
 const haveChromium = existsSync(CHROMIUM);
 /** What the page exposes to tests (`window.dstViewer`). */
 interface ViewerWindow {
@@ -64,7 +61,7 @@ describe.skipIf(!haveChromium)(`viewer in Chromium (skipped without ${CHROMIUM}:
     const file = join(OUT, 'checkin-storm-pre-fix-0.html');
     writeFileSync(file, viewerHtml(doc));
     profile = mkdtempSync(join(tmpdir(), 'dst-chromium-'));
-    ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1600, height: 1000 } });
+    ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS], viewport: { width: 1600, height: 1000 } });
     page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -98,7 +95,7 @@ describe.skipIf(!haveChromium)(`viewer in Chromium (skipped without ${CHROMIUM}:
   });
 
   it('highlights the causal slice: the block, the cancel, the caller walking away, the flush that answered', async () => {
-    const lit = new Set((await page.$$eval('g.ev.in-slice', (els) => els.map((e) => Number(e.getAttribute('data-seq'))))));
+    const lit = new Set((await page.$$eval('.ev.in-slice', (els) => els.map((e) => Number(e.getAttribute('data-seq'))))));
     for (const [task, what] of [
       ['agent-197', /block 0\.5 acquire/],
       ['agent-197', /block 0\.5 enqueue/],
@@ -109,17 +106,17 @@ describe.skipIf(!haveChromium)(`viewer in Chromium (skipped without ${CHROMIUM}:
     ] as const) {
       expect(lit.has(seqOf(task, what)), `${task} ${what}`).toBe(true);
     }
-    expect(await page.locator('g.ev.dim').count()).toBeGreaterThan(0);
+    expect(await page.locator('.ev.dim').count()).toBeGreaterThan(0);
     expect(await page.locator('#story-list li').count()).toBe(doc.failure?.slice.length);
   });
 
   it('fills the details panel when an event is clicked', async () => {
     const acquire = seqOf('agent-197', /block 0\.5 acquire/);
-    await page.locator(`g.ev[data-seq="${acquire}"]`).click();
+    await page.locator(`.ev[data-seq="${acquire}"]`).click();
     const details = await page.textContent('#details');
     for (const s of ['agent-197', 'block 0.5', 'acquire', '30.879667 s', 'decision']) expect(details).toContain(s);
     // The moment of the bug: the caller woken by its cancel returns without freeing.
-    await page.locator(`g.ev[data-seq="${seqOf('agent-197', /dispatch abort response/)}"]`).click();
+    await page.locator(`.ev[data-seq="${seqOf('agent-197', /dispatch abort response/)}"]`).click();
     await expect(page.textContent('#details')).resolves.toContain('woken by a close (inferred) in kernel: timer fires: disconnect agent-197');
     await page.screenshot({ path: join(OUT, 'selected.png') });
     if (process.env.DST_UPDATE_DOCS === '1') {

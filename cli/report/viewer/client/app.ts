@@ -20,6 +20,10 @@ export interface ViewerHandle {
   lanes(): number[];
   /** Milliseconds from navigation start to the end of the first render. */
   firstRenderMs: number;
+  /** Redraws at once and returns how long it took, ms (the bench's frame time). */
+  redraw(): number;
+  /** Shows every lane and the whole run (the bench's worst case). */
+  showEverything(): void;
 }
 
 /** The running viewer. */
@@ -59,6 +63,19 @@ export class App {
       lanes: () => self.rows.flatMap((r) => (r.kind === 'task' ? [r.task] : [])),
       get firstRenderMs() {
         return self.firstRenderMs;
+      },
+      redraw: () => {
+        const t0 = performance.now(); // determinism-ok: the viewer runs in a browser, outside any simulation
+        self.render();
+        return performance.now() - t0; // determinism-ok: as above
+      },
+      showEverything: () => {
+        self.st.focusLanes = false;
+        self.st.sliceOn = false;
+        self.st.t0 = 0;
+        self.st.t1 = Math.max(1, self.model.endUs);
+        self.layoutDirty = true;
+        self.render();
       },
     };
   }
@@ -249,6 +266,24 @@ export class App {
     window.addEventListener('mouseup', () => {
       setTimeout(() => (drag = null), 0);
     });
+    const tip = byId('tip');
+    this.plot.addEventListener('mousemove', (ev) => {
+      const t = ev.target as Element;
+      const seq = t.getAttribute('data-seq');
+      const res = seq === null ? t.closest('[data-res]')?.querySelector('title')?.textContent : null;
+      if (seq === null && !res) {
+        tip.style.display = 'none';
+        return;
+      }
+      if (seq !== null) {
+        const e = this.model.event(Number(seq));
+        tip.textContent = `${this.model.names.taskName(e.task)} · step ${e.step} · ${(e.t / 1e6).toFixed(6)}s\n${this.model.describe(e.seq)}`;
+      } else tip.textContent = res ?? '';
+      tip.style.display = 'block';
+      tip.style.left = `${Math.min(ev.clientX + 12, window.innerWidth - 540)}px`;
+      tip.style.top = `${ev.clientY + 14}px`;
+    });
+    this.plot.addEventListener('mouseleave', () => (tip.style.display = 'none'));
     this.plot.addEventListener('click', (ev) => {
       if (drag?.moved) return;
       const t = ev.target as Element;

@@ -68,7 +68,12 @@ export function drawPlot(f: Frame): string {
     const y = (tops[i] as number) - scrollTop + rowHeight(r) / 2;
     if (r.kind === 'task') drawWaits(f, r.task, y, plot);
   }
-  drawEdges(f, laneY, plot);
+  const visibleTasks: number[] = [];
+  for (let i = first; i < last; i++) {
+    const r = rows[i] as Row;
+    if (r.kind === 'task') visibleTasks.push(r.task);
+  }
+  drawEdges(f, visibleTasks, laneY, plot);
   drawTransfers(f, laneY, resY, plot);
   for (let i = first; i < last; i++) {
     const r = rows[i] as Row;
@@ -153,22 +158,37 @@ function shown(f: Frame, e: DocEvent): boolean {
   return f.st.ops.has(e.op);
 }
 
-function drawEdges(f: Frame, laneY: ReadonlyMap<number, number>, out: string[]): void {
+/**
+ * Arrows for the hand-offs into and out of the visible lanes' events in the window (found
+ * through those events, so a frame never walks the whole edge list).
+ */
+function drawEdges(f: Frame, visibleTasks: readonly number[], laneY: ReadonlyMap<number, number>, out: string[]): void {
   const pw = f.width - LABEL_W;
-  const times = f.model.times;
+  const seen = new Set<DocEdge>();
   let n = 0;
-  for (const ed of f.model.doc.edges) {
-    if ((times[ed.from] as number) > f.axis.end || (times[ed.to] as number) < f.axis.start) continue;
-    const a = f.model.event(ed.from);
-    const b = f.model.event(ed.to);
-    const y1 = laneY.get(a.task);
-    const y2 = laneY.get(b.task);
-    if (y1 === undefined || y2 === undefined || !shown(f, a) || !shown(f, b)) continue;
-    const x1 = f.axis.x(ed.from);
-    const x2 = f.axis.x(ed.to);
-    if (Math.max(x1, x2) < -50 || Math.min(x1, x2) > pw + 50) continue;
-    out.push(edgePath(f, ed, x1, y1, x2, y2));
-    if (++n >= MAX_EDGES) return;
+  for (const task of visibleTasks) {
+    const list = f.model.byTask.get(task);
+    if (list === undefined) continue;
+    const [lo, hi] = laneRange(f, list);
+    for (let i = lo; i < hi; i++) {
+      const s = list[i] as number;
+      for (const group of [f.model.edgesTo.get(s), f.model.edgesFrom.get(s)]) {
+        for (const ed of group ?? []) {
+          if (seen.has(ed)) continue;
+          seen.add(ed);
+          const a = f.model.event(ed.from);
+          const b = f.model.event(ed.to);
+          const y1 = laneY.get(a.task);
+          const y2 = laneY.get(b.task);
+          if (y1 === undefined || y2 === undefined || !shown(f, a) || !shown(f, b)) continue;
+          const x1 = f.axis.x(ed.from);
+          const x2 = f.axis.x(ed.to);
+          if (Math.max(x1, x2) < -50 || Math.min(x1, x2) > pw + 50) continue;
+          out.push(edgePath(f, ed, x1, y1, x2, y2));
+          if (++n >= MAX_EDGES) return;
+        }
+      }
+    }
   }
 }
 
@@ -196,7 +216,7 @@ function drawLane(f: Frame, task: number, y: number, out: string[]): void {
     const x = f.axis.x(s);
     if (x < -10 || x > pw + 10) continue;
     const important = e.res !== undefined || e.op === 'panic' || s === f.st.selected || (f.focus?.slice.has(s) ?? false);
-    if (x - lastX < 2 && !important) continue;
+    if (x - lastX < 3 && !important) continue;
     lastX = x;
     drawn.push(s);
   }
@@ -221,16 +241,19 @@ function marker(f: Frame, e: DocEvent, x: number, y: number, room: number): stri
   ]
     .filter((c) => c !== '')
     .join(' ');
+  // One element per marker (the hover tooltip is the page's, not a <title> each), so a
+  // zoomed-out frame stays a few thousand elements.
+  const a = `class="${cls}" data-seq="${s}"`;
   let shape: string;
-  if (e.res !== undefined) shape = `<rect x="${x - 5}" y="${y - 5}" width="10" height="10" rx="2"/>`;
-  else if (e.op === 'panic') shape = `<path d="M${x - 6},${y - 6}L${x + 6},${y + 6}M${x + 6},${y - 6}L${x - 6},${y + 6}"/>`;
-  else if (e.op === 'timer') shape = `<path d="M${x},${y - 6}L${x + 5},${y + 4}L${x - 5},${y + 4}Z"/>`;
-  else if (e.op === 'note') shape = `<path d="M${x},${y - 5}L${x + 5},${y}L${x},${y + 5}L${x - 5},${y}Z"/>`;
-  else if (e.op === 'exit') shape = `<rect x="${x - 1.5}" y="${y - 7}" width="3" height="14"/>`;
-  else if (e.op === 'spawn') shape = `<path d="M${x - 5},${y}H${x + 5}M${x},${y - 5}V${y + 5}"/>`;
-  else shape = `<circle cx="${x}" cy="${y}" r="${e.op === 'yield' ? 2.5 : 4}"/>`;
-  const label = room > 40 ? `<text class="ev-label" x="${x + 8}" y="${y + 4}">${esc(clipTo(shortLabel(f, e), room))}</text>` : '';
-  return `<g class="${cls}" data-seq="${s}">${shape}${label}<title>${esc(`${f.model.names.taskName(e.task)} · step ${e.step} · ${(e.t / 1e6).toFixed(6)}s\n${f.model.describe(s)}`)}</title></g>`;
+  if (e.res !== undefined) shape = `<rect ${a} x="${x - 5}" y="${y - 5}" width="10" height="10" rx="2"/>`;
+  else if (e.op === 'panic') shape = `<path ${a} d="M${x - 6},${y - 6}L${x + 6},${y + 6}M${x + 6},${y - 6}L${x - 6},${y + 6}"/>`;
+  else if (e.op === 'timer') shape = `<path ${a} d="M${x},${y - 6}L${x + 5},${y + 4}L${x - 5},${y + 4}Z"/>`;
+  else if (e.op === 'note') shape = `<path ${a} d="M${x},${y - 5}L${x + 5},${y}L${x},${y + 5}L${x - 5},${y}Z"/>`;
+  else if (e.op === 'exit') shape = `<rect ${a} x="${x - 1.5}" y="${y - 7}" width="3" height="14"/>`;
+  else if (e.op === 'spawn') shape = `<path ${a} d="M${x - 5},${y}H${x + 5}M${x},${y - 5}V${y + 5}"/>`;
+  else shape = `<circle ${a} cx="${x}" cy="${y}" r="${e.op === 'yield' ? 2.5 : 4}"/>`;
+  const label = room > 40 ? `<text class="ev-label${cls.includes(' dim') ? ' dim' : ''}" x="${x + 8}" y="${y + 4}">${esc(clipTo(shortLabel(f, e), room))}</text>` : '';
+  return shape + label;
 }
 
 function clipTo(s: string, px: number): string {
@@ -246,6 +269,7 @@ function shortLabel(f: Frame, e: DocEvent): string {
 function drawResourceRow(f: Frame, gens: readonly DocResource[], y: number, out: string[]): void {
   const pw = f.width - LABEL_W;
   const endX = f.axis.xOfTime(f.model.endUs) + 1;
+  let lastEnd = Number.NEGATIVE_INFINITY;
   for (const r of gens) {
     const firstT = r.transitions[0];
     const lastT = r.transitions[r.transitions.length - 1];
@@ -256,10 +280,14 @@ function drawResourceRow(f: Frame, gens: readonly DocResource[], y: number, out:
     const x2 = open ? Math.max(endX, f.axis.x(lastT.seq) + 4) : f.axis.x(lastT.seq);
     if (x2 < -5 || x1 > pw + 5) continue;
     const focus = f.focus?.resource === r;
+    // Generations that would draw inside the last two pixels of the previous one are thinned
+    // (zoomed out, a row can hold thousands); a problem fate is never thinned away.
+    if (x2 < lastEnd + 2 && !focus && (r.fate === 'freed' || r.fate === 'unpooled')) continue;
+    lastEnd = Math.max(lastEnd, x2);
     const w = Math.max(3, x2 - x1);
-    const ticks = r.transitions.map((s) => `<line class="tick" x1="${f.axis.x(s.seq)}" x2="${f.axis.x(s.seq)}" y1="${y - 7}" y2="${y + 7}"/>`).join('');
+    const ticks = w < 6 * r.transitions.length ? '' : r.transitions.map((s) => `<line class="tick" x1="${f.axis.x(s.seq)}" x2="${f.axis.x(s.seq)}" y1="${y - 7}" y2="${y + 7}"/>`).join('');
     const fateText = FATE_TEXT[r.fate];
-    const text = spanLabels(f, r, x2, pw, y);
+    const text = w < 24 ? '' : spanLabels(f, r, x2, pw, y);
     out.push(
       `<g class="span fate-${r.fate}${focus ? ' focus' : ''}${open ? ' open' : ''}" data-res="${r.key}" data-first="${firstT.seq}"><rect x="${x1}" y="${y - 7}" width="${w}" height="14" rx="3"/>${ticks}${text}<title>${esc(`block ${r.key}: ${fateText}, ${r.transitions.map((s) => s.event).join(' → ')}`)}</title></g>`,
     );
