@@ -306,7 +306,7 @@ export class Sim implements Waker {
   wake(t: Task): void {
     if (t.state !== TaskState.Blocked) fail(`wake of task ${t.name} that is not blocked`);
     const e = t.effect;
-    if (e !== null && e.k === K.Select && e.index >= 0) this.noteSelected(t, e);
+    if (e !== null && e.k === K.Select && e.index >= 0 && this.trace.keepEvents) this.noteSelected(t, e);
     t.waitGen++;
     if (t.sleepTimer !== null) {
       this.timers.cancel(t.sleepTimer as TimerEntry);
@@ -622,7 +622,7 @@ export class Sim implements Waker {
       const ch = c.ch as Chan;
       e.index = pick;
       this.trace.record(this.stepCount, this.clock, t.id, Op.Select, pick);
-      this.trace.markSelected(this.trace.length - 1, pick, ch.id, c.dir === 'send');
+      this.trace.markLastSelected(pick, ch.id, c.dir === 'send');
       if (c.dir === 'recv') {
         e.value = ch.recvNow();
         e.ok = ch.lastOk;
