@@ -125,6 +125,14 @@ describe.skipIf(!haveChromium)(`viewer in Chromium (skipped without ${CHROMIUM}:
     }
   });
 
+  it('finds events by text search and brings the first match into view', async () => {
+    await page.fill('#q', 'disconnect agent-197');
+    await page.press('#q', 'Enter');
+    await expect(page.textContent('#q-count')).resolves.toMatch(/^1 of \d+$/);
+    await expect(page.textContent('#details')).resolves.toContain('timer fires: disconnect agent-197');
+    await page.fill('#q', '');
+  });
+
   it('hides lanes with a task filter', async () => {
     await page.click('#btn-all');
     await page.waitForFunction(() => (globalThis as unknown as ViewerWindow).dstViewer.lanes().length > 400);
