@@ -9,6 +9,7 @@ import { fastCheckPingPong } from './fastcheck-pingpong.ts';
 import { kernelPingPong } from './kernel-pingpong.ts';
 import { stepsPerSecond, stepsPerSecondAsync } from './measure.ts';
 import { scenarioBench } from './scenarios.ts';
+import { viewerBench } from './viewer.ts';
 
 /** Steps per measured run; rounds per pair are derived so every size does the same work. */
 const STEPS = 400_000;
@@ -48,8 +49,14 @@ async function main(): Promise<void> {
   console.log(`incident (770 agents, ${sb.incidentVirtualS} virtual s): ${sb.incidentWallS} s wall, ${sb.incidentSpeedup}x faster than real time, ${sb.incidentSteps} steps, ~${sb.incidentHeapMB} MB heap`);
   console.log(`pre-fix sweep: first failing seed after ${sb.preFixFirstFailureS} s (in process, after start-up)`);
 
+  const vb = await viewerBench();
+  const mb = (b: number): string => (b / 1e6).toFixed(2);
+  console.log(`viewer, checkin-storm seed 0 pre-fix (${fmt(vb.stormEvents)} events): page ${mb(vb.stormPageBytes)} MB, built in ${vb.stormRenderMs} ms; first render in Chromium ${vb.stormFirstRenderMs === null ? vb.browser : `${vb.stormFirstRenderMs} ms after navigation start`}`);
+  console.log(`viewer, incident seed 0 pre-fix (${fmt(vb.incidentEvents)} events): page ${mb(vb.incidentPageBytes)} MB; ${vb.incidentFirstRenderMs === null ? vb.browser : `first render ${vb.incidentFirstRenderMs} ms, one frame with every lane over the whole run ${vb.incidentFrameMs} ms`}`);
+
   const json = {
     ...sb,
+    viewer: vb,
     kernelVsBare_2: round(b(2) / k(2)),
     kernelVsBare_100: round(b(100) / k(100)),
     kernelVsBare_10000: round(b(10_000) / k(10_000)),

@@ -47,6 +47,11 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--swarm', 'the case was found in swarm mode')
     .addOption(new Option('--trace <format>', 'render the trace: text | json | html'))
     .option('--out <file>', 'write the trace to FILE instead of stdout')
+    .option('--task <name>', 'with --trace text: only this task\'s events (repeatable; NAME* is a prefix)', collect, [])
+    .option('--block <id>', 'with --trace text: only this block\'s transitions: ID (every generation) or ID.GEN (repeatable)', collect, [])
+    .option('--from <s>', 'with --trace text: only events at or after this virtual second')
+    .option('--to <s>', 'with --trace text: only events at or before this virtual second')
+    .option('--around-failure <n>', 'with --trace text: only the N steps either side of the first violation')
     .option('--save <dir>', 'write this case as a repro file into DIR (whatever its outcome)')
     .option('--note <text>', 'with --save: why the file exists')
     .option('--check', 'with a repro FILE: exit 0 when outcome and trace hash match the file, else 1')
@@ -78,7 +83,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {

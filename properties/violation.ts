@@ -7,6 +7,8 @@ import type { ResourceEvent } from '../sim/index.ts';
 export interface Evidence {
   /** The tracked resource involved (a pooled block), if any, and its whole history. */
   readonly blockId?: number;
+  /** The generation of that resource the finding is about (`block <id>.<gen>` in messages and traces). */
+  readonly gen?: number;
   readonly history?: readonly ResourceEvent[];
   /** Tasks involved (names with lineage). */
   readonly tasks?: readonly string[];

@@ -305,12 +305,20 @@ export class Sim implements Waker {
   /** @internal Makes a parked task runnable. */
   wake(t: Task): void {
     if (t.state !== TaskState.Blocked) fail(`wake of task ${t.name} that is not blocked`);
+    const e = t.effect;
+    if (e !== null && e.k === K.Select && e.index >= 0 && this.trace.keepEvents) this.noteSelected(t, e);
     t.waitGen++;
     if (t.sleepTimer !== null) {
       this.timers.cancel(t.sleepTimer as TimerEntry);
       t.sleepTimer = null;
     }
     this.makeRunnable(t);
+  }
+
+  /** A blocked select is woken with the case that ran: notes it beside the select's blocked event. */
+  private noteSelected(t: Task, e: SelectEffect): void {
+    const c = e.cases[e.index] as SelectEffect['cases'][number];
+    if (c.ch !== null) this.trace.markSelected(t.selectSeq, e.index, c.ch.id, c.dir === 'send');
   }
 
   /** @internal Makes a parked task runnable and throws `p` into it. */
@@ -614,6 +622,7 @@ export class Sim implements Waker {
       const ch = c.ch as Chan;
       e.index = pick;
       this.trace.record(this.stepCount, this.clock, t.id, Op.Select, pick);
+      this.trace.markLastSelected(pick, ch.id, c.dir === 'send');
       if (c.dir === 'recv') {
         e.value = ch.recvNow();
         e.ok = ch.lastOk;
@@ -643,6 +652,7 @@ export class Sim implements Waker {
       if (c.dir === 'recv') c.ch.pushReceiver(w);
       else c.ch.pushSender(w);
     }
+    t.selectSeq = this.trace.length;
     this.trace.record(this.stepCount, this.clock, t.id, Op.Select | BLOCKED, -1);
     return null;
   }

@@ -31,6 +31,8 @@ export class Task implements TaskInfo {
   effect: Effect | null = null;
   /** Bumped each time the task wakes; a channel waiter whose `gen` differs is stale. */
   waitGen = 0;
+  /** Trace position of the task's last blocked `select` (so the case that later runs can be noted beside it). */
+  selectSeq = -1;
   /** Timer entry armed for a sleep, if any. */
   sleepTimer: unknown = null;
   /**

@@ -16,10 +16,11 @@ import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { styleFor } from '../report/style.ts';
 import { renderFailure } from '../report/summary.ts';
-import { htmlTimeline, jsonTimeline, textTimeline } from '../report/timeline.ts';
+import type { TraceFilterFlags } from '../report/trace-filter.ts';
+import { parseTraceRequest, renderTrace, TRACE_FORMATS } from '../report/trace-render.ts';
 
 /** Raw flags of `dst replay`. */
-export interface ReplayFlags {
+export interface ReplayFlags extends TraceFilterFlags {
   target?: string;
   seed?: string;
   scenario?: string;
@@ -36,7 +37,11 @@ export interface ReplayFlags {
 
 /** Runs `dst replay`; returns the exit code. */
 export async function replayCommand(file: string | undefined, flags: ReplayFlags, io: Io): Promise<number> {
-  const trace = flags.trace === undefined ? null : parseChoice('--trace', flags.trace, ['text', 'json', 'html'] as const);
+  // A trace on stdout stays machine-readable (`| jq .`): everything for humans goes to stderr.
+  const traceOut = io.stdout;
+  if (flags.trace !== undefined && flags.out === undefined && !flags.json) io = { ...io, stdout: io.stderr };
+  const trace = flags.trace === undefined ? null : parseChoice('--trace', flags.trace, TRACE_FORMATS);
+  const traceReq = parseTraceRequest(trace, flags);
   if (trace !== null && flags.json && flags.out === undefined) throw new InputError('--trace with --json needs --out FILE (stdout carries only the JSON report)');
   if (trace === null && flags.out !== undefined) throw new InputError('--out: it is where --trace goes; give --trace text|json|html too');
   if (flags.check && file === undefined) throw new InputError('--check: compares with a repro FILE; give one');
@@ -61,7 +66,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   }
   const run = runCase({ ...spec, keepTrace: trace !== null });
   const r = run.report;
-  const rendered = trace === 'text' ? textTimeline(run.result) : trace === 'json' ? JSON.stringify(jsonTimeline(run.result)) : trace === 'html' ? htmlTimeline(run.result, r.passed ? 'passed: no property failed' : `${r.property}: ${r.message}`) : null;
+  const rendered = traceReq === null ? null : renderTrace(traceReq, run);
   let savedTrace: string | null = null;
   if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
   const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${filePrefix(r.target)}${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
@@ -70,7 +75,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
     println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));
   } else {
     const st = styleFor(io.stdout.isTTY === true);
-    if (rendered !== null && savedTrace === null) println(io.stdout, rendered);
+    if (rendered !== null && savedTrace === null) println(traceOut, rendered);
     println(io.stdout, `${r.scenario} on ${r.variant}${r.seed !== null ? ` seed ${r.seed}` : ''}: ${r.steps} steps, ${(r.virtualTimeUs / 1e6).toFixed(3)} virtual s, ${r.decisions} decisions, trace hash ${r.traceHash}, outcome ${r.outcome}`);
     if (r.passed) println(io.stdout, st.green('passed: no property failed'));
     else for (const l of renderFailure(r, st)) println(io.stdout, l);

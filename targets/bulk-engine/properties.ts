@@ -24,21 +24,21 @@ const at = (f: RunFacts) => ({ step: f.result.steps, time: f.result.time });
 export const blockLifecycle = property('block-lifecycle', 'pool-accounting', 'a block acquired from the pool ends the run neither freed exactly once nor abandoned by a drain that reached its timeout', (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'leak')
-    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), evidence: { blockId: v.resourceId, history: v.history, step: v.step, time: v.time } })),
+    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), evidence: { blockId: v.resourceId, gen: v.gen, history: v.history, step: v.step, time: v.time } })),
 );
 
 /** `use-after-free`: no access through a stale or freed handle. */
 export const useAfterFree = property('use-after-free', 'memory-corruption', 'engine code touches a block (any field, next included) after it was freed or handed back', (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'use-after-free')
-    .map((v) => ({ property: 'use-after-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
+    .map((v) => ({ property: 'use-after-free', message: v.message, evidence: { blockId: v.resourceId, gen: v.gen, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
 );
 
 /** `double-free`: no block freed twice, none freed that the pool never gave out. */
 export const doubleFree = property('double-free', 'memory-corruption', 'a block is freed twice, or a block the pool never gave out is freed', (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'double-free' || v.kind === 'foreign-free')
-    .map((v) => ({ property: 'double-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
+    .map((v) => ({ property: 'double-free', message: v.message, evidence: { blockId: v.resourceId, gen: v.gen, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
 );
 
 /** `one-outcome-per-call`: each call returns once; no block is answered twice in one generation. */
@@ -63,7 +63,7 @@ function doubleAnswers(b: Resource<unknown>): Violation[] {
     if (e.event !== 'answer') continue;
     const n = (seen.get(e.gen) ?? 0) + 1;
     seen.set(e.gen, n);
-    if (n === 2) out.push({ property: 'one-outcome-per-call', message: `block ${b.id}.${e.gen} was answered twice: its caller can see a stale response`, evidence: { blockId: b.id, history: b.history.slice(), tasks: [e.task], step: e.step, time: e.time } });
+    if (n === 2) out.push({ property: 'one-outcome-per-call', message: `block ${b.id}.${e.gen} was answered twice: its caller can see a stale response`, evidence: { blockId: b.id, gen: e.gen, history: b.history.slice(), tasks: [e.task], step: e.step, time: e.time } });
   }
   return out;
 }
