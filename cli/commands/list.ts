@@ -41,12 +41,18 @@ export async function listCommand(flags: { json?: boolean; target?: string }, io
     const w = Math.max(0, ...rows.map((r) => r.name.length)) + 2;
     for (const r of rows) println(io.stdout, `${indent}  ${r.name.padEnd(w)}${r.description}`);
   };
-  for (const [i, lt] of targets.entries()) {
+  // Without --target: the default target in full, the others one line each (`dst list --target T` for one in full).
+  const full = flags.target !== undefined ? targets : targets.slice(0, 1);
+  for (const [i, lt] of full.entries()) {
     const t = lt.target;
     println(io.stdout, `target ${t.name}${i === 0 && flags.target === undefined ? ' (default)' : ''}: ${t.description}`);
     table('variants', t.variants.map((v, j) => ({ name: v.name, description: `${v.description}${j === 0 ? ' (default)' : ''}${v.source ? ` [${v.source}]` : ''}${v.aliases?.length ? ` (also: ${v.aliases.join(', ')})` : ''}` })));
     table('scenarios', t.configurations.map((c) => ({ name: c.name, description: c.description })));
     table('properties', propertiesOf(t).map((p) => ({ name: p.name, description: `${p.severity === null ? '' : `[${p.severity}] `}${p.description}` })));
+    println(io.stdout);
+  }
+  if (full.length < targets.length) {
+    table('other targets (dst list --target NAME shows one in full)', targets.slice(full.length).map((lt) => ({ name: lt.target.name, description: `${lt.target.description} [${lt.target.variants.map((v) => v.name).join(', ')}]` })), '');
     println(io.stdout);
   }
   table('strategies', strategies, '');
