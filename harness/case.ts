@@ -6,6 +6,7 @@ import type { Violation } from '../properties/violation.ts';
 import { label, PreRun, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
 import { replayLine } from './commands.ts';
 import { outcomeViolations } from '../properties/core.ts';
+import { signatureOf, withSignature } from '../properties/signature.ts';
 import { checkRun } from './properties.ts';
 import { makeStrategy, type StrategySpec } from './strategy-spec.ts';
 import type { ConfigDraw, FinishedRun } from './target.ts';
@@ -55,6 +56,8 @@ export interface CaseReport {
   readonly violations: readonly Violation[];
   /** Number of violations per property (before any trimming of `violations`). */
   readonly violationCounts: Readonly<Record<string, number>>;
+  /** Number of violations per signature (before any trimming), in order of first appearance: the bugs this run shows. */
+  readonly signatureCounts: Readonly<Record<string, number>>;
   readonly traceHash: string;
   readonly steps: number;
   readonly virtualTimeUs: number;
@@ -95,7 +98,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
   const world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
   const result = sim.run();
   const run: FinishedRun<unknown, unknown> = { config, variant: spec.variant, world, result };
-  const violations = outcomeViolations(result).concat(checkRun(t, run));
+  const violations = outcomeViolations(result).concat(checkRun(t, run)).map(withSignature);
   const first = violations[0];
   const report: CaseReport = {
     target: t.name,
@@ -111,7 +114,8 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     property: first?.property ?? null,
     message: first?.message ?? null,
     violations,
-    violationCounts: countByProperty(violations),
+    violationCounts: countBy(violations, (v) => v.property),
+    signatureCounts: countBy(violations, signatureOf),
     traceHash: result.traceHash,
     steps: result.steps,
     virtualTimeUs: result.time,
@@ -127,8 +131,11 @@ export function runCase(spec: CaseSpec): CaseRun {
   return runWithStrategy(spec, makeStrategy(spec.strategy));
 }
 
-function countByProperty(vs: readonly Violation[]): Record<string, number> {
+function countBy(vs: readonly Violation[], key: (v: Violation) => string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const v of vs) out[v.property] = (out[v.property] ?? 0) + 1;
+  for (const v of vs) {
+    const k = key(v);
+    out[k] = (out[k] ?? 0) + 1;
+  }
   return out;
 }

@@ -2,6 +2,7 @@
  * Seed sweeps: many cases of one or more configurations of a target, run in this
  * thread. Workers run slices of the same sweep with the same function.
  */
+import { signatureOf } from '../properties/signature.ts';
 import { Labels } from '../sim/index.ts';
 import { runCase, type CaseReport, type CaseSpec } from './case.ts';
 import { chooseConfig, type ChosenConfig } from './configuration.ts';
@@ -72,12 +73,34 @@ export function withDeterminism(spec: CaseSpec, first: CaseReport): CaseReport {
   const v = {
     property: 'determinism',
     message: `the same case gave two trace hashes: ${first.traceHash} then ${second.traceHash}`,
+    signature: 'determinism: two runs of one case gave two trace hashes',
     evidence: { step: first.steps, time: first.virtualTimeUs },
   };
-  return { ...first, passed: false, property: 'determinism', message: v.message, violations: [v, ...first.violations], violationCounts: { ...first.violationCounts, determinism: 1 } };
+  return {
+    ...first,
+    passed: false,
+    property: 'determinism',
+    message: v.message,
+    violations: [v, ...first.violations],
+    violationCounts: { ...first.violationCounts, determinism: 1 },
+    signatureCounts: { [v.signature]: 1, ...first.signatureCounts },
+  };
 }
 
-/** Keeps a report small enough to pass between threads and print: at most `n` violations, histories trimmed. */
-export function compactReport(r: CaseReport, n = 5): CaseReport {
-  return { ...r, violations: r.violations.slice(0, n).map((v) => ({ ...v, evidence: { ...v.evidence, history: v.evidence.history?.slice(-30) } })) };
+/**
+ * Keeps a report small enough to pass between threads and print: the first violation of
+ * each signature (at most `n` of them, most severe first), histories trimmed. The counts
+ * (`violationCounts`, `signatureCounts`) stay whole.
+ */
+export function compactReport(r: CaseReport, n = 20): CaseReport {
+  const seen = new Set<string>();
+  const kept = [];
+  for (const v of r.violations) {
+    const s = signatureOf(v);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    kept.push({ ...v, evidence: { ...v.evidence, history: v.evidence.history?.slice(-30) } });
+    if (kept.length >= n) break;
+  }
+  return { ...r, violations: kept };
 }
