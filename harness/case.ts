@@ -8,6 +8,7 @@ import { replayLine } from './commands.ts';
 import { outcomeViolations } from '../properties/core.ts';
 import { signatureOf, withSignature } from '../properties/signature.ts';
 import { checkRun } from './properties.ts';
+import { RetentionSampler, type RetentionSummary } from './retention.ts';
 import { makeStrategy, type StrategySpec } from './strategy-spec.ts';
 import type { ConfigDraw, FinishedRun } from './target.ts';
 import type { LoadedTarget } from './targets.ts';
@@ -65,6 +66,8 @@ export interface CaseReport {
   readonly replay: string;
   /** The target's counters (e.g. calls, blocks acquired). */
   readonly stats: Readonly<Record<string, number>>;
+  /** What the run kept reachable over virtual time (peak and final). */
+  readonly retained: RetentionSummary;
 }
 
 /** A case's report with the raw run (for traces, repro files and exploration). */
@@ -86,6 +89,9 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
   const preRun = new PreRun(strategy);
   const config = spec.swarm && t.swarm !== undefined ? t.swarm(spec.config, drawOf(preRun)) : spec.config;
   const limits = t.limits(config);
+  let world: unknown;
+  const retain = t.retained;
+  const sampler = new RetentionSampler(retain === undefined ? null : () => retain(world), t.retainedNoun ?? 'object', limits.until);
   const sim = new Sim({
     strategy,
     preRun,
@@ -94,9 +100,11 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     ...(limits.maxTime !== undefined && { maxTime: limits.maxTime }),
     timeSlip: limits.timeSlip ?? false,
     keepTrace: spec.keepTrace ?? false,
+    observer: sampler.observer,
   });
-  const world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
+  world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
   const result = sim.run();
+  const retained = sampler.finish(sim.gauges);
   const run: FinishedRun<unknown, unknown> = { config, variant: spec.variant, world, result };
   const violations = outcomeViolations(result).concat(checkRun(t, run)).map(withSignature);
   const first = violations[0];
@@ -122,6 +130,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     decisions: result.decisions.length,
     replay: replayLine(spec),
     stats: t.stats?.(run) ?? {},
+    retained,
   };
   return { report, result, run };
 }

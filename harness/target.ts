@@ -88,6 +88,16 @@ export interface TargetProperty<C, W> {
 }
 
 /**
+ * What the system keeps reachable at one instant, as a Go GC would see it: objects a
+ * parked goroutine, a queue or a channel buffer still references (not garbage, not in a
+ * pool), and the bytes they hold (a pooled buffer counts its capacity, not its length).
+ */
+export interface Retained {
+  readonly objects: number;
+  readonly bytes: number;
+}
+
+/**
  * A system under test, generic over its configuration `C` and the world `W` its
  * `build` returns.
  */
@@ -116,6 +126,14 @@ export interface Target<C = unknown, W = unknown> {
   build(sim: Sim, config: C, ctx: BuildContext): W;
   /** The target's own properties, checked after every run (the core properties are added by the framework). */
   readonly properties: readonly TargetProperty<C, W>[];
+  /**
+   * What the system retains right now (read-only: it must not change the world). Called
+   * while virtual time advances, when every live task is parked; reports show its peak
+   * and final values beside the kernel's parked tasks and buffered values.
+   */
+  retained?(world: W): Retained;
+  /** The noun of {@link retained}'s objects in reports (default `object`), e.g. `block`. */
+  readonly retainedNoun?: string;
   /** Counters for reports (e.g. calls, blocks acquired); plain numbers only. */
   stats?(run: FinishedRun<C, W>): Readonly<Record<string, number>>;
 }

@@ -6,6 +6,7 @@ export { Chan } from './channel.ts';
 export { background, Context, withCancel, withDeadline, withTimeout, type CancelFunc } from './context.ts';
 export { Canceled, DeadlineExceeded, GoError, GoPanic } from './errors.ts';
 export type { Effect, Proc, SelectCase } from './effects.ts';
+export type { KernelGauges, TimeObserver } from './gauges.ts';
 export { Sim, type RunResult, type SimOptions, type Timer } from './kernel.ts';
 export { label, Labels, type Label, type StreamName } from './label.ts';
 export { closeChan, gosched, onRecv, onSend, recv, recvOk, select, send, sleep, type Selected } from './ops.ts';

@@ -14,6 +14,7 @@ import { ReplayDivergence } from './strategy/replay.ts';
 import { askStrategy, choiceProblem } from './strategy/ask.ts';
 import type { RunnableView, Strategy } from './strategy/strategy.ts';
 import { Task, TaskState, type TaskInfo } from './task.ts';
+import type { KernelGauges, TimeObserver } from './gauges.ts';
 import type { PreRun } from './prerun.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { formatTime, sec, type Micros } from './time.ts';
@@ -37,6 +38,8 @@ export interface SimOptions {
   readonly guard?: boolean;
   /** The decisions drawn before the run (configuration, swarm switches); its log is continued. */
   readonly preRun?: PreRun;
+  /** A read-only observer called whenever virtual time advances (see {@link TimeObserver}). */
+  readonly observer?: TimeObserver;
 }
 
 /** Everything a run produced. */
@@ -106,6 +109,14 @@ export class Sim implements Waker {
   private finished = false;
   private readonly readyScratch: number[] = [];
   private readonly finalizers: Array<() => void> = [];
+  /** Observer of time advances, and whether it is running (it may not decide, spawn or arm timers). */
+  private readonly observer: TimeObserver | null;
+  private observing = false;
+  /** Tasks that finished, and the channels with a buffer: what the gauges count from. */
+  private doneCount = 0;
+  private readonly bufferedChans: Chan[] = [];
+  /** The gauges' read-only view of this kernel. */
+  readonly gauges: KernelGauges;
 
   constructor(opts: SimOptions) {
     this.strategy = opts.strategy;
@@ -121,6 +132,20 @@ export class Sim implements Waker {
     this.preRunDivergence = pre?.divergence ?? null;
     pre?.close();
     this.runnableView = new KernelRunnableView(this);
+    this.observer = opts.observer ?? null;
+    this.gauges = new KernelGaugeView(this);
+  }
+
+  /** @internal Live tasks that are blocked. */
+  get parkedCount(): number {
+    return this.tasks.length - this.doneCount - this.runnable.length;
+  }
+
+  /** @internal Values in channel buffers, summed over every buffered channel. */
+  get bufferedCount(): number {
+    let n = 0;
+    for (const c of this.bufferedChans) n += c.buf.length;
+    return n;
   }
 
   /** Current virtual time. */
@@ -180,6 +205,7 @@ export class Sim implements Waker {
 
   /** Asks the strategy for a decision of width ≥ 2, checks the answer and records it. */
   private ask(width: number, l: Label, weights: readonly number[] | null): number {
+    if (this.observing) fail(`an observer took decision ${l.name}: observers are read-only`);
     let c: number;
     try {
       c = askStrategy(this.strategy, width, l, weights);
@@ -204,7 +230,9 @@ export class Sim implements Waker {
     const id = this.chanNames.length;
     const n = name ?? `chan#${id}`;
     this.chanNames.push(n);
-    return new Chan<T>(this, id, cap, n);
+    const c = new Chan<T>(this, id, cap, n);
+    if (cap > 0) this.bufferedChans.push(c as Chan);
+    return c;
   }
 
   /**
@@ -213,6 +241,7 @@ export class Sim implements Waker {
    */
   spawn(name: string, body: () => Proc<unknown>, opts?: { daemon?: boolean }): Task {
     if (this.finished) fail(`spawn of ${name} after the run ended`);
+    if (this.observing) fail(`an observer spawned ${name}: observers are read-only`);
     const daemon = opts?.daemon ?? false;
     const t = new Task(this.tasks.length, name, body(), daemon, this.running);
     this.tasks.push(t);
@@ -227,6 +256,7 @@ export class Sim implements Waker {
   /** Arms a kernel timer that runs `fire` at `now + d`. */
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
     if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
+    if (this.observing) fail(`an observer armed timer ${what}: observers are read-only`);
     return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire);
   }
 
@@ -460,6 +490,10 @@ export class Sim implements Waker {
     }
     assert(first.when >= this.clock, 'a timer is due in the past');
     this.clock = first.when;
+    if (this.observer !== null) {
+      const bad = this.observe(this.observer);
+      if (bad !== null) return bad;
+    }
     const due: TimerEntry[] = [];
     for (let e = this.timers.peek(); e !== undefined && e.when === this.clock; e = this.timers.peek()) {
       due.push(this.timers.pop() as TimerEntry);
@@ -482,6 +516,19 @@ export class Sim implements Waker {
       if (this.aborted !== null) return this.aborted;
     }
     return null;
+  }
+
+  /** Runs the observer with the kernel locked against decisions, spawns and timers; a throw ends the run. */
+  private observe(o: TimeObserver): Outcome | null {
+    this.observing = true;
+    try {
+      o(this.gauges);
+      return null;
+    } catch (err) {
+      return this.kernelFailure(err);
+    } finally {
+      this.observing = false;
+    }
   }
 
   private kernelFailure(err: unknown): Outcome {
@@ -538,6 +585,7 @@ export class Sim implements Waker {
     this.unrun(t);
     t.state = TaskState.Done;
     t.effect = null;
+    this.doneCount++;
     if (!t.daemon) this.liveNonDaemon--;
     this.trace.record(this.stepCount, this.clock, t.id, Op.Exit, -1);
   }
@@ -700,6 +748,23 @@ export class Sim implements Waker {
       default:
         return 'yield';
     }
+  }
+}
+
+/** The observers' read-only view of the kernel's gauges. */
+class KernelGaugeView implements KernelGauges {
+  constructor(private readonly sim: Sim) {}
+
+  get now(): Micros {
+    return this.sim.now;
+  }
+
+  get parkedTasks(): number {
+    return this.sim.parkedCount;
+  }
+
+  get bufferedValues(): number {
+    return this.sim.bufferedCount;
   }
 }
 

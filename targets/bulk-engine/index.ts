@@ -10,6 +10,7 @@ import { ScenarioSchema, type Scenario } from '../../scenario/schema.ts';
 import { applySwarm } from '../../scenario/swarm.ts';
 import { buildWorld, runLimits, type EngineWorld } from '../../scenario/world.ts';
 import { ENGINE_PROPERTIES } from './properties.ts';
+import { retainedBlocks } from './retained.ts';
 
 /** The scenarios `dst run` uses when none is named. */
 export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'tiny'] as const;
@@ -42,6 +43,8 @@ export const bulkEngine = defineTarget<Scenario, EngineWorld>({
     return buildWorld(sim, scenario, ctx.variant as VariantName, mutantHooks(inject?.mutants ?? []));
   },
   properties: ENGINE_PROPERTIES,
+  retained: retainedBlocks,
+  retainedNoun: 'block',
   stats({ world }) {
     const s = world.bulker.pool.stats;
     return { calls: world.ledger.calls.length, blocksAcquired: s.acquired, blocksFreed: s.freed, leaked: world.bulker.pool.finish().filter((v) => v.kind === 'leak').length };
