@@ -3,7 +3,7 @@
  * kernel and checked against every property. Pure: returns a report, prints nothing.
  */
 import type { Violation } from '../properties/violation.ts';
-import { label, PreRun, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
+import { label, PreRun, ScheduleMeter, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
 import { replayLine } from './commands.ts';
 import { outcomeViolations } from '../properties/core.ts';
 import { signatureOf, withSignature } from '../properties/signature.ts';
@@ -68,6 +68,16 @@ export interface CaseReport {
   readonly stats: Readonly<Record<string, number>>;
   /** What the run kept reachable over virtual time (peak and final). */
   readonly retained: RetentionSummary;
+  /** How special its schedule is (absent when the run's strategy was not metered, as in exploration). */
+  readonly schedule?: ScheduleMeasure;
+}
+
+/** A schedule's measures. */
+export interface ScheduleMeasure {
+  /** Switches away from a task that could still run. */
+  readonly preemptions: number;
+  /** Of those, switches to a task the preempted one had just woken (Go would keep running the waker). */
+  readonly wakeeFirst: number;
 }
 
 /** A case's report with the raw run (for traces, repro files and exploration). */
@@ -83,7 +93,10 @@ function drawOf(pre: PreRun): ConfigDraw {
   return { decide: (width, name) => pre.decide(width, label(name, 'workload')) };
 }
 
-/** Runs a case with an explicit strategy object (exploration uses this). */
+/**
+ * Runs a case with an explicit strategy object (exploration uses this). When `strategy`
+ * is a {@link ScheduleMeter}, the report carries its schedule's measures.
+ */
 export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
   const t = spec.target.target;
   const preRun = new PreRun(strategy);
@@ -131,13 +144,14 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     replay: replayLine(spec),
     stats: t.stats?.(run) ?? {},
     retained,
+    ...(strategy instanceof ScheduleMeter && { schedule: { preemptions: strategy.preemptions, wakeeFirst: strategy.wakeeFirst } }),
   };
   return { report, result, run };
 }
 
-/** Runs a case. */
+/** Runs a case (its strategy metered, so the report says how special its schedule is). */
 export function runCase(spec: CaseSpec): CaseRun {
-  return runWithStrategy(spec, makeStrategy(spec.strategy));
+  return runWithStrategy(spec, new ScheduleMeter(makeStrategy(spec.strategy)));
 }
 
 function countBy(vs: readonly Violation[], key: (v: Violation) => string): Record<string, number> {

@@ -21,6 +21,8 @@ export const MAX_NOTE = 2000;
 export const ReproStrategySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('random'), seed }),
   z.strictObject({ kind: z.literal('pct'), seed, depth: z.number().int().min(1).max(10), steps: z.number().int().positive().max(1e9) }),
+  /** Go-like scheduling with `procs` processors (`GOMAXPROCS`). */
+  z.strictObject({ kind: z.literal('go'), seed, procs: z.number().int().min(1).max(256) }),
   z.strictObject({
     kind: z.literal('decisions'),
     /** Each decision as [label, width, choice]. */
@@ -45,6 +47,8 @@ export const ReproSchema = z.strictObject({
   traceHash: z.string().regex(/^[0-9a-f]{16}$/, '16 lower-case hex digits'),
   /** Why this file exists. */
   note: z.string().max(MAX_NOTE).default(''),
+  /** The bug (violation signature) this file reproduces, when it was saved for one (`dst run --save`, `dst shrink`). */
+  signature: z.string().min(1).max(500).optional(),
 });
 
 /** A parsed repro file. */

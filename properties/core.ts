@@ -40,7 +40,8 @@ export const noStuckTasks: CoreProperty = {
     if (o.kind === 'step-budget' || o.kind === 'time-budget') {
       return [{ property: 'no-stuck-tasks', message: `${o.message}: the run did not settle (${r.live.length} tasks alive)`, signature: signature('no-stuck-tasks', o.kind === 'step-budget' ? 'step budget reached' : 'virtual-time budget reached'), evidence: { tasks: r.live.slice(0, 20).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time } }];
     }
-    if (r.live.length === 0) return [];
+    // A run that crashed never reached its end: its live tasks are the crash's, not stuck.
+    if (r.live.length === 0 || o.kind === 'panic' || o.kind === 'kernel-assertion' || o.kind === 'nondeterminism' || o.kind === 'replay-divergence') return [];
     const n = r.live.length;
     const head = o.kind === 'deadlock' ? `${n} goroutine${n === 1 ? '' : 's'} blocked forever with nothing left to wake ${n === 1 ? 'it' : 'them'} (all goroutines are asleep)` : `${n} goroutine${n === 1 ? '' : 's'} still blocked at the end of the run`;
     const shown = r.live.slice(0, 3).map((t) => `${t.name} waiting on ${t.waitingOn}`);
@@ -57,11 +58,12 @@ export const noStuckTasks: CoreProperty = {
 
 /**
  * A stuck run's signature: its distinct blocking sites (task and what it waits on, ids
- * normalised: `worker-* send on result-*`), sorted, at most three; a deadlock says so.
+ * normalised: `worker-* send on result-*`), sorted, the first three (`and more` when
+ * there are others, without their count, which varies from seed to seed); a deadlock says so.
  */
 function stuckSignature(r: RunResult, deadlock: boolean): string {
   const sites = [...new Set(r.live.map((t) => `${normaliseIds(t.name)} ${normaliseIds(t.waitingOn)}`))].sort();
-  const shown = sites.slice(0, 3).join('; ') + (sites.length > 3 ? `; and ${sites.length - 3} more sites` : '');
+  const shown = sites.slice(0, 3).join('; ') + (sites.length > 3 ? '; and more' : '');
   return signature('no-stuck-tasks', `${deadlock ? 'deadlock: ' : ''}${shown}`);
 }
 

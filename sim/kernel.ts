@@ -168,6 +168,11 @@ export class Sim implements Waker {
     return this.runIds[i] as number;
   }
 
+  /** @internal The index of task `id` in the runnable set, or -1 when it is not runnable. */
+  runnableIndex(id: number): number {
+    return id < this.runPos.length ? (this.runPos[id] as number) : -1;
+  }
+
   /** @internal Number of runnable tasks. */
   get runnableCount(): number {
     return this.runnable.length;
@@ -248,7 +253,7 @@ export class Sim implements Waker {
     if (t.id >= this.runPos.length) this.growRunArrays();
     if (!daemon) this.liveNonDaemon++;
     this.makeRunnable(t);
-    this.strategy.onSpawn?.(t.id);
+    this.strategy.onSpawn?.(t.id, this.running?.id ?? -1);
     this.trace.recordText(this.stepCount, this.clock, this.running?.id ?? -1, Op.Spawn, t.id, name);
     return t;
   }
@@ -341,6 +346,7 @@ export class Sim implements Waker {
       t.sleepTimer = null;
     }
     this.makeRunnable(t);
+    this.strategy.onWake?.(t.id, this.running?.id ?? -1);
   }
 
   /** @internal Makes a parked task runnable and throws `p` into it. */
@@ -782,5 +788,13 @@ class KernelRunnableView implements RunnableView {
 
   name(i: number): string {
     return this.sim.taskName(this.sim.runnableId(i));
+  }
+
+  indexOf(id: number): number {
+    return this.sim.runnableIndex(id);
+  }
+
+  get now(): Micros {
+    return this.sim.now;
   }
 }

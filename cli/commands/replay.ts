@@ -11,6 +11,7 @@ import { makeRepro, meetsExpectation, readRepro, reproCase, reproTarget, type Re
 import { seedCase } from '../../harness/sweep.ts';
 import { loadTarget } from '../../harness/targets.ts';
 import { parseChoice, parseSeed } from '../args.ts';
+import { parseGomaxprocs } from '../go-flags.ts';
 import { ensureDir, ensureFileTarget, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
@@ -26,6 +27,7 @@ export interface ReplayFlags {
   variant?: string;
   strategy?: string;
   swarm?: boolean;
+  gomaxprocs?: string;
   trace?: string;
   out?: string;
   save?: string;
@@ -45,19 +47,20 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   let spec: CaseSpec;
   let repro: Repro | null = null;
   if (file !== undefined) {
-    const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm'] as const).filter((k) => flags[k] !== undefined);
+    const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm', 'gomaxprocs'] as const).filter((k) => flags[k] !== undefined);
     if (extra.length > 0) throw new InputError(`replay: a repro FILE fixes the case; drop ${extra.map((k) => `--${k}`).join(', ')} (or replay with --seed/--scenario/--variant instead)`);
     repro = readRepro(file);
     spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
   } else {
     if (flags.seed === undefined || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N --scenario S --variant V');
-    const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct'] as const);
+    const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct', 'go'] as const);
+    const procs = parseGomaxprocs(flags.gomaxprocs, strategy);
     const seed = parseSeed(flags.seed);
     const target = await loadTarget(flags.target);
     const chosen = chooseConfig(target.target, flags.scenario);
     const variant = resolveVariant(target.target, flags.variant);
     if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
-    spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false);
+    spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false, procs);
   }
   const run = runCase({ ...spec, keepTrace: trace !== null });
   const r = run.report;

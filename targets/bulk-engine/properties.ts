@@ -22,10 +22,20 @@ function property(name: string, severity: EngineProperty['severity'], descriptio
 
 const at = (f: RunFacts) => ({ step: f.result.steps, time: f.result.time });
 
-/** `block-lifecycle`: every pooled block freed exactly once or abandoned by a drain that timed out. */
+/** Whether the run ended by a crash (a panic or a kernel assertion) or a broken replay: it never reached its end. */
+function crashed(f: RunFacts): boolean {
+  const k = f.result.outcome.kind;
+  return k === 'panic' || k === 'kernel-assertion' || k === 'nondeterminism' || k === 'replay-divergence';
+}
+
+/**
+ * `block-lifecycle`: every pooled block freed exactly once or abandoned by a drain that
+ * timed out. When the run crashed, a block whose caller was still inside its call is not
+ * reported: the crash cut the call short (the crash is the finding).
+ */
 export const blockLifecycle = property('block-lifecycle', 'pool-accounting', 'a block acquired from the pool ends the run neither freed exactly once nor abandoned by a drain that reached its timeout', (f) =>
   f.poolViolations
-    .filter((v) => v.kind === 'leak')
+    .filter((v) => v.kind === 'leak' && !(crashed(f) && callOf(f, v.history.findLast((e) => e.event === 'acquire' && e.gen === v.gen))?.end === null))
     .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), signature: lifecycleSignature(f, v), evidence: { blockId: v.resourceId, history: v.history, step: v.step, time: v.time } })),
 );
 
