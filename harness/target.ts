@@ -120,6 +120,12 @@ export interface Target<C = unknown, W = unknown> {
   nameOf?(config: C): string;
   /** The kernel's budgets and switches for a configuration. */
   limits(config: C): RunLimits;
+  /**
+   * Smaller configurations to try when shrinking a failing case, most promising first
+   * (fewer callers, a shorter run, a fault rate set to zero...): each must satisfy the
+   * schema, and the shrinker keeps one only if the same bug still shows in fewer steps.
+   */
+  shrinkConfig?(config: C): C[];
   /** Swarm mode: switch parts of the configuration on or off, through recorded decisions. */
   swarm?(config: C, draw: ConfigDraw): C;
   /** Spawns the system and its workload on a fresh kernel and returns the world. */

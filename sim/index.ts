@@ -8,7 +8,7 @@ export { Canceled, DeadlineExceeded, GoError, GoPanic } from './errors.ts';
 export type { Effect, Proc, SelectCase } from './effects.ts';
 export type { KernelGauges, TimeObserver } from './gauges.ts';
 export { Sim, type RunResult, type SimOptions, type Timer } from './kernel.ts';
-export { label, Labels, type Label, type StreamName } from './label.ts';
+export { label, labelById, Labels, type Label, type StreamName } from './label.ts';
 export { closeChan, gosched, onRecv, onSend, recv, recvOk, select, send, sleep, type Selected } from './ops.ts';
 export type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';
 export type { TaskInfo } from './task.ts';
