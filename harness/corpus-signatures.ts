@@ -18,6 +18,8 @@ export interface CoveredFile {
   readonly expect: string;
   /** The file's own signature, or (none stored) every signature its replay shows. */
   readonly signatures: readonly string[];
+  /** The bug the file is for: its own signature, or its replay's first (most severe); null when it passes. */
+  readonly primary: string | null;
   /** Whether the signatures were stored in the file (true) or learnt by replaying it. */
   readonly stored: boolean;
 }
@@ -35,12 +37,13 @@ export async function coveredSignatures(dir: string, target: LoadedTarget): Prom
     }
     if ((repro.target ?? DEFAULT_TARGET) !== target.target.name) continue;
     if (repro.signature !== undefined) {
-      out.push({ file, variant: repro.variant, expect: repro.expect, signatures: [repro.signature], stored: true });
+      out.push({ file, variant: repro.variant, expect: repro.expect, signatures: [repro.signature], primary: repro.signature, stored: true });
       continue;
     }
     try {
       const report = runCase(reproCase(repro, file, await reproTarget(repro, file, target.shipped ? undefined : target.ref))).report;
-      out.push({ file, variant: repro.variant, expect: repro.expect, signatures: [...new Set(report.violations.map(signatureOf))], stored: false });
+      const sigs = [...new Set(report.violations.map(signatureOf))];
+      out.push({ file, variant: repro.variant, expect: repro.expect, signatures: sigs, primary: sigs[0] ?? null, stored: false });
     } catch {
       continue; // a file this target cannot replay covers nothing
     }

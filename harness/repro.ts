@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { CaseReport, CaseSpec } from './case.ts';
 import { configName, isConfigPath, parseConfig, parseJsonText, readInputFile } from './configuration.ts';
 import { describeZodError, InputError } from './input-error.ts';
+import { signatureOf } from '../properties/signature.ts';
 import { propertyNames } from './properties.ts';
 import type { StrategySpec } from './strategy-spec.ts';
 import { DEFAULT_TARGET, loadTarget, shippedTargetNames, type LoadedTarget } from './targets.ts';
@@ -126,11 +127,15 @@ export function makeRepro(spec: CaseSpec, report: CaseReport, note: string, deci
   };
 }
 
-/** Whether a case meets a repro file's expectation: `pass`, or the expected property is among its violations (and the replay itself held). */
-export function meetsExpectation(report: CaseReport, expect: string): boolean {
+/**
+ * Whether a case meets a repro file's expectation: `pass`, or the expected property is
+ * among its violations (and the replay itself held); when the file names the bug's
+ * `signature`, a violation must carry it.
+ */
+export function meetsExpectation(report: CaseReport, expect: string, signature?: string): boolean {
   if (expect === 'pass') return report.passed;
   // A replay that diverged or leaked nondeterminism reproduces nothing, whatever else it shows.
   if (expect !== 'determinism' && report.violations.some((v) => v.property === 'determinism')) return false;
-  return report.violations.some((v) => v.property === expect);
+  return report.violations.some((v) => v.property === expect && (signature === undefined || signatureOf(v) === signature));
 }
 
