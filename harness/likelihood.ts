@@ -13,11 +13,15 @@ import { signatureOf } from '../properties/signature.ts';
 import { runWithStrategy, type CaseSpec } from './case.ts';
 import { makeStrategy } from './strategy-spec.ts';
 
-/** What a bug's schedule needs. */
+/**
+ * What a bug's schedule needs. A `false` is proof (a re-run without those choices still
+ * shows the bug); a `true` means the one re-run did not, which may also be because the
+ * new schedule drew the workload in another order: the go-strategy pass gives the rate.
+ */
 export interface ScheduleNeeds {
   /** False when the bug shows without any preemption (switching only when the running task blocks). */
   readonly needsPreemption: boolean;
-  /** False when the bug shows with every woken receiver waiting for its sender to block. */
+  /** False when the bug shows with every woken receiver waiting for its sender to block (Go's runnext rule). */
   readonly needsWakeeFirst: boolean;
 }
 

@@ -129,8 +129,11 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       for (const l of renderMatrix(bugs, variants, runsPer, st)) println(io.stdout, l);
       println(io.stdout);
     }
-    println(io.stdout, renderSummary(reports, st, propertyNames(t), 0));
-    println(io.stdout);
+    for (const v of variants) {
+      if (variants.length > 1) println(io.stdout, st.bold(`${v}:`));
+      println(io.stdout, renderSummary(variants.length > 1 ? reports.filter((r) => r.variant === v) : reports, st, propertyNames(t), 0));
+      println(io.stdout);
+    }
     for (const l of renderRetention(retentionByScenario(reports), st)) println(io.stdout, l);
     for (const f of saved.saved) println(io.stdout, st.dim(`saved ${f}`));
     for (const s of saved.skipped) println(io.stdout, st.dim(`not saved (${s.file} already has it): ${s.signature}`));

@@ -66,9 +66,9 @@ function likelihood(b: ReportedBug): string | null {
   const parts: string[] = [];
   const n = b.needs;
   if (n !== undefined) {
-    if (!n.needsPreemption) parts.push('needs no preemption (it shows when every task runs until it blocks)');
-    else if (!n.needsWakeeFirst) parts.push('needs preemptions, but no woken receiver running before its sender');
-    else parts.push("needs a receiver woken by a send to run before the sender continues, which Go's runnext slot prevents");
+    if (!n.needsPreemption) parts.push('it shows without preemptions (every task running until it blocks)');
+    else if (!n.needsWakeeFirst) parts.push("it shows under Go's runnext rule, though not without preemptions");
+    else parts.push("it did not show again under Go's runnext rule (a woken receiver waits for its sender to block): likely rare in Go");
   }
   const sched = b.smallest.schedule;
   if (sched !== undefined && (n === undefined || n.needsPreemption)) parts.push(`its smallest run preempts ${formatCount(sched.preemptions)} times and runs a woken receiver before its sender ${formatCount(sched.wakeeFirst)} times`);
