@@ -4,9 +4,14 @@
  * - pre-fix on checkin-storm, seeds 0..199, fails block-lifecycle, and every failure's
  *   replay command reproduces its property and trace hash;
  * - hardened passes every shipped scenario over seeds 0..499 (and 0..199 in swarm mode);
- * - exploration finds the pre-fix leak on tiny and exhausts tiny on hardened.
+ * - exploration finds the pre-fix leak on tiny and exhausts tiny on hardened;
+ * - the default upstream run groups its failures into far fewer bugs, and every bug's
+ *   smallest replay shows its signature again in a fresh process; go-like scheduling's
+ *   find rate for the API-key use-after-free on policy-change.
  * Prints one line per check and exits 1 if any check fails.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { scenarioNames } from '../scenario/load.ts';
 import { replayArgv, runCli } from './testing/run-cli.ts';
 
@@ -50,5 +55,29 @@ check('explore tiny pre-fix', exPre.code === 1, `exit ${exPre.code}`);
 const exHard = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--json']);
 const hard = JSON.parse(exHard.stdout) as { exhausted: boolean; schedules: number };
 check('explore tiny hardened', exHard.code === 0 && hard.exhausted, `exit ${exHard.code}, ${hard.schedules} schedules, exhausted ${hard.exhausted}`);
+
+interface Bugs {
+  runs: number;
+  failures: unknown[];
+  bugs: { signature: string; smallest: { replay: string }; go?: { found: number; seeds: number } }[];
+}
+const up = JSON.parse((await runCli(['run', '--workers', '2', '--json'])).stdout) as Bugs;
+check('default upstream run: distinct bugs', up.bugs.length * 10 < up.failures.length, `${up.runs} runs, ${up.failures.length} failing, ${up.bugs.length} bugs`);
+const bin = join(import.meta.dirname, 'bin.js');
+let shown = 0;
+for (const b of up.bugs) {
+  let out = '';
+  try {
+    out = execFileSync(process.execPath, [bin, ...replayArgv(b.smallest.replay), '--json'], { encoding: 'utf8' });
+  } catch (e) {
+    out = (e as { stdout: string }).stdout;
+  }
+  const rep = JSON.parse(out) as { failures: { violations: { signature: string }[] }[] };
+  if (rep.failures.some((f) => f.violations.some((v) => v.signature === b.signature))) shown++;
+}
+check('every bug replays to its signature in a fresh process', shown === up.bugs.length, `${shown}/${up.bugs.length}`);
+const go = JSON.parse((await runCli(['run', '--scenario', 'policy-change', '--workers', '2', '--go-seeds', '200', '--json'])).stdout) as Bugs;
+const uaf = go.bugs.find((b) => b.signature === 'use-after-free: flush-*-apiKeyUpdate touched next');
+check('go-like scheduling on the API-key use-after-free', uaf?.go !== undefined, `found by go-like scheduling in ${uaf?.go?.found} of ${uaf?.go?.seeds} seeds`);
 
 process.exitCode = ok ? 0 : 1;

@@ -34,7 +34,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['malformed seed range', ['run', '--seeds', '1-5'], /--seeds: "1-5" is not a range A\.\.B/],
   ['shard out of range', ['run', '--shard', '3/2'], /--shard: 3\/2 needs 1 <= I <= N/],
   ['zero workers', ['run', '--workers', '0'], /--workers: 0 is out of range/],
-  ['unknown strategy', ['run', '--strategy', 'bfs'], /--strategy: "bfs" is not allowed \(allowed: random, pct, exhaustive\)/],
+  ['unknown strategy', ['run', '--strategy', 'bfs'], /--strategy: "bfs" is not allowed \(allowed: random, pct, go, exhaustive\)/],
   ['bad bound', ['explore', '--bound', 'x'], /--bound: "x" is not a non-negative integer/],
   ['bad trace format', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'pdf'], /--trace: "pdf" is not allowed \(allowed: text, json, html\)/],
   ['seed and seeds together', ['run', '--seed', '1', '--seeds', '0..3'], /--seed and --seeds/],

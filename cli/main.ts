@@ -25,13 +25,15 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .description('run seeded simulations and check every property')
     .option(...target)
     .option('--scenario <name>', 'scenario name or .json path (repeatable; default: the target\'s default set)', collect, [])
-    .option('--variant <v>', 'variant (default: the target\'s first; bulk-engine: upstream)')
-    .option('--strategy <s>', 'random | pct | exhaustive', 'random')
+    .option('--variant <v>', 'variant, a comma list, or all (default: the target\'s first; bulk-engine: upstream)')
+    .option('--strategy <s>', 'random | pct | go | exhaustive', 'random')
+    .option('--gomaxprocs <N>', 'processors of the go strategy (default 2)')
+    .option('--go-seeds <N>', 'after the sweep, run N go-strategy seeds per configuration with a bug and say per bug how many found it')
     .option('--seeds <A..B>', 'inclusive seed range (default 0..199)')
     .option('--seed <N>', 'a single seed')
     .option('--workers <N>', 'worker threads', '1')
     .option('--shard <I/N>', 'run only shard I of N of the seeds')
-    .option('--save <dir>', 'write one repro file per failure into DIR')
+    .option('--save <dir>', 'write one repro file per distinct bug (its smallest run) into DIR, unless DIR has one for it')
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
     .option('--json', 'print one JSON report on stdout')
@@ -43,7 +45,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--seed <N>', 'seed')
     .option('--scenario <name>', 'scenario name or .json path')
     .option('--variant <v>', 'variant (default: the target\'s first)')
-    .option('--strategy <s>', 'random | pct (default random)')
+    .option('--strategy <s>', 'random | pct | go (default random)')
+    .option('--gomaxprocs <N>', 'with --strategy go: processors (default 2)')
     .option('--swarm', 'the case was found in swarm mode')
     .addOption(new Option('--trace <format>', 'render the trace: text | json | html'))
     .option('--out <file>', 'write the trace to FILE instead of stdout')
@@ -72,7 +75,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .argument('<file>', 'a repro file that fails')
     .option(...target)
     .option('--out <file>', 'where to write the shrunk repro file (default: FILE.shrunk.json beside it)')
-    .option('--max-runs <N>', 'run budget', '400')
+    .option('--max-runs <N>', 'run budget (every run counts, the first included)', '400')
     .option('--json', 'print one JSON object')
     .action((file, opts) => setCode(shrinkCommand(file, opts, io)));
   p.command('list')
@@ -83,7 +86,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {

@@ -12,7 +12,7 @@ import type { EngineCore } from './core.ts';
 export function* answer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<void> {
   const ch = e.pool.use(h, 'ch').ch;
   // A block its drain already gave up on stays abandoned (the late answer is still recorded).
-  markBlock(e.pool, h, 'answer', 'answered', resp.err === null ? 'ok' : resp.err.message);
+  markBlock(e.pool, h, 'answer', 'answered', resp.err === null ? 'ok' : resp.err.message, site);
   const r = yield* select([onSend(ch, resp)], true);
   if (r.index === -1) throw new GoPanic(`Unexpected blocked response channel on ${site}`);
   if (e.hooks.afterAnswer !== undefined) yield* e.hooks.afterAnswer(e, h, resp, site);
@@ -20,5 +20,5 @@ export function* answer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<v
 
 /** Records that a flush took the block (its first walk over the queue). */
 export function markInFlush(e: EngineCore, h: Blk, site: string): void {
-  markBlock(e.pool, h, 'flush', 'in-flush', site);
+  markBlock(e.pool, h, 'flush', 'in-flush', site, site);
 }

@@ -40,8 +40,14 @@ export interface BulkT {
   idx: number;
   /** Response channel, capacity 1 for pool blocks; created once, never drained by reset. */
   ch: Chan<Resp>;
-  /** The request fragment this block contributes to a flush. */
+  /** The request fragment this block contributes to a flush (set it with {@link setBuf}). */
   buf: string;
+  /**
+   * Bytes the buffer can hold without growing: the largest fragment it ever held. Go's
+   * `bytes.Buffer` keeps its capacity across `Reset`, so a pooled block keeps its largest
+   * buffer for life; retained-memory reports count this, not `len(buf)`.
+   */
+  cap: number;
   /** Intrusive list pointer used by Run's queues. */
   next: Blk | null;
   /** C: enrollment id; a search block with one routes to the enroll queue. */
@@ -72,6 +78,7 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
       idx: 0,
       ch: sim.chan<Resp>(1, `blk${id}.ch`),
       buf: '',
+      cap: 0,
       next: null,
       dedupeKey: '',
       refreshIndex: '',
@@ -88,6 +95,13 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
   };
 }
 
+/** Sets a block's buffer, growing its capacity as `bytes.Buffer` would (never shrinking it). */
+export function setBuf(d: BulkT, s: string): void {
+  d.buf = s;
+  const n = byteLen(s);
+  if (n > d.cap) d.cap = n;
+}
+
 /** Length in bytes (UTF-8) of a buffer, as Go's `len(buf)` counts it. */
 export function byteLen(s: string): number {
   return Buffer.byteLength(s, 'utf8');
@@ -96,8 +110,9 @@ export function byteLen(s: string): number {
 /**
  * Records a block's transition. A block its drain gave up on stays `abandoned` for the
  * rest of its generation, even if a flush later takes and answers it (the invariant
- * allows that block to go).
+ * allows that block to go). `site` (the flush or function doing it) is kept in the
+ * block's history for signatures; it is not part of the trace text.
  */
-export function markBlock(pool: TrackedPool<BulkT>, h: Blk, event: string, state: (typeof BLOCK_STATES)[number], note?: string): void {
-  pool.mark(h, event, h.resource.state === 'abandoned' ? 'abandoned' : state, note);
+export function markBlock(pool: TrackedPool<BulkT>, h: Blk, event: string, state: (typeof BLOCK_STATES)[number], note?: string, site?: string): void {
+  pool.mark(h, event, h.resource.state === 'abandoned' ? 'abandoned' : state, note, site);
 }

@@ -4,7 +4,7 @@
  * collects n responses. The options are ignored, as upstream (R3).
  */
 import { GoError, onRecv, onSend, select, type Context, type Proc } from '../sim/index.ts';
-import { ACTION_NAMES, type Blk, type Resp } from './block.ts';
+import { ACTION_NAMES, setBuf, type Blk, type Resp } from './block.ts';
 import { taskName, type EngineCore } from './core.ts';
 import { drainBulkerChannel } from './drain-channel.ts';
 import { ErrBulkerClosed } from './errors.ts';
@@ -47,7 +47,7 @@ export function* multiWaitBulkOp(e: EngineCore, ctx: Context, action: number, op
     d.ch = ch;
     d.action = action;
     d.idx = i;
-    d.buf = f;
+    setBuf(d, f);
     return h;
   });
   const derr = yield* multiDispatch(e, ctx, blks);

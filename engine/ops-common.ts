@@ -24,6 +24,7 @@ export function newBlk(e: EngineCore, action: number, opts: OpOptions, op: strin
 
 /** A validation error after acquire: upstream returns without freeing (V1); hardened frees. */
 export function validationExit(e: EngineCore, h: Blk, err: GoError): GoError {
+  e.exits?.record(h, 'validation', err);
   if (e.flags.freeOnValidationError) e.pool.release(h, `caller: validation error (${err.message})`);
   else e.sim.note(`validation error ${err.message}: block ${h.resource.id} not freed`);
   return err;

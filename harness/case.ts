@@ -3,10 +3,12 @@
  * kernel and checked against every property. Pure: returns a report, prints nothing.
  */
 import type { Violation } from '../properties/violation.ts';
-import { FairBound, label, PreRun, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
+import { FairBound, label, PreRun, ScheduleMeter, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
 import { replayLine } from './commands.ts';
 import { outcomeViolations } from '../properties/core.ts';
+import { signatureOf, withSignature } from '../properties/signature.ts';
 import { checkRun } from './properties.ts';
+import { RetentionSampler, type RetentionSummary } from './retention.ts';
 import { makeStrategy, type StrategySpec } from './strategy-spec.ts';
 import type { ConfigDraw, FinishedRun } from './target.ts';
 import type { LoadedTarget } from './targets.ts';
@@ -55,6 +57,8 @@ export interface CaseReport {
   readonly violations: readonly Violation[];
   /** Number of violations per property (before any trimming of `violations`). */
   readonly violationCounts: Readonly<Record<string, number>>;
+  /** Number of violations per signature (before any trimming), in order of first appearance: the bugs this run shows. */
+  readonly signatureCounts: Readonly<Record<string, number>>;
   readonly traceHash: string;
   readonly steps: number;
   readonly virtualTimeUs: number;
@@ -62,6 +66,18 @@ export interface CaseReport {
   readonly replay: string;
   /** The target's counters (e.g. calls, blocks acquired). */
   readonly stats: Readonly<Record<string, number>>;
+  /** What the run kept reachable over virtual time (peak and final). */
+  readonly retained: RetentionSummary;
+  /** How special its schedule is (absent when the run's strategy was not metered, as in exploration). */
+  readonly schedule?: ScheduleMeasure;
+}
+
+/** A schedule's measures. */
+export interface ScheduleMeasure {
+  /** Switches away from a task that could still run. */
+  readonly preemptions: number;
+  /** Of those, switches to a task the preempted one had just woken (Go would keep running the waker). */
+  readonly wakeeFirst: number;
 }
 
 /** A case's report with the raw run (for traces, repro files and exploration). */
@@ -77,14 +93,21 @@ function drawOf(pre: PreRun): ConfigDraw {
   return { decide: (width, name) => pre.decide(width, label(name, 'workload')) };
 }
 
-/** Runs a case with an explicit strategy object (exploration uses this). */
+/**
+ * Runs a case with an explicit strategy object (exploration uses this). When `strategy`
+ * is a {@link ScheduleMeter}, the report carries its schedule's measures.
+ */
 export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
   const t = spec.target.target;
   const fair = t.limits(spec.config).fairnessBound;
-  const strategy = fair === undefined ? given : new FairBound(given, fair);
+  // The fairness bound sits inside a schedule meter, so the meter sees the choices it forces.
+  const strategy = fair === undefined ? given : given instanceof ScheduleMeter ? given.around((s) => new FairBound(s, fair)) : new FairBound(given, fair);
   const preRun = new PreRun(strategy);
   const config = spec.swarm && t.swarm !== undefined ? t.swarm(spec.config, drawOf(preRun)) : spec.config;
   const limits = t.limits(config);
+  let world: unknown;
+  const retain = t.retained;
+  const sampler = new RetentionSampler(retain === undefined ? null : () => retain(world), t.retainedNoun ?? 'object', limits.until);
   const sim = new Sim({
     strategy,
     preRun,
@@ -93,11 +116,13 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
     ...(limits.maxTime !== undefined && { maxTime: limits.maxTime }),
     timeSlip: limits.timeSlip ?? false,
     keepTrace: spec.keepTrace ?? false,
+    observer: sampler.observer,
   });
-  const world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
+  world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
   const result = sim.run();
+  const retained = sampler.finish(sim.gauges);
   const run: FinishedRun<unknown, unknown> = { config, variant: spec.variant, world, result };
-  const violations = outcomeViolations(result).concat(checkRun(t, run));
+  const violations = outcomeViolations(result).concat(checkRun(t, run)).map(withSignature);
   const first = violations[0];
   const report: CaseReport = {
     target: t.name,
@@ -113,24 +138,30 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
     property: first?.property ?? null,
     message: first?.message ?? null,
     violations,
-    violationCounts: countByProperty(violations),
+    violationCounts: countBy(violations, (v) => v.property),
+    signatureCounts: countBy(violations, signatureOf),
     traceHash: result.traceHash,
     steps: result.steps,
     virtualTimeUs: result.time,
     decisions: result.decisions.length,
     replay: replayLine(spec),
     stats: t.stats?.(run) ?? {},
+    retained,
+    ...(strategy instanceof ScheduleMeter && { schedule: { preemptions: strategy.preemptions, wakeeFirst: strategy.wakeeFirst } }),
   };
   return { report, result, run };
 }
 
-/** Runs a case. */
+/** Runs a case (its strategy metered, so the report says how special its schedule is). */
 export function runCase(spec: CaseSpec): CaseRun {
-  return runWithStrategy(spec, makeStrategy(spec.strategy));
+  return runWithStrategy(spec, new ScheduleMeter(makeStrategy(spec.strategy)));
 }
 
-function countByProperty(vs: readonly Violation[]): Record<string, number> {
+function countBy(vs: readonly Violation[], key: (v: Violation) => string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const v of vs) out[v.property] = (out[v.property] ?? 0) + 1;
+  for (const v of vs) {
+    const k = key(v);
+    out[k] = (out[k] ?? 0) + 1;
+  }
   return out;
 }

@@ -94,6 +94,16 @@ export interface TargetProperty<C, W> {
 }
 
 /**
+ * What the system keeps reachable at one instant, as a Go GC would see it: objects a
+ * parked goroutine, a queue or a channel buffer still references (not garbage, not in a
+ * pool), and the bytes they hold (a pooled buffer counts its capacity, not its length).
+ */
+export interface Retained {
+  readonly objects: number;
+  readonly bytes: number;
+}
+
+/**
  * A system under test, generic over its configuration `C` and the world `W` its
  * `build` returns.
  */
@@ -116,12 +126,26 @@ export interface Target<C = unknown, W = unknown> {
   nameOf?(config: C): string;
   /** The kernel's budgets and switches for a configuration. */
   limits(config: C): RunLimits;
+  /**
+   * Smaller configurations to try when shrinking a failing case, most promising first
+   * (fewer callers, a shorter run, a fault rate set to zero...): each must satisfy the
+   * schema, and the shrinker keeps one only if the same bug still shows in fewer steps.
+   */
+  shrinkConfig?(config: C): C[];
   /** Swarm mode: switch parts of the configuration on or off, through recorded decisions. */
   swarm?(config: C, draw: ConfigDraw): C;
   /** Spawns the system and its workload on a fresh kernel and returns the world. */
   build(sim: Sim, config: C, ctx: BuildContext): W;
   /** The target's own properties, checked after every run (the core properties are added by the framework). */
   readonly properties: readonly TargetProperty<C, W>[];
+  /**
+   * What the system retains right now (read-only: it must not change the world). Called
+   * while virtual time advances, when every live task is parked; reports show its peak
+   * and final values beside the kernel's parked tasks and buffered values.
+   */
+  retained?(world: W): Retained;
+  /** The noun of {@link retained}'s objects in reports (default `object`), e.g. `block`. */
+  readonly retainedNoun?: string;
   /** Counters for reports (e.g. calls, blocks acquired); plain numbers only. */
   stats?(run: FinishedRun<C, W>): Readonly<Record<string, number>>;
 }

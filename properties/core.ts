@@ -5,6 +5,7 @@
  */
 import type { RunResult } from '../sim/index.ts';
 import type { Severity } from './severity.ts';
+import { normaliseIds, signature } from './signature.ts';
 import type { Violation } from './violation.ts';
 
 /** A property of the framework itself, checked on every run of every target. */
@@ -23,7 +24,9 @@ export const noPanic: CoreProperty = {
   check(r) {
     const o = r.outcome;
     if (o.kind !== 'panic' && o.kind !== 'kernel-assertion') return [];
-    return [{ property: 'no-panic', message: o.kind === 'panic' ? o.message : `kernel assertion (a bug in the tool): ${o.message}`, evidence: { tasks: o.task ? [o.task] : [], step: o.step, time: o.time } }];
+    const message = o.kind === 'panic' ? o.message : `kernel assertion (a bug in the tool): ${o.message}`;
+    // The panic's kind is its message with ids normalised (`blk*.ch`, `flush-*-search`).
+    return [{ property: 'no-panic', message, signature: signature('no-panic', normaliseIds(message)), evidence: { tasks: o.task ? [o.task] : [], step: o.step, time: o.time } }];
   },
 };
 
@@ -35,9 +38,10 @@ export const noStuckTasks: CoreProperty = {
   check(r) {
     const o = r.outcome;
     if (o.kind === 'step-budget' || o.kind === 'time-budget') {
-      return [{ property: 'no-stuck-tasks', message: `${o.message}: the run did not settle (${r.live.length} tasks alive)`, evidence: { tasks: r.live.slice(0, 20).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time } }];
+      return [{ property: 'no-stuck-tasks', message: `${o.message}: the run did not settle (${r.live.length} tasks alive)`, signature: signature('no-stuck-tasks', o.kind === 'step-budget' ? 'step budget reached' : 'virtual-time budget reached'), evidence: { tasks: r.live.slice(0, 20).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time } }];
     }
-    if (r.live.length === 0) return [];
+    // A run that crashed never reached its end: its live tasks are the crash's, not stuck.
+    if (r.live.length === 0 || o.kind === 'panic' || o.kind === 'kernel-assertion' || o.kind === 'nondeterminism' || o.kind === 'replay-divergence') return [];
     const n = r.live.length;
     const head = o.kind === 'deadlock' ? `${n} goroutine${n === 1 ? '' : 's'} blocked forever with nothing left to wake ${n === 1 ? 'it' : 'them'} (all goroutines are asleep)` : `${n} goroutine${n === 1 ? '' : 's'} still blocked at the end of the run`;
     const shown = r.live.slice(0, 3).map((t) => `${t.name} waiting on ${t.waitingOn}`);
@@ -45,11 +49,23 @@ export const noStuckTasks: CoreProperty = {
       {
         property: 'no-stuck-tasks',
         message: `${head}: ${shown.join('; ')}${n > 3 ? `; and ${n - 3} more` : ''}`,
+        signature: stuckSignature(r, o.kind === 'deadlock'),
         evidence: { tasks: r.live.slice(0, 50).map((t) => `${t.lineage}: ${t.waitingOn}`), step: o.step, time: o.time },
       },
     ];
   },
 };
+
+/**
+ * A stuck run's signature: its distinct blocking sites (task and what it waits on, ids
+ * normalised: `worker-* send on result-*`), sorted, the first three (`and more` when
+ * there are others, without their count, which varies from seed to seed); a deadlock says so.
+ */
+function stuckSignature(r: RunResult, deadlock: boolean): string {
+  const sites = [...new Set(r.live.map((t) => `${normaliseIds(t.name)} ${normaliseIds(t.waitingOn)}`))].sort();
+  const shown = sites.slice(0, 3).join('; ') + (sites.length > 3 ? '; and more' : '');
+  return signature('no-stuck-tasks', `${deadlock ? 'deadlock: ' : ''}${shown}`);
+}
 
 /** The determinism property's name and description (checked by the harness, which runs a case twice). */
 export const DETERMINISM = {
@@ -64,7 +80,8 @@ export const CORE_PROPERTIES: readonly CoreProperty[] = [noPanic, noStuckTasks];
 export function outcomeViolations(r: RunResult): Violation[] {
   const o = r.outcome;
   if (o.kind === 'nondeterminism' || o.kind === 'replay-divergence') {
-    return [{ property: DETERMINISM.name, message: o.message, evidence: { tasks: o.task ? [o.task] : [], step: o.step, time: o.time } }];
+    const detail = o.kind === 'replay-divergence' ? 'replay diverged' : normaliseIds(o.message);
+    return [{ property: DETERMINISM.name, message: o.message, signature: signature(DETERMINISM.name, detail), evidence: { tasks: o.task ? [o.task] : [], step: o.step, time: o.time } }];
   }
   return [];
 }

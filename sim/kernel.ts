@@ -14,6 +14,7 @@ import { ReplayDivergence } from './strategy/replay.ts';
 import { askStrategy, choiceProblem } from './strategy/ask.ts';
 import type { RunnableView, Strategy } from './strategy/strategy.ts';
 import { Task, TaskState, type TaskInfo } from './task.ts';
+import type { KernelGauges, TimeObserver } from './gauges.ts';
 import type { PreRun } from './prerun.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { formatTime, sec, type Micros } from './time.ts';
@@ -37,6 +38,8 @@ export interface SimOptions {
   readonly guard?: boolean;
   /** The decisions drawn before the run (configuration, swarm switches); its log is continued. */
   readonly preRun?: PreRun;
+  /** A read-only observer called whenever virtual time advances (see {@link TimeObserver}). */
+  readonly observer?: TimeObserver;
 }
 
 /** Everything a run produced. */
@@ -106,6 +109,14 @@ export class Sim implements Waker {
   private finished = false;
   private readonly readyScratch: number[] = [];
   private readonly finalizers: Array<() => void> = [];
+  /** Observer of time advances, and whether it is running (it may not decide, spawn or arm timers). */
+  private readonly observer: TimeObserver | null;
+  private observing = false;
+  /** Tasks that finished, and the channels with a buffer: what the gauges count from. */
+  private doneCount = 0;
+  private readonly bufferedChans: Chan[] = [];
+  /** The gauges' read-only view of this kernel. */
+  readonly gauges: KernelGauges;
 
   constructor(opts: SimOptions) {
     this.strategy = opts.strategy;
@@ -121,6 +132,20 @@ export class Sim implements Waker {
     this.preRunDivergence = pre?.divergence ?? null;
     pre?.close();
     this.runnableView = new KernelRunnableView(this);
+    this.observer = opts.observer ?? null;
+    this.gauges = new KernelGaugeView(this);
+  }
+
+  /** @internal Live tasks that are blocked. */
+  get parkedCount(): number {
+    return this.tasks.length - this.doneCount - this.runnable.length;
+  }
+
+  /** @internal Values in channel buffers, summed over every buffered channel. */
+  get bufferedCount(): number {
+    let n = 0;
+    for (const c of this.bufferedChans) n += c.buf.length;
+    return n;
   }
 
   /** Current virtual time. */
@@ -141,6 +166,11 @@ export class Sim implements Waker {
   /** @internal The id of the `i`-th runnable task (the strategies' read-only view). */
   runnableId(i: number): number {
     return this.runIds[i] as number;
+  }
+
+  /** @internal The index of task `id` in the runnable set, or -1 when it is not runnable. */
+  runnableIndex(id: number): number {
+    return id < this.runPos.length ? (this.runPos[id] as number) : -1;
   }
 
   /** @internal Number of runnable tasks. */
@@ -180,6 +210,7 @@ export class Sim implements Waker {
 
   /** Asks the strategy for a decision of width ≥ 2, checks the answer and records it. */
   private ask(width: number, l: Label, weights: readonly number[] | null): number {
+    if (this.observing) fail(`an observer took decision ${l.name}: observers are read-only`);
     let c: number;
     try {
       c = askStrategy(this.strategy, width, l, weights);
@@ -204,7 +235,9 @@ export class Sim implements Waker {
     const id = this.chanNames.length;
     const n = name ?? `chan#${id}`;
     this.chanNames.push(n);
-    return new Chan<T>(this, id, cap, n);
+    const c = new Chan<T>(this, id, cap, n);
+    if (cap > 0) this.bufferedChans.push(c as Chan);
+    return c;
   }
 
   /**
@@ -213,13 +246,14 @@ export class Sim implements Waker {
    */
   spawn(name: string, body: () => Proc<unknown>, opts?: { daemon?: boolean }): Task {
     if (this.finished) fail(`spawn of ${name} after the run ended`);
+    if (this.observing) fail(`an observer spawned ${name}: observers are read-only`);
     const daemon = opts?.daemon ?? false;
     const t = new Task(this.tasks.length, name, body(), daemon, this.running);
     this.tasks.push(t);
     if (t.id >= this.runPos.length) this.growRunArrays();
     if (!daemon) this.liveNonDaemon++;
     this.makeRunnable(t);
-    this.strategy.onSpawn?.(t.id);
+    this.strategy.onSpawn?.(t.id, this.running?.id ?? -1);
     this.trace.recordText(this.stepCount, this.clock, this.running?.id ?? -1, Op.Spawn, t.id, name);
     return t;
   }
@@ -227,6 +261,7 @@ export class Sim implements Waker {
   /** Arms a kernel timer that runs `fire` at `now + d`. */
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
     if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
+    if (this.observing) fail(`an observer armed timer ${what}: observers are read-only`);
     return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire);
   }
 
@@ -313,6 +348,7 @@ export class Sim implements Waker {
       t.sleepTimer = null;
     }
     this.makeRunnable(t);
+    this.strategy.onWake?.(t.id, this.running?.id ?? -1);
   }
 
   /** A blocked select is woken with the case that ran: notes it beside the select's blocked event. */
@@ -468,6 +504,10 @@ export class Sim implements Waker {
     }
     assert(first.when >= this.clock, 'a timer is due in the past');
     this.clock = first.when;
+    if (this.observer !== null) {
+      const bad = this.observe(this.observer);
+      if (bad !== null) return bad;
+    }
     const due: TimerEntry[] = [];
     for (let e = this.timers.peek(); e !== undefined && e.when === this.clock; e = this.timers.peek()) {
       due.push(this.timers.pop() as TimerEntry);
@@ -490,6 +530,19 @@ export class Sim implements Waker {
       if (this.aborted !== null) return this.aborted;
     }
     return null;
+  }
+
+  /** Runs the observer with the kernel locked against decisions, spawns and timers; a throw ends the run. */
+  private observe(o: TimeObserver): Outcome | null {
+    this.observing = true;
+    try {
+      o(this.gauges);
+      return null;
+    } catch (err) {
+      return this.kernelFailure(err);
+    } finally {
+      this.observing = false;
+    }
   }
 
   private kernelFailure(err: unknown): Outcome {
@@ -546,6 +599,7 @@ export class Sim implements Waker {
     this.unrun(t);
     t.state = TaskState.Done;
     t.effect = null;
+    this.doneCount++;
     if (!t.daemon) this.liveNonDaemon--;
     this.trace.record(this.stepCount, this.clock, t.id, Op.Exit, -1);
   }
@@ -713,6 +767,23 @@ export class Sim implements Waker {
   }
 }
 
+/** The observers' read-only view of the kernel's gauges. */
+class KernelGaugeView implements KernelGauges {
+  constructor(private readonly sim: Sim) {}
+
+  get now(): Micros {
+    return this.sim.now;
+  }
+
+  get parkedTasks(): number {
+    return this.sim.parkedCount;
+  }
+
+  get bufferedValues(): number {
+    return this.sim.bufferedCount;
+  }
+}
+
 /** The strategies' read-only view of the kernel's runnable set (ids from its typed array, no task objects). */
 class KernelRunnableView implements RunnableView {
   constructor(private readonly sim: Sim) {}
@@ -727,5 +798,13 @@ class KernelRunnableView implements RunnableView {
 
   name(i: number): string {
     return this.sim.taskName(this.sim.runnableId(i));
+  }
+
+  indexOf(id: number): number {
+    return this.sim.runnableIndex(id);
+  }
+
+  get now(): Micros {
+    return this.sim.now;
   }
 }

@@ -11,6 +11,7 @@ import { println, type Io } from '../io.ts';
 export const STRATEGIES: Readonly<Record<string, string>> = {
   random: 'seeded random walk: every decision uniform from its seeded stream (scheduling, workload, faults)',
   pct: 'PCT (Burckhardt et al. 2010) with bug depth 3: random task priorities plus 2 priority change points',
+  go: "like Go's runtime: a woken goroutine waits in its waker's runnext slot while the waker runs on (10 ms slices), GOMAXPROCS processors (--gomaxprocs, default 2) with local run queues and work stealing",
   exhaustive: 'depth-first search over every decision with a preemption bound (dst explore)',
 };
 

@@ -11,6 +11,7 @@ import { makeRepro, meetsExpectation, readRepro, reproCase, reproTarget, type Re
 import { seedCase } from '../../harness/sweep.ts';
 import { loadTarget } from '../../harness/targets.ts';
 import { parseChoice, parseSeed } from '../args.ts';
+import { parseGomaxprocs } from '../go-flags.ts';
 import { ensureDir, ensureFileTarget, writeInside } from '../files.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
@@ -27,6 +28,7 @@ export interface ReplayFlags extends TraceFilterFlags {
   variant?: string;
   strategy?: string;
   swarm?: boolean;
+  gomaxprocs?: string;
   trace?: string;
   out?: string;
   save?: string;
@@ -50,19 +52,20 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   let spec: CaseSpec;
   let repro: Repro | null = null;
   if (file !== undefined) {
-    const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm'] as const).filter((k) => flags[k] !== undefined);
+    const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm', 'gomaxprocs'] as const).filter((k) => flags[k] !== undefined);
     if (extra.length > 0) throw new InputError(`replay: a repro FILE fixes the case; drop ${extra.map((k) => `--${k}`).join(', ')} (or replay with --seed/--scenario/--variant instead)`);
     repro = readRepro(file);
     spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
   } else {
     if (flags.seed === undefined || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N --scenario S --variant V');
-    const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct'] as const);
+    const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct', 'go'] as const);
+    const procs = parseGomaxprocs(flags.gomaxprocs, strategy);
     const seed = parseSeed(flags.seed);
     const target = await loadTarget(flags.target);
     const chosen = chooseConfig(target.target, flags.scenario);
     const variant = resolveVariant(target.target, flags.variant);
     if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
-    spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false);
+    spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false, procs);
   }
   const run = runCase({ ...spec, keepTrace: trace !== null });
   const r = run.report;
@@ -70,7 +73,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   let savedTrace: string | null = null;
   if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
   const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${filePrefix(r.target)}${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
-  const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect) && r.traceHash === repro.traceHash };
+  const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect, repro.signature) && r.traceHash === repro.traceHash };
   if (flags.json) {
     println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));
   } else {

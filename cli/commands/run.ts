@@ -1,24 +1,34 @@
 /**
- * `dst run`: seeded sweeps over scenarios, with a summary, explanations and replay
- * commands; `--strategy exhaustive` delegates to exploration.
+ * `dst run`: seeded sweeps over scenarios (and variants), grouped into distinct bugs,
+ * with a summary, retained memory, explanations and replay commands; `--strategy
+ * exhaustive` delegates to exploration.
  */
+import { smallestSpec } from '../../harness/bug-case.ts';
+import { groupBugs, type Bug } from '../../harness/bugs.ts';
+import { scheduleNeeds, type ScheduleNeeds } from '../../harness/likelihood.ts';
 import type { CaseReport } from '../../harness/case.ts';
-import { filePrefix } from '../../harness/commands.ts';
-import { chooseConfig, defaultConfigRefs, resolveVariant } from '../../harness/configuration.ts';
+import { chooseConfig, defaultConfigRefs } from '../../harness/configuration.ts';
 import { InputError } from '../../harness/input-error.ts';
-import { makeRepro } from '../../harness/repro.ts';
-import { propertyNames } from '../../harness/properties.ts';
-import { compactReport, runSweep, seedCase, type SweepJob } from '../../harness/sweep.ts';
+import { propertiesOf, propertyNames } from '../../harness/properties.ts';
+import type { SweepJob } from '../../harness/sweep.ts';
 import { DEFAULT_TARGET, loadTarget, type LoadedTarget } from '../../harness/targets.ts';
 import { parseSeed, parseSeeds, parseShard, parsePositiveInt, parseChoice, shardSeeds } from '../args.ts';
-import { ensureDir, writeInside } from '../files.ts';
+import { ensureDir } from '../files.ts';
+import { parseGomaxprocs, parseGoSeeds } from '../go-flags.ts';
 import { println, type Io } from '../io.ts';
+import { renderBugs, type ReportedBug } from '../report/bugs.ts';
+import { bugJson, retentionJson } from '../report/bugs-json.ts';
 import { runReport } from '../report/json.ts';
+import { renderMatrix } from '../report/matrix.ts';
 import { Progress } from '../report/progress.ts';
+import { renderRetention, retentionByScenario } from '../report/retention.ts';
 import { styleFor } from '../report/style.ts';
 import { renderSummary } from '../report/summary.ts';
-import { runOnWorkers } from '../workers/pool.ts';
 import { exploreJson, exploreLines, exploreOne } from './explore.ts';
+import { goPass } from './go-pass.ts';
+import { saveBugs, type SaveResult } from './save-bugs.ts';
+import { sweepReports } from './sweep-runner.ts';
+import { parseVariants } from './variants-flag.ts';
 
 /** Raw flags of `dst run`. */
 export interface RunFlags {
@@ -26,6 +36,8 @@ export interface RunFlags {
   scenario: string[];
   variant?: string;
   strategy: string;
+  gomaxprocs?: string;
+  goSeeds?: string;
   seeds?: string;
   seed?: string;
   workers: string;
@@ -38,26 +50,34 @@ export interface RunFlags {
 
 /** Runs `dst run`; returns the exit code. */
 export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
-  const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct', 'exhaustive'] as const);
+  const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct', 'go', 'exhaustive'] as const);
+  const goSeeds = parseGoSeeds(flags.goSeeds);
+  const procs = parseGomaxprocs(flags.gomaxprocs, strategy, goSeeds);
   const target = await loadTarget(flags.target);
   const t = target.target;
-  const variant = resolveVariant(t, flags.variant);
+  const variants = parseVariants(t, flags.variant);
   const scenarios = flags.scenario.length > 0 ? flags.scenario : defaultConfigRefs(t);
   if (scenarios.length === 0) throw new InputError(`--scenario: target ${t.name} has no configurations; name one (a .json file)`);
   for (const s of scenarios) chooseConfig(t, s); // validate every configuration before running anything
   if (flags.swarm && t.swarm === undefined) throw new InputError(`--swarm: target ${t.name} has no swarm mode`);
-  if (strategy === 'exhaustive') return runExhaustive(flags, target, variant, scenarios, io);
+  if (strategy === 'exhaustive') {
+    if (variants.length > 1) throw new InputError('--variant: --strategy exhaustive explores one variant; name one');
+    if (goSeeds > 0) throw new InputError('--go-seeds: does not apply to --strategy exhaustive');
+    return runExhaustive(flags, target, variants[0] as string, scenarios, io);
+  }
   if (flags.seeds !== undefined && flags.seed !== undefined) throw new InputError('--seed and --seeds: give one of them, not both');
   const range = flags.seed !== undefined ? { from: parseSeed(flags.seed), to: parseSeed(flags.seed) } : parseSeeds(flags.seeds ?? '0..199');
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
   const workers = parsePositiveInt('--workers', flags.workers, 256);
   const seeds = shardSeeds(range, shard);
   if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
+  const base = { target: target.ref, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   const on = t.name === DEFAULT_TARGET ? '' : `${t.name}: `;
-  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
-  const progress = new Progress(seeds.length * scenarios.length, io.stderr);
+  const total = seeds.length * scenarios.length * variants.length;
+  const how = `${strategy}${strategy === 'go' ? ` (GOMAXPROCS ${procs})` : ''} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
+  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variants.join(', ')}, ${how} (${total} runs${workers > 1 ? `, ${workers} workers` : ''})`));
+  const progress = new Progress(total, io.stderr);
   let announced = false;
   const onCase = (r: CaseReport) => {
     if (!r.passed && !announced && !flags.json) {
@@ -68,42 +88,76 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     }
     progress.tick(!r.passed);
   };
-  let reports: CaseReport[];
-  if (workers > 1) {
-    reports = await runOnWorkers(job, workers, onCase);
-  } else {
-    reports = [];
-    runSweep(target, job, (r) => {
-      const c = compactReport(r);
-      reports.push(c);
-      onCase(c);
-    });
+  const reports: CaseReport[] = [];
+  for (const variant of variants) {
+    const job: SweepJob = { ...base, scenarios, variant, strategy, procs, seeds };
+    reports.push(...(await sweepReports(target, job, workers, onCase)));
   }
   progress.finish();
-  const saved = flags.save !== undefined ? saveFailures(flags.save, reports, target, variant, job) : [];
-  if (flags.json) {
-    println(io.stdout, JSON.stringify(runReport(reports, { target: t.name, variant, strategy, scenarios, seeds: `${range.from}..${range.to}`, ...(shard && { shard: `${shard.index}/${shard.count}` }), saved })));
-  } else {
-    println(io.stdout, renderSummary(reports, st, propertyNames(t)));
-    for (const f of saved) println(io.stdout, st.dim(`saved ${f}`));
+  const bugs = withNeeds(target, groupBugs(reports, propertiesOf(t)), procs);
+  if (goSeeds > 0 && bugs.length > 0) {
+    if (!flags.json) println(io.stderr, `go-strategy pass: ${goSeeds} seeds per configuration with a bug (GOMAXPROCS ${procs})`);
+    const rates = await goPass({ target, base, reports, bugs, seeds: goSeeds, procs, workers });
+    for (let i = 0; i < bugs.length; i++) {
+      const b = bugs[i] as ReportedBug;
+      const go = rates.get(b.signature);
+      if (go !== undefined) bugs[i] = { ...b, go };
+    }
   }
-  return reports.every((r) => r.passed) ? 0 : 1;
+  const saved: SaveResult = flags.save !== undefined ? await saveBugs(flags.save, bugs, target, procs) : { saved: [], skipped: [] };
+  const failed = reports.filter((r) => !r.passed).length;
+  if (flags.json) {
+    const meta = {
+      target: t.name,
+      variant: variants.join(','),
+      ...(variants.length > 1 && { variants }),
+      strategy,
+      ...(strategy === 'go' && { gomaxprocs: procs }),
+      scenarios,
+      seeds: `${range.from}..${range.to}`,
+      ...(shard && { shard: `${shard.index}/${shard.count}` }),
+      saved: saved.saved,
+      ...(flags.save !== undefined && { skipped: saved.skipped }),
+      bugs: bugs.map(bugJson),
+      retention: retentionJson(reports),
+    };
+    println(io.stdout, JSON.stringify(runReport(reports, meta)));
+  } else {
+    for (const l of renderBugs(bugs, failed, st)) println(io.stdout, l);
+    if (variants.length > 1) {
+      const runsPer = Object.fromEntries(variants.map((v) => [v, reports.filter((r) => r.variant === v).length]));
+      for (const l of renderMatrix(bugs, variants, runsPer, st)) println(io.stdout, l);
+      println(io.stdout);
+    }
+    for (const v of variants) {
+      if (variants.length > 1) println(io.stdout, st.bold(`${v}:`));
+      println(io.stdout, renderSummary(variants.length > 1 ? reports.filter((r) => r.variant === v) : reports, st, propertyNames(t), 0));
+      println(io.stdout);
+    }
+    for (const l of renderRetention(retentionByScenario(reports), st)) println(io.stdout, l);
+    for (const f of saved.saved) println(io.stdout, st.dim(`saved ${f}`));
+    for (const s of saved.skipped) println(io.stdout, st.dim(`not saved (${s.file} already has it): ${s.signature}`));
+  }
+  return failed === 0 ? 0 : 1;
 }
 
-function saveFailures(dir: string, reports: readonly CaseReport[], target: LoadedTarget, variant: string, job: SweepJob): string[] {
-  const out: string[] = [];
-  const used = new Set<string>();
-  for (const r of reports) {
-    if (r.passed || r.seed === null) continue;
-    const spec = seedCase(target, chooseConfig(target.target, r.scenarioRef), variant, job.strategy, r.seed, job.swarm);
-    const repro = makeRepro(spec, r, `found by dst run: ${r.message ?? ''}`);
-    const stem = `${filePrefix(r.target)}${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}`;
-    let name = `${stem}.json`;
-    for (let n = 2; used.has(name); n++) name = `${stem}-${n}.json`; // two scenario files with one name
-    used.add(name);
-    out.push(writeInside(dir, name, `${JSON.stringify(repro, null, 2)}\n`));
+/** Each bug with what its smallest run's schedule needs (bugs that share a smallest run share its re-runs). */
+function withNeeds(target: LoadedTarget, bugs: readonly Bug[], procs: number): ReportedBug[] {
+  const byRun = new Map<string, Bug[]>();
+  for (const b of bugs) {
+    const key = `${b.smallest.scenarioRef}\u0000${b.smallest.variant}\u0000${b.smallest.seed}`;
+    byRun.set(key, [...(byRun.get(key) ?? []), b]);
   }
-  return out;
+  const needs = new Map<string, ScheduleNeeds>();
+  for (const group of byRun.values()) {
+    const spec = smallestSpec(target, group[0] as Bug, procs);
+    if (spec === null) continue;
+    for (const [sig, n] of scheduleNeeds(spec, (group[0] as Bug).smallest.steps, group.map((b) => b.signature))) needs.set(sig, n);
+  }
+  return bugs.map((b) => {
+    const n = needs.get(b.signature);
+    return n === undefined ? b : { ...b, needs: n };
+  });
 }
 
 /** `--strategy exhaustive`: explore each scenario (bound 2, 5,000 schedules) and report once. */

@@ -21,7 +21,7 @@ export function runReport(reports: readonly CaseReport[], meta: Record<string, u
       replay: f.replay,
       outcome: f.outcome,
       violationCounts: f.violationCounts,
-      violations: f.violations.map((v) => ({ property: v.property, message: v.message })),
+      violations: f.violations.map((v) => ({ property: v.property, message: v.message, ...(v.signature !== undefined && { signature: v.signature }) })),
     })),
   };
   if (reports.length === 1) report.traceHash = reports[0]?.traceHash;

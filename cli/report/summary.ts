@@ -36,7 +36,7 @@ export function renderSummary(reports: readonly CaseReport[], st: Style, propert
   if (failures.length > 0) {
     lines.push('');
     for (const f of failures.slice(0, maxFailures)) lines.push(...renderFailure(f, st));
-    if (failures.length > maxFailures) lines.push(st.dim(`... and ${failures.length - maxFailures} more failing runs (--json lists them all)`));
+    if (failures.length > maxFailures && maxFailures > 0) lines.push(st.dim(`... and ${failures.length - maxFailures} more failing runs (--json lists them all)`));
   }
   return lines.join('\n');
 }

@@ -126,12 +126,13 @@ export class TrackedPool<T> {
 
   /**
    * Records a transition (`event`, e.g. `enqueue`) into a declared `state` without
-   * freeing. A stale or freed handle is a use-after-free and changes nothing.
+   * freeing. A stale or freed handle is a use-after-free and changes nothing. `site`
+   * names where it happened for checkers (kept in the history, not in the trace text).
    */
-  mark(h: Handle<T>, event: string, state: ResourceState, note?: string): void {
+  mark(h: Handle<T>, event: string, state: ResourceState, note?: string, site?: string): void {
     if (!this.states.has(state)) fail(`pool ${this.name}: state ${state} is not declared (declared: ${[...this.states].join(', ')})`);
     if (!this.check(h, event)) return;
-    this.log(h.resource, event, state, note);
+    this.log(h.resource, event, state, note, site);
   }
 
   /**
@@ -196,11 +197,11 @@ export class TrackedPool<T> {
     });
   }
 
-  private log(b: Resource<T>, event: string, state: ResourceState, note?: string): void {
+  private log(b: Resource<T>, event: string, state: ResourceState, note?: string, site?: string): void {
     b.state = state;
     const task = this.sim.current?.name ?? 'kernel';
-    const e = { step: this.sim.steps, time: this.sim.now, task, event, state, decision: this.sim.decisions.length, gen: b.gen, seq: this.sim.trace.length };
-    b.history.push(note === undefined ? e : { ...e, note });
+    const e = { step: this.sim.steps, time: this.sim.now, task, event, state, decision: this.sim.decisions.length, gen: b.gen, seq: this.sim.trace.length, ...(note !== undefined && { note }), ...(site !== undefined && { site }) };
+    b.history.push(e);
     const a: ResourceTransition = note === undefined ? { pool: this.name, id: b.id, gen: b.gen, event, state } : { pool: this.name, id: b.id, gen: b.gen, event, state, note };
     this.sim.annotate(`${this.noun} ${b.id}.${b.gen} ${event}${note ? ` (${note})` : ''}`, b.id, a);
   }

@@ -31,6 +31,12 @@ export interface ResourceEvent {
   readonly seq: number;
   /** Free text, e.g. the error a caller returned. */
   readonly note?: string;
+  /**
+   * Where in the program the transition happened (e.g. the function that handed it on), as the
+   * system under test names it: a typed field for checkers and signatures, never part of
+   * the trace text (so giving one changes no trace hash).
+   */
+  readonly site?: string;
 }
 
 /** A tracked resource. `data` is the system under test's payload. */

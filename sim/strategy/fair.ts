@@ -28,7 +28,8 @@ export class FairBound implements Strategy {
   ) {
     this.name = inner.name;
     if (inner.chooseWeighted !== undefined) this.chooseWeighted = (w, l) => (inner.chooseWeighted as NonNullable<Strategy['chooseWeighted']>)(w, l);
-    if (inner.onSpawn !== undefined) this.onSpawn = (id) => (inner.onSpawn as NonNullable<Strategy['onSpawn']>)(id);
+    if (inner.onSpawn !== undefined) this.onSpawn = (id, parent) => (inner.onSpawn as NonNullable<Strategy['onSpawn']>)(id, parent);
+    if (inner.onWake !== undefined) this.onWake = (id, waker) => (inner.onWake as NonNullable<Strategy['onWake']>)(id, waker);
     if (inner.end !== undefined) this.end = () => (inner.end as NonNullable<Strategy['end']>)();
   }
 
@@ -36,6 +37,8 @@ export class FairBound implements Strategy {
   chooseWeighted?: Strategy['chooseWeighted'];
   /** Forwarded to the wrapped strategy when it has one. */
   onSpawn?: Strategy['onSpawn'];
+  /** Forwarded to the wrapped strategy when it has one. */
+  onWake?: Strategy['onWake'];
   /** Forwarded to the wrapped strategy when it has one. */
   end?: Strategy['end'];
 
