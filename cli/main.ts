@@ -3,7 +3,7 @@
  * that decides exit codes. Bad input is one line on stderr and exit code 2.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../harness/input-error.ts';
+import { InputError, oneLine } from '../harness/input-error.ts';
 import { exploreCommand } from './commands/explore.ts';
 import { listCommand } from './commands/list.ts';
 import { replayCommand } from './commands/replay.ts';
@@ -108,11 +108,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      io.stderr.write(`dst: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      io.stderr.write(`dst: ${oneLine(e.message.replace(/^error: /, '').split('\n')[0] ?? '')}\n`);
       return 2;
     }
     if (e instanceof InputError) {
-      io.stderr.write(`dst: ${e.message}\n`);
+      io.stderr.write(`dst: ${oneLine(e.message)}\n`);
       return 2;
     }
     // A crash of the tool itself: never exit 1, which means "a property failed".

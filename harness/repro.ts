@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { CaseReport, CaseSpec } from './case.ts';
 import { configName, isConfigPath, parseConfig, parseJsonText, readInputFile } from './configuration.ts';
-import { describeZodError, InputError } from './input-error.ts';
+import { InputError, validateInput } from './input-error.ts';
 import { propertyNames } from './properties.ts';
 import type { StrategySpec } from './strategy-spec.ts';
 import { DEFAULT_TARGET, loadTarget, shippedTargetNames, type LoadedTarget } from './targets.ts';
@@ -53,9 +53,7 @@ export type Repro = z.infer<typeof ReproSchema>;
 /** Reads and validates a repro file's shape; any problem is an {@link InputError} naming the field. */
 export function readRepro(file: string): Repro {
   const raw = parseJsonText(readInputFile(file, 'repro file'), `repro file ${file}`);
-  const r = ReproSchema.safeParse(raw);
-  if (!r.success) throw new InputError(describeZodError(`repro file ${file}`, r.error));
-  return r.data;
+  return validateInput(ReproSchema, raw, `repro file ${file}`);
 }
 
 /**
