@@ -16,6 +16,7 @@ const MB = MAX_INPUT_FILE_BYTES / (1024 * 1024);
 
 /** What kind of file system object a stat describes, in words. */
 export function kindOf(st: Stats): string {
+  if (st.isFile()) return 'a file';
   if (st.isDirectory()) return 'a folder';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
   if (st.isFIFO()) return 'a FIFO (named pipe)';

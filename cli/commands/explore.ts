@@ -12,7 +12,8 @@ import { exploreCase, type ExploreReport } from '../../harness/explore.ts';
 import { makeRepro } from '../../harness/repro.ts';
 import { loadTarget, type LoadedTarget } from '../../harness/targets.ts';
 import { parsePositiveInt } from '../args.ts';
-import { ensureDir, writeInside } from '../files.ts';
+import { writeInside } from '../files.ts';
+import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
 import { styleFor } from '../report/style.ts';
 import { filePrefix, shellQuote, targetWords } from '../../harness/commands.ts';
@@ -85,7 +86,7 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   const variant = resolveVariant(target.target, flags.variant);
   const ref = flags.scenario ?? defaultExploreConfig(target);
   chooseConfig(target.target, ref);
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
+  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
   const e = exploreOne(target, ref, variant, bound, max, flags.save);
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);

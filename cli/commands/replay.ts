@@ -2,7 +2,6 @@
  * `dst replay`: re-runs one case exactly (from a repro file, or a seed) and renders
  * its trace.
  */
-import { dirname, basename } from 'node:path';
 import { runCase, type CaseSpec } from '../../harness/case.ts';
 import { filePrefix } from '../../harness/commands.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
@@ -11,7 +10,8 @@ import { makeRepro, meetsExpectation, readRepro, reproCase, reproTarget, type Re
 import { seedCase } from '../../harness/sweep.ts';
 import { loadTarget } from '../../harness/targets.ts';
 import { parseChoice, parseSeed } from '../args.ts';
-import { ensureDir, ensureFileTarget, writeInside } from '../files.ts';
+import { writeInside, writeOut } from '../files.ts';
+import { prepareOutputs, replayOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { styleFor } from '../report/style.ts';
@@ -40,8 +40,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   if (trace !== null && flags.json && flags.out === undefined) throw new InputError('--trace with --json needs --out FILE (stdout carries only the JSON report)');
   if (trace === null && flags.out !== undefined) throw new InputError('--out: it is where --trace goes; give --trace text|json|html too');
   if (flags.check && file === undefined) throw new InputError('--check: compares with a repro FILE; give one');
-  if (flags.out !== undefined) ensureFileTarget('--out', flags.out);
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
+  const outputs = replayOutputs(flags);
   let spec: CaseSpec;
   let repro: Repro | null = null;
   if (file !== undefined) {
@@ -59,11 +58,12 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
     if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
     spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false);
   }
+  prepareOutputs(outputs);
   const run = runCase({ ...spec, keepTrace: trace !== null });
   const r = run.report;
   const rendered = trace === 'text' ? textTimeline(run.result) : trace === 'json' ? JSON.stringify(jsonTimeline(run.result)) : trace === 'html' ? htmlTimeline(run.result, r.passed ? 'passed: no property failed' : `${r.property}: ${r.message}`) : null;
   let savedTrace: string | null = null;
-  if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
+  if (rendered !== null && flags.out !== undefined) savedTrace = writeOut('--out', flags.out, rendered);
   const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${filePrefix(r.target)}${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
   const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect) && r.traceHash === repro.traceHash };
   if (flags.json) {

@@ -3,15 +3,14 @@
  * commands; `--strategy exhaustive` delegates to exploration.
  */
 import type { CaseReport } from '../../harness/case.ts';
-import { filePrefix } from '../../harness/commands.ts';
 import { chooseConfig, defaultConfigRefs, resolveVariant } from '../../harness/configuration.ts';
 import { InputError } from '../../harness/input-error.ts';
-import { makeRepro } from '../../harness/repro.ts';
 import { propertyNames } from '../../harness/properties.ts';
-import { compactReport, runSweep, seedCase, type SweepJob } from '../../harness/sweep.ts';
+import { compactReport, runSweep, type SweepJob } from '../../harness/sweep.ts';
 import { DEFAULT_TARGET, loadTarget, type LoadedTarget } from '../../harness/targets.ts';
 import { parseSeed, parseSeeds, parseShard, parsePositiveInt, parseChoice, shardSeeds } from '../args.ts';
-import { ensureDir, writeInside } from '../files.ts';
+import { planOutputs, prepareOutputs } from '../outputs.ts';
+import { FindingSaver, reportSaveError } from '../save-finding.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { Progress } from '../report/progress.ts';
@@ -52,14 +51,16 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
   const workers = parsePositiveInt('--workers', flags.workers, 256);
   const seeds = shardSeeds(range, shard);
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
+  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
   const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   const on = t.name === DEFAULT_TARGET ? '' : `${t.name}: `;
   if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
   const progress = new Progress(seeds.length * scenarios.length, io.stderr);
   let announced = false;
+  const saver = flags.save !== undefined ? new FindingSaver(flags.save, target, variant, job) : null;
   const onCase = (r: CaseReport) => {
+    saver?.onCase(r); // at once, so a sweep killed later keeps this finding
     if (!r.passed && !announced && !flags.json) {
       announced = true;
       progress.clear();
@@ -80,30 +81,15 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     });
   }
   progress.finish();
-  const saved = flags.save !== undefined ? saveFailures(flags.save, reports, target, variant, job) : [];
+  const saved = saver?.saved ?? [];
   if (flags.json) {
-    println(io.stdout, JSON.stringify(runReport(reports, { target: t.name, variant, strategy, scenarios, seeds: `${range.from}..${range.to}`, ...(shard && { shard: `${shard.index}/${shard.count}` }), saved })));
+    println(io.stdout, JSON.stringify(runReport(reports, { target: t.name, variant, strategy, scenarios, seeds: `${range.from}..${range.to}`, ...(shard && { shard: `${shard.index}/${shard.count}` }), saved, ...(saver?.error && { saveError: saver.error.message }) })));
   } else {
     println(io.stdout, renderSummary(reports, st, propertyNames(t)));
     for (const f of saved) println(io.stdout, st.dim(`saved ${f}`));
   }
+  if (saver?.error) return reportSaveError(saver.error, io);
   return reports.every((r) => r.passed) ? 0 : 1;
-}
-
-function saveFailures(dir: string, reports: readonly CaseReport[], target: LoadedTarget, variant: string, job: SweepJob): string[] {
-  const out: string[] = [];
-  const used = new Set<string>();
-  for (const r of reports) {
-    if (r.passed || r.seed === null) continue;
-    const spec = seedCase(target, chooseConfig(target.target, r.scenarioRef), variant, job.strategy, r.seed, job.swarm);
-    const repro = makeRepro(spec, r, `found by dst run: ${r.message ?? ''}`);
-    const stem = `${filePrefix(r.target)}${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}`;
-    let name = `${stem}.json`;
-    for (let n = 2; used.has(name); n++) name = `${stem}-${n}.json`; // two scenario files with one name
-    used.add(name);
-    out.push(writeInside(dir, name, `${JSON.stringify(repro, null, 2)}\n`));
-  }
-  return out;
 }
 
 /** `--strategy exhaustive`: explore each scenario (bound 2, 5,000 schedules) and report once. */
@@ -113,7 +99,7 @@ function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, s
     const names = ignored.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).concat(flags.workers !== '1' ? ['--workers'] : []);
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
+  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
   const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {

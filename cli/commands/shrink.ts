@@ -7,7 +7,8 @@ import { InputError } from '../../harness/input-error.ts';
 import { makeRepro, readRepro, reproCase, reproTarget } from '../../harness/repro.ts';
 import { shrinkCase } from '../../harness/shrink.ts';
 import { parsePositiveInt } from '../args.ts';
-import { ensureFileTarget, writeInside } from '../files.ts';
+import { writeOut } from '../files.ts';
+import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
 
 /** Raw flags of `dst shrink`. */
@@ -24,7 +25,7 @@ export async function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): P
   const repro = readRepro(file);
   const spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
   const out = flags.out ?? join(dirname(file), basename(file).replace(/\.json$/, '') + '.shrunk.json');
-  ensureFileTarget('--out', out);
+  prepareOutputs(planOutputs({ file: { flag: '--out', path: out } }));
   let r;
   try {
     r = shrinkCase(spec, { maxRuns });
@@ -33,7 +34,7 @@ export async function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): P
   }
   const shrunkSpec = { ...spec, strategy: { kind: 'decisions' as const, decisions: r.decisions } };
   const note = `shrunk from ${basename(file)} (${r.before} decisions, ${r.nonZeroBefore} non-zero) to ${r.after} (${r.nonZeroAfter} non-zero); ${repro.note}`;
-  const written = writeInside(dirname(out), basename(out), `${JSON.stringify({ ...makeRepro(shrunkSpec, r.report, note), expect: r.property }, null, 2)}\n`);
+  const written = writeOut('--out', out, `${JSON.stringify({ ...makeRepro(shrunkSpec, r.report, note), expect: r.property }, null, 2)}\n`);
   if (flags.json) {
     println(io.stdout, JSON.stringify({ property: r.property, before: r.before, after: r.after, nonZeroBefore: r.nonZeroBefore, nonZeroAfter: r.nonZeroAfter, runs: r.runs, traceHash: r.report.traceHash, message: r.report.message, saved: written }));
   } else {

@@ -3,6 +3,7 @@
  * (a repro naming /etc/shadow or /proc/self/environ, /dev/zero, a FIFO, a 1 GB file,
  * malformed JSON that V8 would quote) ends in one line, exit 2, nothing echoed.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,4 +71,27 @@ describe('files named on the command line are read only when they are small regu
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
+});
+
+describe('a repro saved from --scenario PATH holds the scenario inline', () => {
+  const bin = join(import.meta.dirname, '../bin.js');
+  const dst = (cwd: string, argv: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  for (const path of ['some/path', 'some/path.json']) {
+    it(`saved from --scenario ${path}, it replays from any folder`, () => {
+      const here = scratch('save-from');
+      file(here, path, readFileSync(TINY, 'utf8'));
+      const saved = dst(here, ['replay', '--seed', '3', '--scenario', path, '--variant', 'pre-fix', '--save', 'out', '--json']);
+      expect(saved.stderr).toBe('');
+      const report = JSON.parse(saved.stdout) as { saved: string; traceHash: string };
+      const repro = JSON.parse(readFileSync(report.saved, 'utf8')) as { scenario: unknown };
+      expect(typeof repro.scenario).toBe('object');
+      const elsewhere = scratch('replay-from');
+      const again = dst(elsewhere, ['replay', report.saved, '--check']);
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+    }, 30_000);
+  }
 });
