@@ -81,7 +81,9 @@ function drawOf(pre: PreRun): ConfigDraw {
 export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
   const t = spec.target.target;
   const preRun = new PreRun(strategy);
-  const config = spec.swarm && t.swarm !== undefined ? t.swarm(spec.config, drawOf(preRun)) : spec.config;
+  const swarm = t.swarm;
+  // The target's own code (swarm switches, build) runs under the nondeterminism guard like the run.
+  const config = spec.swarm && swarm !== undefined ? (preRun.guarded(() => swarm(spec.config, drawOf(preRun))) ?? spec.config) : spec.config;
   const limits = t.limits(config);
   const sim = new Sim({
     strategy,
@@ -92,10 +94,19 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     timeSlip: limits.timeSlip ?? false,
     keepTrace: spec.keepTrace ?? false,
   });
-  const world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
+  let built = false;
+  const world =
+    preRun.leak !== null
+      ? undefined
+      : sim.guarded(() => {
+          const w = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
+          built = true;
+          return w;
+        });
   const result = sim.run();
   const run: FinishedRun<unknown, unknown> = { config, variant: spec.variant, world, result };
-  const violations = outcomeViolations(result).concat(checkRun(t, run));
+  // A setup that leaked built no (complete) world: only the leak itself is reported.
+  const violations = outcomeViolations(result).concat(built ? checkRun(t, run) : []);
   const first = violations[0];
   const report: CaseReport = {
     target: t.name,
@@ -117,7 +128,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     virtualTimeUs: result.time,
     decisions: result.decisions.length,
     replay: replayLine(spec),
-    stats: t.stats?.(run) ?? {},
+    stats: built ? (t.stats?.(run) ?? {}) : {},
   };
   return { report, result, run };
 }

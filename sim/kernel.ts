@@ -6,7 +6,7 @@ import { assert, fail, KernelAssertionError } from './assert.ts';
 import { Chan, Waiter, type Waker } from './channel.ts';
 import { GoPanic, RunAbort } from './errors.ts';
 import { K, type Effect, type Proc, type SelectEffect } from './effects.ts';
-import { installGuard } from './guard.ts';
+import { openGuard, type GuardSession } from './guard.ts';
 import { Labels, type Label } from './label.ts';
 import type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';
 import { DecisionLog } from './strategy/decision-log.ts';
@@ -119,6 +119,7 @@ export class Sim implements Waker {
     if (pre !== undefined) assert(pre.strategy === opts.strategy, 'the pre-run phase and the run must share one strategy');
     this.decisions = pre?.decisions ?? new DecisionLog();
     this.preRunDivergence = pre?.divergence ?? null;
+    if (pre?.leak != null) this.aborted = this.outcome('nondeterminism', pre.leak);
     pre?.close();
     this.runnableView = new KernelRunnableView(this);
   }
@@ -365,10 +366,38 @@ export class Sim implements Waker {
 
   // ---------------------------------------------------------------- running
 
+  /**
+   * Runs the system's setup (spawning its tasks, building its world) under the
+   * nondeterminism guard, like the run itself: a leak there ends the run before its first
+   * step. Returns what `setup` returned, or undefined when it leaked.
+   */
+  guarded<T>(setup: () => T): T | undefined {
+    assert(!this.finished, 'setup after the run ended');
+    const session = this.openSession();
+    try {
+      return setup();
+    } catch (err) {
+      if (!(err instanceof RunAbort) || this.aborted === null) throw err;
+      return undefined;
+    } finally {
+      this.closeSession(session);
+    }
+  }
+
+  private openSession(): GuardSession | null {
+    return this.guard ? openGuard((what) => this.onLeak(what), () => (this.running === null ? null : `task ${this.running.name}`)) : null;
+  }
+
+  /** Closes a guarded section; a Promise job it left pending is a leak (unless the run already ended otherwise). */
+  private closeSession(session: GuardSession | null): void {
+    const late = session?.close() ?? null;
+    if (late !== null && this.aborted === null) this.aborted = this.outcome('nondeterminism', late);
+  }
+
   /** Runs until every non-daemon task is done or another outcome ends the run. */
   run(): RunResult {
     assert(!this.finished, 'a Sim runs once');
-    const restore = this.guard ? installGuard((what) => this.onLeak(what)) : null;
+    const session = this.openSession();
     let outcome: Outcome;
     try {
       outcome = this.preRunDivergence !== null ? this.outcome('replay-divergence', this.preRunDivergence) : this.loop();
@@ -377,10 +406,11 @@ export class Sim implements Waker {
       if (!(err instanceof RunAbort) || this.aborted === null) throw err;
       outcome = this.aborted;
     } finally {
-      restore?.();
+      this.closeSession(session);
     }
+    if (this.aborted !== null && this.aborted.kind === 'nondeterminism') outcome = this.aborted;
     this.finished = true;
-    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' ? null : (this.strategy.end?.() ?? null);
+    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' || outcome.kind === 'nondeterminism' ? null : (this.strategy.end?.() ?? null);
     if (unplanned !== null) outcome = this.outcome('replay-divergence', `${unplanned} (the run ended as ${outcome.kind})`);
     for (const f of this.finalizers) f();
     return {
