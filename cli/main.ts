@@ -21,6 +21,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .showSuggestionAfterError(false)
     .allowExcessArguments(false);
   const target = ['--target <t>', 'system under test: a shipped target name or a .ts/.js module path (default bulk-engine)'] as const;
+  const maxHeap = ['--max-heap-mb <MB>', 'heap budget of each run; a run that reaches it stops as a tool limit (default: 80 % of the heap limit)'] as const;
+  const maxWall = ['--max-wall <duration>', 'wall-clock budget of each run, e.g. 90s, 10m (default 10m)'] as const;
   p.command('run')
     .description('run seeded simulations and check every property')
     .option(...target)
@@ -35,6 +37,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((opts) => setCode(runCommand(opts, io)));
   p.command('replay')
     .description('re-run one case exactly and render its trace')
@@ -51,6 +55,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--note <text>', 'with --save: why the file exists')
     .option('--check', 'with a repro FILE: exit 0 when outcome and trace hash match the file, else 1')
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')
     .description('exhaustive search of a small scenario under a preemption bound')
@@ -61,6 +67,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((opts) => setCode(exploreCommand(opts, io)));
   p.command('shrink')
     .description('minimise a failing case: fewer decisions, more of them the first alternative')
@@ -69,6 +77,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--out <file>', 'where to write the shrunk repro file (default: FILE.shrunk.json beside it)')
     .option('--max-runs <N>', 'run budget', '400')
     .option('--json', 'print one JSON object')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((file, opts) => setCode(shrinkCommand(file, opts, io)));
   p.command('list')
     .description('targets with their variants, scenarios and properties; strategies')
@@ -78,7 +88,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--max-heap-mb', '--max-wall'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {

@@ -57,7 +57,7 @@ export class FindingSaver {
 
   /** Called for every finished run: saves it when it failed. */
   onCase(r: CaseReport): void {
-    if (r.passed || r.seed === null || this.error !== null) return;
+    if (r.passed || r.limit || r.seed === null || this.error !== null) return;
     try {
       this.saved.push(saveFinding(this.ctx, r));
     } catch (e) {

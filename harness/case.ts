@@ -7,6 +7,7 @@ import { label, PreRun, Sim, type OutcomeKind, type RunResult, type Strategy } f
 import { replayLine } from './commands.ts';
 import { outcomeViolations } from '../properties/core.ts';
 import { checkRun } from './properties.ts';
+import { budgetWatchdog, effectiveBudget, type BudgetOverrides } from './resource-budget.ts';
 import { makeStrategy, type StrategySpec } from './strategy-spec.ts';
 import type { ConfigDraw, FinishedRun } from './target.ts';
 import type { LoadedTarget } from './targets.ts';
@@ -32,6 +33,8 @@ export interface CaseSpec {
   readonly inject?: unknown;
   /** A tighter step budget than the configuration's (the shrinker bounds pathological schedules). */
   readonly maxSteps?: number;
+  /** Heap and wall budgets given on the command line (they override the configuration's). */
+  readonly budget?: BudgetOverrides;
 }
 
 /** The report of one case. */
@@ -46,7 +49,13 @@ export interface CaseReport {
   readonly seed: number | null;
   readonly strategy: StrategySpec['kind'];
   readonly swarm: boolean;
+  /** No property failed and no budget of the tool stopped the run. */
   readonly passed: boolean;
+  /**
+   * Set when a host budget (heap, wall clock) stopped the run: a limit of the tool, not a
+   * finding; the run's properties were not checked (it did not end). Null otherwise.
+   */
+  readonly limit: string | null;
   readonly outcome: OutcomeKind;
   readonly outcomeMessage: string;
   /** First (most severe) violated property and its message (null when passed). */
@@ -93,6 +102,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     ...(limits.maxTime !== undefined && { maxTime: limits.maxTime }),
     timeSlip: limits.timeSlip ?? false,
     keepTrace: spec.keepTrace ?? false,
+    watchdog: budgetWatchdog(effectiveBudget(limits, spec.budget)),
   });
   let built = false;
   const world =
@@ -105,8 +115,9 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
         });
   const result = sim.run();
   const run: FinishedRun<unknown, unknown> = { config, variant: spec.variant, world, result };
-  // A setup that leaked built no (complete) world: only the leak itself is reported.
-  const violations = outcomeViolations(result).concat(built ? checkRun(t, run) : []);
+  // A setup that leaked built no (complete) world, and a run a budget stopped did not end: neither is checked.
+  const limit = result.outcome.kind === 'resource-budget' ? result.outcome.message : null;
+  const violations = limit !== null ? [] : outcomeViolations(result).concat(built ? checkRun(t, run) : []);
   const first = violations[0];
   const report: CaseReport = {
     target: t.name,
@@ -116,7 +127,8 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     seed: spec.strategy.kind === 'decisions' ? null : spec.strategy.seed,
     strategy: spec.strategy.kind,
     swarm: spec.swarm,
-    passed: violations.length === 0,
+    passed: violations.length === 0 && limit === null,
+    limit,
     outcome: result.outcome.kind,
     outcomeMessage: result.outcome.message,
     property: first?.property ?? null,
@@ -128,7 +140,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     virtualTimeUs: result.time,
     decisions: result.decisions.length,
     replay: replayLine(spec),
-    stats: built ? (t.stats?.(run) ?? {}) : {},
+    stats: built && limit === null ? (t.stats?.(run) ?? {}) : {},
   };
   return { report, result, run };
 }

@@ -122,6 +122,7 @@ export function makeRepro(spec: CaseSpec, report: CaseReport, note: string, deci
 
 /** Whether a case meets a repro file's expectation: `pass`, or the expected property is among its violations (and the replay itself held). */
 export function meetsExpectation(report: CaseReport, expect: string): boolean {
+  if (typeof report.limit === 'string') return false; // a run a budget stopped shows nothing either way
   if (expect === 'pass') return report.passed;
   // A replay that diverged or leaked nondeterminism reproduces nothing, whatever else it shows.
   if (expect !== 'determinism' && report.violations.some((v) => v.property === 'determinism')) return false;

@@ -34,6 +34,7 @@ export function shrinkCase(spec: CaseSpec, opts: { maxRuns?: number } = {}): Shr
   const maxRuns = opts.maxRuns ?? 400;
   const first = runWithStrategy(spec, makeListFromSpec(spec));
   const property = first.report.property;
+  if (first.report.limit !== null) throw new Error(`a budget of dst stopped the run: ${first.report.limit}`);
   if (property === null) throw new Error('the case passes; there is nothing to shrink');
   // Zeroed scheduling decisions can starve tasks; a candidate may not run much longer than the original.
   const bounded: CaseSpec = { ...spec, maxSteps: first.report.steps * 4 + 10_000 };
@@ -104,5 +105,5 @@ function recordedChoices(spec: CaseSpec): number[] {
 }
 
 function endedByBudget(r: CaseReport): boolean {
-  return r.outcome === 'step-budget' || r.outcome === 'time-budget';
+  return r.outcome === 'step-budget' || r.outcome === 'time-budget' || r.outcome === 'resource-budget';
 }

@@ -6,6 +6,7 @@ import { Labels } from '../sim/index.ts';
 import { runCase, type CaseReport, type CaseSpec } from './case.ts';
 import { chooseConfig, type ChosenConfig } from './configuration.ts';
 import { PCT_DEFAULTS, type StrategySpec } from './strategy-spec.ts';
+import type { BudgetOverrides } from './resource-budget.ts';
 import type { LoadedTarget } from './targets.ts';
 
 /** One slice of a sweep (plain data, so it can be posted to a worker). */
@@ -19,6 +20,8 @@ export interface SweepJob {
   readonly seeds: readonly number[];
   readonly swarm: boolean;
   readonly checkDeterminism: boolean;
+  /** Heap and wall budgets from the command line. */
+  readonly budget?: BudgetOverrides;
 }
 
 /** The spec of one seed of a configuration. */
@@ -58,7 +61,7 @@ export function runSweep(target: LoadedTarget, job: SweepJob, onCase: (r: CaseRe
   for (const ref of job.scenarios) {
     const chosen = chooseConfig(target.target, ref);
     for (const seed of job.seeds) {
-      const spec = seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm);
+      const spec = { ...seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm), ...(job.budget !== undefined && { budget: job.budget }) };
       const report = runCase(spec).report;
       onCase(job.checkDeterminism ? withDeterminism(spec, report) : report);
     }

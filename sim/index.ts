@@ -29,4 +29,6 @@ export { WaitGroup } from './sync/waitgroup.ts';
 export { formatTime, minutes, ms, sec, us, type Micros } from './time.ts';
 export { Trace, type ResourceTransition, type TraceEvent } from './trace/trace.ts';
 export { simulate } from './simulate.ts';
+export type { Watchdog } from './watchdog.ts';
+export { hostNow, hostTimeMs, TRAPPED } from './guard.ts';
 export type { HttpRequest, Transport, TransportResult } from './transport.ts';

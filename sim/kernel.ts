@@ -15,6 +15,7 @@ import { askStrategy, choiceProblem } from './strategy/ask.ts';
 import type { RunnableView, Strategy } from './strategy/strategy.ts';
 import { Task, TaskState, type TaskInfo } from './task.ts';
 import type { PreRun } from './prerun.ts';
+import type { Watchdog } from './watchdog.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { formatTime, sec, type Micros } from './time.ts';
 import { BLOCKED, Op, Trace, type ResourceTransition } from './trace/trace.ts';
@@ -37,6 +38,8 @@ export interface SimOptions {
   readonly guard?: boolean;
   /** The decisions drawn before the run (configuration, swarm switches); its log is continued. */
   readonly preRun?: PreRun;
+  /** A host resource check (heap, wall clock), outside determinism: see {@link Watchdog}. */
+  readonly watchdog?: Watchdog;
 }
 
 /** Everything a run produced. */
@@ -106,8 +109,14 @@ export class Sim implements Waker {
   private finished = false;
   private readonly readyScratch: number[] = [];
   private readonly finalizers: Array<() => void> = [];
+  private readonly watchdog: Watchdog | null;
+  /** Loop iterations left before the next watchdog check. */
+  private watchCountdown: number;
 
   constructor(opts: SimOptions) {
+    this.watchdog = opts.watchdog ?? null;
+    assert(this.watchdog === null || (Number.isInteger(this.watchdog.every) && this.watchdog.every > 0), 'a watchdog checks every positive whole number of iterations');
+    this.watchCountdown = this.watchdog?.every ?? 0;
     this.strategy = opts.strategy;
     this.maxSteps = opts.maxSteps ?? 10_000_000;
     this.maxTime = opts.maxTime ?? sec(86_400);
@@ -410,7 +419,7 @@ export class Sim implements Waker {
     }
     if (this.aborted !== null && this.aborted.kind === 'nondeterminism') outcome = this.aborted;
     this.finished = true;
-    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' || outcome.kind === 'nondeterminism' ? null : (this.strategy.end?.() ?? null);
+    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' || outcome.kind === 'nondeterminism' || outcome.kind === 'resource-budget' ? null : (this.strategy.end?.() ?? null);
     if (unplanned !== null) outcome = this.outcome('replay-divergence', `${unplanned} (the run ended as ${outcome.kind})`);
     for (const f of this.finalizers) f();
     return {
@@ -436,6 +445,13 @@ export class Sim implements Waker {
     for (;;) {
       if (this.aborted !== null) return this.aborted;
       if (this.liveNonDaemon === 0) return this.outcome('ok', 'every task finished');
+      if (--this.watchCountdown === 0) {
+        // Outside determinism: reads only the host, changes nothing unless a budget ran out.
+        const w = this.watchdog as Watchdog;
+        this.watchCountdown = w.every;
+        const over = w.check();
+        if (over !== null) return this.outcome('resource-budget', over);
+      }
       if (this.stepCount >= this.maxSteps) return this.outcome('step-budget', `step budget of ${this.maxSteps} steps reached`);
       const n = runnable.length;
       if (n === 0) {

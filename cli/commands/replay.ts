@@ -12,6 +12,9 @@ import { loadTarget } from '../../harness/targets.ts';
 import { parseChoice, parseSeed } from '../args.ts';
 import { writeInside, writeOut } from '../files.ts';
 import { prepareOutputs, replayOutputs } from '../outputs.ts';
+import { parseBudgetFlags } from '../budget-flags.ts';
+import { reportLimits } from '../limits.ts';
+import { checkFits } from '../../harness/resource-budget.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { styleFor } from '../report/style.ts';
@@ -32,6 +35,8 @@ export interface ReplayFlags {
   note?: string;
   check?: boolean;
   json?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
 }
 
 /** Runs `dst replay`; returns the exit code. */
@@ -41,6 +46,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   if (trace === null && flags.out !== undefined) throw new InputError('--out: it is where --trace goes; give --trace text|json|html too');
   if (flags.check && file === undefined) throw new InputError('--check: compares with a repro FILE; give one');
   const outputs = replayOutputs(flags);
+  const budget = parseBudgetFlags(flags);
   let spec: CaseSpec;
   let repro: Repro | null = null;
   if (file !== undefined) {
@@ -58,6 +64,8 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
     if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
     spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false);
   }
+  checkFits(spec.target.target, spec.config, spec.reproFile ?? spec.configRef, budget);
+  spec = { ...spec, budget };
   prepareOutputs(outputs);
   const run = runCase({ ...spec, keepTrace: trace !== null });
   const r = run.report;
@@ -78,6 +86,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
     if (savedTrace !== null) println(io.stdout, st.dim(`trace written to ${savedTrace}`));
     if (savedRepro !== null) println(io.stdout, st.dim(`repro file written to ${savedRepro} (expect ${r.property ?? 'pass'})`));
   }
+  if (reportLimits([r], io)) return 2;
   if (flags.check) return expectation?.matches === true ? 0 : 1;
   return r.passed ? 0 : 1;
 }

@@ -8,7 +8,10 @@ import { InputError } from '../../harness/input-error.ts';
 import { propertyNames } from '../../harness/properties.ts';
 import { compactReport, runSweep, type SweepJob } from '../../harness/sweep.ts';
 import { DEFAULT_TARGET, loadTarget, type LoadedTarget } from '../../harness/targets.ts';
-import { parseSeed, parseSeeds, parseShard, parsePositiveInt, parseChoice, shardSeeds } from '../args.ts';
+import { parseSeed, parseSeeds, parseShard, parseChoice, shardSeeds } from '../args.ts';
+import { parseBudgetFlags, parseWorkers, warnWorkers } from '../budget-flags.ts';
+import { reportLimits } from '../limits.ts';
+import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { FindingSaver, reportSaveError } from '../save-finding.ts';
 import { println, type Io } from '../io.ts';
@@ -17,7 +20,7 @@ import { Progress } from '../report/progress.ts';
 import { styleFor } from '../report/style.ts';
 import { renderSummary } from '../report/summary.ts';
 import { runOnWorkers } from '../workers/pool.ts';
-import { exploreJson, exploreLines, exploreOne } from './explore.ts';
+import { exploreJson, exploreLines, exploreOne, reportExploreLimit } from './explore.ts';
 
 /** Raw flags of `dst run`. */
 export interface RunFlags {
@@ -33,6 +36,8 @@ export interface RunFlags {
   json?: boolean;
   swarm?: boolean;
   checkDeterminism?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
 }
 
 /** Runs `dst run`; returns the exit code. */
@@ -43,16 +48,20 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const variant = resolveVariant(t, flags.variant);
   const scenarios = flags.scenario.length > 0 ? flags.scenario : defaultConfigRefs(t);
   if (scenarios.length === 0) throw new InputError(`--scenario: target ${t.name} has no configurations; name one (a .json file)`);
-  for (const s of scenarios) chooseConfig(t, s); // validate every configuration before running anything
+  const budget = parseBudgetFlags(flags);
+  for (const s of scenarios) checkFits(t, chooseConfig(t, s).config, s, budget); // validate every configuration before running anything
   if (flags.swarm && t.swarm === undefined) throw new InputError(`--swarm: target ${t.name} has no swarm mode`);
-  if (strategy === 'exhaustive') return runExhaustive(flags, target, variant, scenarios, io);
+  if (strategy === 'exhaustive') return runExhaustive(flags, target, variant, scenarios, budget, io);
   if (flags.seeds !== undefined && flags.seed !== undefined) throw new InputError('--seed and --seeds: give one of them, not both');
   const range = flags.seed !== undefined ? { from: parseSeed(flags.seed), to: parseSeed(flags.seed) } : parseSeeds(flags.seeds ?? '0..199');
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
-  const workers = parsePositiveInt('--workers', flags.workers, 256);
+  const asked = parseWorkers(flags.workers);
+  const workers = asked.workers;
   const seeds = shardSeeds(range, shard);
+  if (seeds.length === 0 && shard !== null) throw new InputError(`--shard: ${shard.index}/${shard.count} selects no seed of ${range.from}..${range.to} (${range.to - range.from + 1} seed${range.to === range.from ? '' : 's'}); use at most ${range.to - range.from + 1} shards`);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
+  warnWorkers(asked, io);
+  const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false, budget };
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   const on = t.name === DEFAULT_TARGET ? '' : `${t.name}: `;
   if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
@@ -88,19 +97,21 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     println(io.stdout, renderSummary(reports, st, propertyNames(t)));
     for (const f of saved) println(io.stdout, st.dim(`saved ${f}`));
   }
+  const limited = reportLimits(reports, io);
   if (saver?.error) return reportSaveError(saver.error, io);
-  return reports.every((r) => r.passed) ? 0 : 1;
+  if (reports.some((r) => !r.passed && !r.limit)) return 1;
+  return limited ? 2 : 0;
 }
 
 /** `--strategy exhaustive`: explore each scenario (bound 2, 5,000 schedules) and report once. */
-function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, scenarios: readonly string[], io: Io): number {
+function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, scenarios: readonly string[], budget: BudgetOverrides, io: Io): number {
   const ignored = (['seeds', 'seed', 'shard', 'swarm', 'checkDeterminism'] as const).filter((k) => flags[k] !== undefined);
   if (ignored.length > 0 || flags.workers !== '1') {
     const names = ignored.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).concat(flags.workers !== '1' ? ['--workers'] : []);
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save));
+  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
       const f = e.report.failure;
@@ -111,5 +122,6 @@ function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, s
   } else {
     for (const e of explored) for (const l of exploreLines(e, io)) println(io.stdout, l);
   }
-  return explored.every((e) => e.report.passed) ? 0 : 1;
+  if (explored.some((e) => e.report.failure !== null)) return 1;
+  return explored.some((e) => reportExploreLimit(e, io)) ? 2 : 0;
 }

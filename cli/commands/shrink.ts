@@ -9,6 +9,8 @@ import { shrinkCase } from '../../harness/shrink.ts';
 import { parsePositiveInt } from '../args.ts';
 import { writeOut } from '../files.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
+import { parseBudgetFlags } from '../budget-flags.ts';
+import { checkFits } from '../../harness/resource-budget.ts';
 import { println, type Io } from '../io.ts';
 
 /** Raw flags of `dst shrink`. */
@@ -17,13 +19,17 @@ export interface ShrinkFlags {
   out?: string;
   maxRuns: string;
   json?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
 }
 
 /** Runs `dst shrink`; returns the exit code (0 when it wrote a shrunk file). */
 export async function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): Promise<number> {
   const maxRuns = parsePositiveInt('--max-runs', flags.maxRuns, 100_000);
   const repro = readRepro(file);
-  const spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
+  const budget = parseBudgetFlags(flags);
+  const spec = { ...reproCase(repro, file, await reproTarget(repro, file, flags.target)), budget };
+  checkFits(spec.target.target, spec.config, file, budget);
   const out = flags.out ?? join(dirname(file), basename(file).replace(/\.json$/, '') + '.shrunk.json');
   prepareOutputs(planOutputs({ file: { flag: '--out', path: out } }));
   let r;
