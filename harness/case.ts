@@ -6,6 +6,7 @@ import type { Violation } from '../properties/violation.ts';
 import { label, PreRun, Sim, type OutcomeKind, type RunResult, type Strategy } from '../sim/index.ts';
 import { replayLine } from './commands.ts';
 import { outcomeViolations } from '../properties/core.ts';
+import { decisionsHash } from './divergence.ts';
 import { checkRun } from './properties.ts';
 import { budgetWatchdog, effectiveBudget, type BudgetOverrides } from './resource-budget.ts';
 import { makeStrategy, type StrategySpec } from './strategy-spec.ts';
@@ -65,6 +66,8 @@ export interface CaseReport {
   /** Number of violations per property (before any trimming of `violations`). */
   readonly violationCounts: Readonly<Record<string, number>>;
   readonly traceHash: string;
+  /** A digest of the decision log ({@link decisionsHash}): `--check-determinism` compares it with the trace hash. */
+  readonly decisionsHash: string;
   readonly steps: number;
   readonly virtualTimeUs: number;
   readonly decisions: number;
@@ -136,6 +139,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     violations,
     violationCounts: countByProperty(violations),
     traceHash: result.traceHash,
+    decisionsHash: decisionsHash(result.decisions),
     steps: result.steps,
     virtualTimeUs: result.time,
     decisions: result.decisions.length,

@@ -21,6 +21,7 @@ import { styleFor } from '../report/style.ts';
 import { renderSummary } from '../report/summary.ts';
 import { runOnWorkers } from '../workers/pool.ts';
 import { exploreJson, exploreLines, exploreOne, reportExploreLimit } from './explore.ts';
+import { startDeterminismCheck } from '../determinism/check.ts';
 
 /** Raw flags of `dst run`. */
 export interface RunFlags {
@@ -61,15 +62,19 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   if (seeds.length === 0 && shard !== null) throw new InputError(`--shard: ${shard.index}/${shard.count} selects no seed of ${range.from}..${range.to} (${range.to - range.from + 1} seed${range.to === range.from ? '' : 's'}); use at most ${range.to - range.from + 1} shards`);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
   warnWorkers(asked, io);
-  const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false, budget };
+  // --check-determinism re-runs every case in a separate process on another host (determinism/check.ts), not in this sweep.
+  const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: false, budget };
+  const check = flags.checkDeterminism ? startDeterminismCheck(target, job) : null;
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   const on = t.name === DEFAULT_TARGET ? '' : `${t.name}: `;
-  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
+  const reruns = check !== null ? `, each re-run in a separate process (${check.host})` : '';
+  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''}${reruns})`));
   const progress = new Progress(seeds.length * scenarios.length, io.stderr);
   let announced = false;
   const saver = flags.save !== undefined ? new FindingSaver(flags.save, target, variant, job) : null;
   const onCase = (r: CaseReport) => {
     saver?.onCase(r); // at once, so a sweep killed later keeps this finding
+    check?.submit(r);
     if (!r.passed && !announced && !flags.json) {
       announced = true;
       progress.clear();
@@ -90,12 +95,21 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     });
   }
   progress.finish();
+  let rerunCount = 0;
+  if (check !== null) {
+    const done = await check.finish(reports, (merged, first) => {
+      if (first.passed) saver?.onCase(merged);
+    });
+    reports = done.reports;
+    rerunCount = done.reruns;
+  }
   const saved = saver?.saved ?? [];
   if (flags.json) {
-    println(io.stdout, JSON.stringify(runReport(reports, { target: t.name, variant, strategy, scenarios, seeds: `${range.from}..${range.to}`, ...(shard && { shard: `${shard.index}/${shard.count}` }), saved, ...(saver?.error && { saveError: saver.error.message }) })));
+    println(io.stdout, JSON.stringify(runReport(reports, { target: t.name, variant, strategy, scenarios, seeds: `${range.from}..${range.to}`, ...(shard && { shard: `${shard.index}/${shard.count}` }), saved, ...(check !== null && { reruns: rerunCount, rerunHost: check.host }), ...(saver?.error && { saveError: saver.error.message }) })));
   } else {
     println(io.stdout, renderSummary(reports, st, propertyNames(t)));
     for (const f of saved) println(io.stdout, st.dim(`saved ${f}`));
+    if (check !== null) println(io.stdout, st.dim(`determinism: ${rerunCount} re-runs in a separate process (${check.host}); ${reports.filter((r) => (r.violationCounts.determinism ?? 0) > 0).length} gave another trace`));
   }
   const limited = reportLimits(reports, io);
   if (saver?.error) return reportSaveError(saver.error, io);
