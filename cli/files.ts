@@ -255,3 +255,20 @@ export function writeInside(dir: string, name: string, content: string, names?: 
   writeAtomic(target, content, names);
   return target;
 }
+
+/**
+ * Makes `dir` and proves it writable, at once (check, make, test write).
+ * @deprecated call {@link checkOutDir} while validating and {@link prepareDir} once every input is valid (cli/outputs.ts), so bad input never leaves a folder behind.
+ */
+export function ensureDir(flag: string, dir: string): void {
+  checkOutDir(flag, dir);
+  prepareDir(flag, dir);
+}
+
+/**
+ * Checks `file` as an output and makes its folder, at once.
+ * @deprecated call {@link checkOutFile} while validating and {@link prepareDir} once every input is valid (cli/outputs.ts).
+ */
+export function ensureFileTarget(flag: string, file: string): void {
+  prepareDir(flag, dirname(checkOutFile(flag, file)));
+}

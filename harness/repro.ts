@@ -116,8 +116,17 @@ export function makeRepro(spec: CaseSpec, report: CaseReport, note: string, deci
     strategy,
     expect: report.property ?? 'pass',
     traceHash: report.traceHash,
-    note: note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE - 1)}…` : note,
+    note: clipNote(note),
   };
+}
+
+/** A note cut to fit a repro file ({@link MAX_NOTE} UTF-16 units, an ellipsis last), never splitting a surrogate pair. */
+export function clipNote(note: string): string {
+  if (note.length <= MAX_NOTE) return note;
+  let end = MAX_NOTE - 1;
+  const last = note.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose pair would be cut off
+  return `${note.slice(0, end)}…`;
 }
 
 /** Whether a case meets a repro file's expectation: `pass`, or the expected property is among its violations (and the replay itself held). */
