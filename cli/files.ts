@@ -37,6 +37,14 @@ function code(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function lstatOrNull(p: string): Stats | null {
   try {
     return lstatSync(p);
@@ -60,6 +68,7 @@ function missingFolders(flag: string, dir: string): string[] {
       st = statSync(p);
     } catch (e) {
       if (code(e) !== 'ENOENT') throw new InputError(`${flag}: cannot write into ${dir}: ${code(e)}`);
+      if (lstatOrNull(p)?.isSymbolicLink()) throw new InputError(`${flag}: cannot write into ${dir}: ${p} is a symbolic link to nothing`);
       missing.push(p);
       const up = dirname(p);
       if (up === p) throw new InputError(`${flag}: cannot write into ${dir}: no existing folder above it`);
@@ -92,6 +101,7 @@ export function checkOutFile(flag: string, file: string): string {
   }
   if (st !== null && st.isDirectory()) throw new InputError(`${flag}: ${file} is a folder, not a file`);
   if (st !== null && !st.isFile()) throw new InputError(`${flag}: ${file} is ${kindOf(st)}; dst writes only regular files (give another path)`);
+  if (TEMP_NAME.test(basename(abs))) throw new InputError(`${flag}: ${file} is named like a dst temp file (.dst-<hex>.<pid>.tmp), which a later save may remove; give another name`);
   missingFolders(flag, dirname(abs));
   return abs;
 }
@@ -106,7 +116,7 @@ export function prepareDir(flag: string, dir: string, names: TempNames = randomT
     try {
       mkdirSync(m);
     } catch (e) {
-      if (code(e) === 'EEXIST' && statSync(m).isDirectory()) continue;
+      if (code(e) === 'EEXIST' && isFolder(m)) continue; // made meanwhile by someone else
       throw new InputError(`${flag}: cannot write into ${dir}: ${code(e)}`);
     }
   }
