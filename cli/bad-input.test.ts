@@ -45,7 +45,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['a flag given twice', ['run', '--variant', 'pre-fix', '--variant', 'hardened'], /--variant: given twice; give it once/],
   ['--out without --trace', ['replay', '--seed', '1', '--scenario', 'tiny', '--out', join(dir, 'x.txt')], /--out: it is where --trace goes/],
   ['--out that is a folder', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'text', '--out', dir], /--out: .* is a folder, not a file/],
-  ['a folder as --scenario', ['run', '--scenario', `${dir}/`], /--scenario: .* is not a file/],
+  ['a folder as --scenario', ['run', '--scenario', `${dir}/`], /--scenario: .* is a folder, not a regular file/],
   ['--check without a file', ['replay', '--seed', '1', '--scenario', 'tiny', '--check'], /--check: compares with a repro FILE/],
 ];
 

@@ -3,7 +3,7 @@
  * that decides exit codes. Bad input is one line on stderr and exit code 2.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../harness/input-error.ts';
+import { InputError, oneLine } from '../harness/input-error.ts';
 import { exploreCommand } from './commands/explore.ts';
 import { listCommand } from './commands/list.ts';
 import { replayCommand } from './commands/replay.ts';
@@ -21,6 +21,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .showSuggestionAfterError(false)
     .allowExcessArguments(false);
   const target = ['--target <t>', 'system under test: a shipped target name or a .ts/.js module path (default bulk-engine)'] as const;
+  const maxHeap = ['--max-heap-mb <MB>', 'heap budget of each run; a run that reaches it stops as a tool limit (default: 80 % of the heap limit)'] as const;
+  const maxWall = ['--max-wall <duration>', 'wall-clock budget of each run, e.g. 90s, 10m (default 10m)'] as const;
   p.command('run')
     .description('run seeded simulations and check every property')
     .option(...target)
@@ -37,6 +39,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((opts) => setCode(runCommand(opts, io)));
   p.command('replay')
     .description('re-run one case exactly and render its trace')
@@ -59,6 +63,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--note <text>', 'with --save: why the file exists')
     .option('--check', 'with a repro FILE: exit 0 when outcome and trace hash match the file, else 1')
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')
     .description('exhaustive search of a small scenario under a preemption bound')
@@ -69,6 +75,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((opts) => setCode(exploreCommand(opts, io)));
   p.command('shrink')
     .description('minimise a failing case: fewer decisions, more of them the first alternative')
@@ -77,6 +85,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--out <file>', 'where to write the shrunk repro file (default: FILE.shrunk.json beside it)')
     .option('--max-runs <N>', 'run budget (every run counts, the first included)', '400')
     .option('--json', 'print one JSON object')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((file, opts) => setCode(shrinkCommand(file, opts, io)));
   p.command('list')
     .description('targets with their variants, scenarios and properties; strategies')
@@ -86,7 +96,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {
@@ -116,11 +126,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      io.stderr.write(`dst: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      io.stderr.write(`dst: ${oneLine(e.message.replace(/^error: /, '').split('\n')[0] ?? '')}\n`);
       return 2;
     }
     if (e instanceof InputError) {
-      io.stderr.write(`dst: ${e.message}\n`);
+      io.stderr.write(`dst: ${oneLine(e.message)}\n`);
       return 2;
     }
     // A crash of the tool itself: never exit 1, which means "a property failed".

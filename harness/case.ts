@@ -7,8 +7,10 @@ import { FairBound, label, PreRun, ScheduleMeter, Sim, type OutcomeKind, type Ru
 import { replayLine } from './commands.ts';
 import { outcomeViolations } from '../properties/core.ts';
 import { signatureOf, withSignature } from '../properties/signature.ts';
-import { checkRun } from './properties.ts';
 import { RetentionSampler, type RetentionSummary } from './retention.ts';
+import { decisionsHash } from './divergence.ts';
+import { checkRun } from './properties.ts';
+import { budgetWatchdog, effectiveBudget, type BudgetOverrides } from './resource-budget.ts';
 import { makeStrategy, type StrategySpec } from './strategy-spec.ts';
 import type { ConfigDraw, FinishedRun } from './target.ts';
 import type { LoadedTarget } from './targets.ts';
@@ -34,6 +36,8 @@ export interface CaseSpec {
   readonly inject?: unknown;
   /** A tighter step budget than the configuration's (the shrinker bounds pathological schedules). */
   readonly maxSteps?: number;
+  /** Heap and wall budgets given on the command line (they override the configuration's). */
+  readonly budget?: BudgetOverrides;
 }
 
 /** The report of one case. */
@@ -48,7 +52,13 @@ export interface CaseReport {
   readonly seed: number | null;
   readonly strategy: StrategySpec['kind'];
   readonly swarm: boolean;
+  /** No property failed and no budget of the tool stopped the run. */
   readonly passed: boolean;
+  /**
+   * Set when a host budget (heap, wall clock) stopped the run: a limit of the tool, not a
+   * finding; the run's properties were not checked (it did not end). Null otherwise.
+   */
+  readonly limit: string | null;
   readonly outcome: OutcomeKind;
   readonly outcomeMessage: string;
   /** First (most severe) violated property and its message (null when passed). */
@@ -60,6 +70,8 @@ export interface CaseReport {
   /** Number of violations per signature (before any trimming), in order of first appearance: the bugs this run shows. */
   readonly signatureCounts: Readonly<Record<string, number>>;
   readonly traceHash: string;
+  /** A digest of the decision log ({@link decisionsHash}): `--check-determinism` compares it with the trace hash. */
+  readonly decisionsHash: string;
   readonly steps: number;
   readonly virtualTimeUs: number;
   readonly decisions: number;
@@ -103,11 +115,13 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
   // The fairness bound sits inside a schedule meter, so the meter sees the choices it forces.
   const strategy = fair === undefined ? given : given instanceof ScheduleMeter ? given.around((s) => new FairBound(s, fair)) : new FairBound(given, fair);
   const preRun = new PreRun(strategy);
-  const config = spec.swarm && t.swarm !== undefined ? t.swarm(spec.config, drawOf(preRun)) : spec.config;
+  const swarm = t.swarm;
+  // The target's own code (swarm switches, build) runs under the nondeterminism guard like the run.
+  const config = spec.swarm && swarm !== undefined ? (preRun.guarded(() => swarm(spec.config, drawOf(preRun))) ?? spec.config) : spec.config;
   const limits = t.limits(config);
   let world: unknown;
   const retain = t.retained;
-  const sampler = new RetentionSampler(retain === undefined ? null : () => retain(world), t.retainedNoun ?? 'object', limits.until);
+  const sampler = new RetentionSampler(retain === undefined ? null : () => (world === undefined ? { objects: 0, bytes: 0 } : retain(world)), t.retainedNoun ?? 'object', limits.until);
   const sim = new Sim({
     strategy,
     preRun,
@@ -117,12 +131,23 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
     timeSlip: limits.timeSlip ?? false,
     keepTrace: spec.keepTrace ?? false,
     observer: sampler.observer,
+    watchdog: budgetWatchdog(effectiveBudget(limits, spec.budget)),
   });
-  world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
+  let built = false;
+  world =
+    preRun.leak !== null
+      ? undefined
+      : sim.guarded(() => {
+          const w = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
+          built = true;
+          return w;
+        });
   const result = sim.run();
   const retained = sampler.finish(sim.gauges);
   const run: FinishedRun<unknown, unknown> = { config, variant: spec.variant, world, result };
-  const violations = outcomeViolations(result).concat(checkRun(t, run)).map(withSignature);
+  // A setup that leaked built no (complete) world, and a run a budget stopped did not end: neither is checked.
+  const limit = result.outcome.kind === 'resource-budget' ? result.outcome.message : null;
+  const violations = limit !== null ? [] : outcomeViolations(result).concat(built ? checkRun(t, run) : []).map(withSignature);
   const first = violations[0];
   const report: CaseReport = {
     target: t.name,
@@ -132,7 +157,8 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
     seed: spec.strategy.kind === 'decisions' ? null : spec.strategy.seed,
     strategy: spec.strategy.kind,
     swarm: spec.swarm,
-    passed: violations.length === 0,
+    passed: violations.length === 0 && limit === null,
+    limit,
     outcome: result.outcome.kind,
     outcomeMessage: result.outcome.message,
     property: first?.property ?? null,
@@ -141,11 +167,12 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
     violationCounts: countBy(violations, (v) => v.property),
     signatureCounts: countBy(violations, signatureOf),
     traceHash: result.traceHash,
+    decisionsHash: decisionsHash(result.decisions),
     steps: result.steps,
     virtualTimeUs: result.time,
     decisions: result.decisions.length,
     replay: replayLine(spec),
-    stats: t.stats?.(run) ?? {},
+    stats: built && limit === null ? (t.stats?.(run) ?? {}) : {},
     retained,
     ...(strategy instanceof ScheduleMeter && { schedule: { preemptions: strategy.preemptions, wakeeFirst: strategy.wakeeFirst } }),
   };

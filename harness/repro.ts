@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { CaseReport, CaseSpec } from './case.ts';
 import { configName, isConfigPath, parseConfig, parseJsonText, readInputFile } from './configuration.ts';
-import { describeZodError, InputError } from './input-error.ts';
+import { describeZodError, InputError, validateInput } from './input-error.ts';
 import { signatureOf } from '../properties/signature.ts';
 import { propertyNames } from './properties.ts';
 import type { StrategySpec } from './strategy-spec.ts';
@@ -58,9 +58,7 @@ export type Repro = z.infer<typeof ReproSchema>;
 /** Reads and validates a repro file's shape; any problem is an {@link InputError} naming the field. */
 export function readRepro(file: string): Repro {
   const raw = parseJsonText(readInputFile(file, 'repro file'), `repro file ${file}`);
-  const r = ReproSchema.safeParse(raw);
-  if (!r.success) throw new InputError(describeZodError(`repro file ${file}`, r.error));
-  return r.data;
+  return validateInput(ReproSchema, raw, `repro file ${file}`);
 }
 
 /**
@@ -123,8 +121,17 @@ export function makeRepro(spec: CaseSpec, report: CaseReport, note: string, deci
     strategy,
     expect: report.property ?? 'pass',
     traceHash: report.traceHash,
-    note: note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE - 1)}…` : note,
+    note: clipNote(note),
   };
+}
+
+/** A note cut to fit a repro file ({@link MAX_NOTE} UTF-16 units, an ellipsis last), never splitting a surrogate pair. */
+export function clipNote(note: string): string {
+  if (note.length <= MAX_NOTE) return note;
+  let end = MAX_NOTE - 1;
+  const last = note.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose pair would be cut off
+  return `${note.slice(0, end)}…`;
 }
 
 /**
@@ -133,6 +140,7 @@ export function makeRepro(spec: CaseSpec, report: CaseReport, note: string, deci
  * `signature`, a violation must carry it.
  */
 export function meetsExpectation(report: CaseReport, expect: string, signature?: string): boolean {
+  if (typeof report.limit === 'string') return false; // a run a budget stopped shows nothing either way
   if (expect === 'pass') return report.passed;
   // A replay that diverged or leaked nondeterminism reproduces nothing, whatever else it shows.
   if (expect !== 'determinism' && report.violations.some((v) => v.property === 'determinism')) return false;

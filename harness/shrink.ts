@@ -91,6 +91,7 @@ export function shrinkCase(spec: CaseSpec, opts: ShrinkOptions = {}): ShrinkResu
   const inputMeter = new ScheduleMeter(makeStrategy(spec.strategy));
   const input = measure(spec.config, runWithStrategy(spec, inputMeter), inputMeter);
   const signature = opts.signature ?? (input.report.violations[0] !== undefined ? signatureOf(input.report.violations[0]) : null);
+  if (input.report.limit !== null) throw new Error(`a budget of dst stopped the run: ${input.report.limit}`);
   if (signature === null) throw new Error('the case passes; there is nothing to shrink');
   if (!input.report.violations.some((v) => signatureOf(v) === signature)) throw new Error(`the case does not show ${signature}`);
   const shared = { spec, signature, maxRuns, ...(opts.onProgress !== undefined && { onProgress: opts.onProgress }) };
@@ -150,7 +151,7 @@ function search(o: {
     const meter = new ScheduleMeter(values === 'seed' ? makeStrategy(spec.strategy) : new ListChooser(values));
     const c = measure(config, runWithStrategy(bounded, meter), meter);
     const r = c.report;
-    const ok = r.outcome !== 'step-budget' && r.outcome !== 'time-budget' && r.violations.some((v) => signatureOf(v) === signature) && c.size.steps <= best.size.steps && c.size.decisions <= best.size.decisions && compareSize(c.size, best.size) < 0;
+    const ok = r.outcome !== 'step-budget' && r.outcome !== 'time-budget' && r.outcome !== 'resource-budget' && r.violations.some((v) => signatureOf(v) === signature) && c.size.steps <= best.size.steps && c.size.decisions <= best.size.decisions && compareSize(c.size, best.size) < 0;
     return ok ? c : null;
   };
   const keep = (c: Candidate, fromSeed: boolean): true => {

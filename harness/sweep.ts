@@ -7,6 +7,7 @@ import { DEFAULT_PROCS, Labels } from '../sim/index.ts';
 import { runCase, type CaseReport, type CaseSpec } from './case.ts';
 import { chooseConfig, type ChosenConfig } from './configuration.ts';
 import { PCT_DEFAULTS, type StrategySpec } from './strategy-spec.ts';
+import type { BudgetOverrides } from './resource-budget.ts';
 import type { LoadedTarget } from './targets.ts';
 
 /** One slice of a sweep (plain data, so it can be posted to a worker). */
@@ -22,6 +23,8 @@ export interface SweepJob {
   readonly seeds: readonly number[];
   readonly swarm: boolean;
   readonly checkDeterminism: boolean;
+  /** Heap and wall budgets from the command line. */
+  readonly budget?: BudgetOverrides;
 }
 
 /** The strategies a seed selects. */
@@ -66,7 +69,7 @@ export function runSweep(target: LoadedTarget, job: SweepJob, onCase: (r: CaseRe
   for (const ref of job.scenarios) {
     const chosen = chooseConfig(target.target, ref);
     for (const seed of job.seeds) {
-      const spec = seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm, job.procs);
+      const spec = { ...seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm, job.procs), ...(job.budget !== undefined && { budget: job.budget }) };
       const report = runCase(spec).report;
       onCase(job.checkDeterminism ? withDeterminism(spec, report) : report);
     }

@@ -48,6 +48,18 @@ export interface RunLimits {
    * goroutines cannot starve others forever). For programs that poll; restricts schedules.
    */
   readonly fairnessBound?: number;
+  /** Heap budget of one run in MB (the configuration's own; `--max-heap-mb` overrides it). */
+  readonly maxHeapMb?: number;
+  /** Wall-clock budget of one run in ms (the configuration's own; `--max-wall` overrides it). */
+  readonly maxWallMs?: number;
+}
+
+/** The host resources one run may use: the harness's budgets (from flags, the configuration, or defaults). */
+export interface ResourceBudget {
+  /** Heap the run may reach, in MB. */
+  readonly maxHeapMb: number;
+  /** Wall-clock time the run may take, in ms. */
+  readonly maxWallMs: number;
 }
 
 /**
@@ -132,6 +144,13 @@ export interface Target<C = unknown, W = unknown> {
    * schema, and the shrinker keeps one only if the same bug still shows in fewer steps.
    */
   shrinkConfig?(config: C): C[];
+  /**
+   * Why a configuration cannot run within `budget` (one line naming the fields to change),
+   * or null. Called before any run, from the configuration alone; an answer is bad input
+   * (exit 2). Refuse only what clearly cannot fit: the run's own heap and wall budgets stop
+   * the rest with outcome `resource-budget`.
+   */
+  checkResources?(config: C, budget: ResourceBudget): string | null;
   /** Swarm mode: switch parts of the configuration on or off, through recorded decisions. */
   swarm?(config: C, draw: ConfigDraw): C;
   /** Spawns the system and its workload on a fresh kernel and returns the world. */
@@ -196,6 +215,7 @@ export function targetProblem(t: unknown): string | null {
   if (o.exploreConfiguration !== undefined && !names.has(o.exploreConfiguration as string)) return `${o.name}: exploreConfiguration ${String(o.exploreConfiguration)} is not among its configurations`;
   if (typeof o.limits !== 'function') return `${o.name}: limits must be a function`;
   if (typeof o.build !== 'function') return `${o.name}: build must be a function`;
+  if (o.checkResources !== undefined && typeof o.checkResources !== 'function') return `${o.name}: checkResources must be a function`;
   if (!Array.isArray(o.properties)) return `${o.name}: properties must be an array`;
   for (const p of o.properties as Array<Partial<TargetProperty<unknown, unknown>>>) {
     if (typeof p?.name !== 'string' || !NAME.test(p.name)) return `${o.name}: a property name must match ${NAME}`;

@@ -39,3 +39,5 @@ export { newTicker, type Ticker } from './ticker.ts';
 export { formatTime, minutes, ms, sec, us, type Micros } from './time.ts';
 export { Trace, type ResourceTransition, type TraceEvent } from './trace/trace.ts';
 export { simulate } from './simulate.ts';
+export type { Watchdog } from './watchdog.ts';
+export { hostNow, hostTimeMs, TRAPPED } from './guard.ts';

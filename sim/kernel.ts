@@ -6,7 +6,7 @@ import { assert, fail, KernelAssertionError } from './assert.ts';
 import { Chan, Waiter, type Waker } from './channel.ts';
 import { GoPanic, RunAbort } from './errors.ts';
 import { K, type Effect, type Proc, type SelectEffect } from './effects.ts';
-import { installGuard } from './guard.ts';
+import { openGuard, type GuardSession } from './guard.ts';
 import { Labels, type Label } from './label.ts';
 import type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';
 import { DecisionLog } from './strategy/decision-log.ts';
@@ -16,6 +16,7 @@ import type { RunnableView, Strategy } from './strategy/strategy.ts';
 import { Task, TaskState, type TaskInfo } from './task.ts';
 import type { KernelGauges, TimeObserver } from './gauges.ts';
 import type { PreRun } from './prerun.ts';
+import type { Watchdog } from './watchdog.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { formatTime, sec, type Micros } from './time.ts';
 import { BLOCKED, Op, Trace, type ResourceTransition } from './trace/trace.ts';
@@ -40,6 +41,8 @@ export interface SimOptions {
   readonly preRun?: PreRun;
   /** A read-only observer called whenever virtual time advances (see {@link TimeObserver}). */
   readonly observer?: TimeObserver;
+  /** A host resource check (heap, wall clock), outside determinism: see {@link Watchdog}. */
+  readonly watchdog?: Watchdog;
 }
 
 /** Everything a run produced. */
@@ -117,8 +120,14 @@ export class Sim implements Waker {
   private readonly bufferedChans: Chan[] = [];
   /** The gauges' read-only view of this kernel. */
   readonly gauges: KernelGauges;
+  private readonly watchdog: Watchdog | null;
+  /** Loop iterations left before the next watchdog check. */
+  private watchCountdown: number;
 
   constructor(opts: SimOptions) {
+    this.watchdog = opts.watchdog ?? null;
+    assert(this.watchdog === null || (Number.isInteger(this.watchdog.every) && this.watchdog.every > 0), 'a watchdog checks every positive whole number of iterations');
+    this.watchCountdown = this.watchdog?.every ?? 0;
     this.strategy = opts.strategy;
     this.maxSteps = opts.maxSteps ?? 10_000_000;
     this.maxTime = opts.maxTime ?? sec(86_400);
@@ -130,6 +139,7 @@ export class Sim implements Waker {
     if (pre !== undefined) assert(pre.strategy === opts.strategy, 'the pre-run phase and the run must share one strategy');
     this.decisions = pre?.decisions ?? new DecisionLog();
     this.preRunDivergence = pre?.divergence ?? null;
+    if (pre?.leak != null) this.aborted = this.outcome('nondeterminism', pre.leak);
     pre?.close();
     this.runnableView = new KernelRunnableView(this);
     this.observer = opts.observer ?? null;
@@ -409,10 +419,38 @@ export class Sim implements Waker {
 
   // ---------------------------------------------------------------- running
 
+  /**
+   * Runs the system's setup (spawning its tasks, building its world) under the
+   * nondeterminism guard, like the run itself: a leak there ends the run before its first
+   * step. Returns what `setup` returned, or undefined when it leaked.
+   */
+  guarded<T>(setup: () => T): T | undefined {
+    assert(!this.finished, 'setup after the run ended');
+    const session = this.openSession();
+    try {
+      return setup();
+    } catch (err) {
+      if (!(err instanceof RunAbort) || this.aborted === null) throw err;
+      return undefined;
+    } finally {
+      this.closeSession(session);
+    }
+  }
+
+  private openSession(): GuardSession | null {
+    return this.guard ? openGuard((what) => this.onLeak(what), () => (this.running === null ? null : `task ${this.running.name}`)) : null;
+  }
+
+  /** Closes a guarded section; a Promise job it left pending is a leak (unless the run already ended otherwise). */
+  private closeSession(session: GuardSession | null): void {
+    const late = session?.close() ?? null;
+    if (late !== null && this.aborted === null) this.aborted = this.outcome('nondeterminism', late);
+  }
+
   /** Runs until every non-daemon task is done or another outcome ends the run. */
   run(): RunResult {
     assert(!this.finished, 'a Sim runs once');
-    const restore = this.guard ? installGuard((what) => this.onLeak(what)) : null;
+    const session = this.openSession();
     let outcome: Outcome;
     try {
       outcome = this.preRunDivergence !== null ? this.outcome('replay-divergence', this.preRunDivergence) : this.loop();
@@ -421,10 +459,11 @@ export class Sim implements Waker {
       if (!(err instanceof RunAbort) || this.aborted === null) throw err;
       outcome = this.aborted;
     } finally {
-      restore?.();
+      this.closeSession(session);
     }
+    if (this.aborted !== null && this.aborted.kind === 'nondeterminism') outcome = this.aborted;
     this.finished = true;
-    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' ? null : (this.strategy.end?.() ?? null);
+    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' || outcome.kind === 'nondeterminism' || outcome.kind === 'resource-budget' ? null : (this.strategy.end?.() ?? null);
     if (unplanned !== null) outcome = this.outcome('replay-divergence', `${unplanned} (the run ended as ${outcome.kind})`);
     for (const f of this.finalizers) f();
     return {
@@ -450,6 +489,13 @@ export class Sim implements Waker {
     for (;;) {
       if (this.aborted !== null) return this.aborted;
       if (this.liveNonDaemon === 0) return this.outcome('ok', 'every task finished');
+      if (--this.watchCountdown === 0) {
+        // Outside determinism: reads only the host, changes nothing unless a budget ran out.
+        const w = this.watchdog as Watchdog;
+        this.watchCountdown = w.every;
+        const over = w.check();
+        if (over !== null) return this.outcome('resource-budget', over);
+      }
       if (this.stepCount >= this.maxSteps) return this.outcome('step-budget', `step budget of ${this.maxSteps} steps reached`);
       const n = runnable.length;
       if (n === 0) {

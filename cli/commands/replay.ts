@@ -2,7 +2,6 @@
  * `dst replay`: re-runs one case exactly (from a repro file, or a seed) and renders
  * its trace.
  */
-import { dirname, basename } from 'node:path';
 import { runCase, type CaseSpec } from '../../harness/case.ts';
 import { filePrefix } from '../../harness/commands.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
@@ -12,7 +11,11 @@ import { seedCase } from '../../harness/sweep.ts';
 import { loadTarget } from '../../harness/targets.ts';
 import { parseChoice, parseSeed } from '../args.ts';
 import { parseGomaxprocs } from '../go-flags.ts';
-import { ensureDir, ensureFileTarget, writeInside } from '../files.ts';
+import { writeInside, writeOut } from '../files.ts';
+import { prepareOutputs, replayOutputs } from '../outputs.ts';
+import { parseBudgetFlags } from '../budget-flags.ts';
+import { reportLimits } from '../limits.ts';
+import { checkFits } from '../../harness/resource-budget.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { styleFor } from '../report/style.ts';
@@ -35,6 +38,8 @@ export interface ReplayFlags extends TraceFilterFlags {
   note?: string;
   check?: boolean;
   json?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
 }
 
 /** Runs `dst replay`; returns the exit code. */
@@ -47,8 +52,8 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   if (trace !== null && flags.json && flags.out === undefined) throw new InputError('--trace with --json needs --out FILE (stdout carries only the JSON report)');
   if (trace === null && flags.out !== undefined) throw new InputError('--out: it is where --trace goes; give --trace text|json|html too');
   if (flags.check && file === undefined) throw new InputError('--check: compares with a repro FILE; give one');
-  if (flags.out !== undefined) ensureFileTarget('--out', flags.out);
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
+  const outputs = replayOutputs(flags);
+  const budget = parseBudgetFlags(flags);
   let spec: CaseSpec;
   let repro: Repro | null = null;
   if (file !== undefined) {
@@ -67,11 +72,14 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
     if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
     spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false, procs);
   }
+  checkFits(spec.target.target, spec.config, spec.reproFile ?? spec.configRef, budget);
+  spec = { ...spec, budget };
+  prepareOutputs(outputs);
   const run = runCase({ ...spec, keepTrace: trace !== null });
   const r = run.report;
   const rendered = traceReq === null ? null : renderTrace(traceReq, run);
   let savedTrace: string | null = null;
-  if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
+  if (rendered !== null && flags.out !== undefined) savedTrace = writeOut('--out', flags.out, rendered);
   const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${filePrefix(r.target)}${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
   const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect, repro.signature) && r.traceHash === repro.traceHash };
   if (flags.json) {
@@ -86,6 +94,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
     if (savedTrace !== null) println(io.stdout, st.dim(`trace written to ${savedTrace}`));
     if (savedRepro !== null) println(io.stdout, st.dim(`repro file written to ${savedRepro} (expect ${r.property ?? 'pass'})`));
   }
+  if (reportLimits([r], io)) return 2;
   if (flags.check) return expectation?.matches === true ? 0 : 1;
   return r.passed ? 0 : 1;
 }

@@ -10,12 +10,16 @@ import type { CaseReport } from '../../harness/case.ts';
 import { chooseConfig, defaultConfigRefs } from '../../harness/configuration.ts';
 import { InputError } from '../../harness/input-error.ts';
 import { propertiesOf, propertyNames } from '../../harness/properties.ts';
+import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
 import type { SweepJob } from '../../harness/sweep.ts';
 import { DEFAULT_TARGET, loadTarget, type LoadedTarget } from '../../harness/targets.ts';
-import { parseSeed, parseSeeds, parseShard, parsePositiveInt, parseChoice, shardSeeds } from '../args.ts';
-import { ensureDir } from '../files.ts';
+import { parseSeed, parseSeeds, parseShard, parseChoice, shardSeeds } from '../args.ts';
+import { parseBudgetFlags, parseWorkers, warnWorkers } from '../budget-flags.ts';
+import { startDeterminismCheck } from '../determinism/check.ts';
 import { parseGomaxprocs, parseGoSeeds } from '../go-flags.ts';
 import { println, type Io } from '../io.ts';
+import { reportLimits } from '../limits.ts';
+import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { renderBugs, type ReportedBug } from '../report/bugs.ts';
 import { bugJson, retentionJson } from '../report/bugs-json.ts';
 import { runReport } from '../report/json.ts';
@@ -24,9 +28,10 @@ import { Progress } from '../report/progress.ts';
 import { renderRetention, retentionByScenario } from '../report/retention.ts';
 import { styleFor } from '../report/style.ts';
 import { renderSummary } from '../report/summary.ts';
-import { exploreJson, exploreLines, exploreOne } from './explore.ts';
+import { FindingSaver, reportSaveError } from '../save-finding.ts';
+import { exploreJson, exploreLines, exploreOne, reportExploreLimit } from './explore.ts';
 import { goPass } from './go-pass.ts';
-import { saveBugs, type SaveResult } from './save-bugs.ts';
+import { coveredIn, saveBugs, type SaveResult } from './save-bugs.ts';
 import { sweepReports } from './sweep-runner.ts';
 import { parseVariants } from './variants-flag.ts';
 
@@ -46,6 +51,8 @@ export interface RunFlags {
   json?: boolean;
   swarm?: boolean;
   checkDeterminism?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
 }
 
 /** Runs `dst run`; returns the exit code. */
@@ -58,28 +65,40 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const variants = parseVariants(t, flags.variant);
   const scenarios = flags.scenario.length > 0 ? flags.scenario : defaultConfigRefs(t);
   if (scenarios.length === 0) throw new InputError(`--scenario: target ${t.name} has no configurations; name one (a .json file)`);
-  for (const s of scenarios) chooseConfig(t, s); // validate every configuration before running anything
+  const budget = parseBudgetFlags(flags);
+  for (const s of scenarios) checkFits(t, chooseConfig(t, s).config, s, budget); // validate every configuration before running anything
   if (flags.swarm && t.swarm === undefined) throw new InputError(`--swarm: target ${t.name} has no swarm mode`);
   if (strategy === 'exhaustive') {
     if (variants.length > 1) throw new InputError('--variant: --strategy exhaustive explores one variant; name one');
     if (goSeeds > 0) throw new InputError('--go-seeds: does not apply to --strategy exhaustive');
-    return runExhaustive(flags, target, variants[0] as string, scenarios, io);
+    return runExhaustive(flags, target, variants[0] as string, scenarios, budget, io);
   }
   if (flags.seeds !== undefined && flags.seed !== undefined) throw new InputError('--seed and --seeds: give one of them, not both');
   const range = flags.seed !== undefined ? { from: parseSeed(flags.seed), to: parseSeed(flags.seed) } : parseSeeds(flags.seeds ?? '0..199');
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
-  const workers = parsePositiveInt('--workers', flags.workers, 256);
+  const asked = parseWorkers(flags.workers);
+  const workers = asked.workers;
   const seeds = shardSeeds(range, shard);
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const base = { target: target.ref, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
+  if (seeds.length === 0 && shard !== null) throw new InputError(`--shard: ${shard.index}/${shard.count} selects no seed of ${range.from}..${range.to} (${range.to - range.from + 1} seed${range.to === range.from ? '' : 's'}); use at most ${range.to - range.from + 1} shards`);
+  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
+  warnWorkers(asked, io);
+  // --check-determinism re-runs every case in a separate process on another host (determinism/check.ts), not in this sweep.
+  const base = { target: target.ref, swarm: flags.swarm ?? false, checkDeterminism: false, budget };
+  const jobs: SweepJob[] = variants.map((variant) => ({ ...base, scenarios, variant, strategy, procs, seeds }));
+  const check = flags.checkDeterminism ? startDeterminismCheck(target, jobs[0] as SweepJob) : null;
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   const on = t.name === DEFAULT_TARGET ? '' : `${t.name}: `;
   const total = seeds.length * scenarios.length * variants.length;
   const how = `${strategy}${strategy === 'go' ? ` (GOMAXPROCS ${procs})` : ''} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
-  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variants.join(', ')}, ${how} (${total} runs${workers > 1 ? `, ${workers} workers` : ''})`));
+  const reruns = check !== null ? `, each re-run in a separate process (${check.host})` : '';
+  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variants.join(', ')}, ${how} (${total} runs${workers > 1 ? `, ${workers} workers` : ''}${reruns})`));
   const progress = new Progress(total, io.stderr);
+  const coveredBefore = flags.save !== undefined ? await coveredIn(flags.save, target) : new Map<string, string>();
+  const saver = flags.save !== undefined ? new FindingSaver(flags.save, target, new Set(coveredBefore.keys())) : null;
   let announced = false;
-  const onCase = (r: CaseReport) => {
+  const onCaseOf = (job: SweepJob) => (r: CaseReport) => {
+    saver?.onCase(r, job); // at once, so a sweep killed later keeps this bug
+    check?.submit(r);
     if (!r.passed && !announced && !flags.json) {
       announced = true;
       progress.clear();
@@ -88,12 +107,17 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     }
     progress.tick(!r.passed);
   };
-  const reports: CaseReport[] = [];
-  for (const variant of variants) {
-    const job: SweepJob = { ...base, scenarios, variant, strategy, procs, seeds };
-    reports.push(...(await sweepReports(target, job, workers, onCase)));
-  }
+  let reports: CaseReport[] = [];
+  for (const job of jobs) reports.push(...(await sweepReports(target, job, workers, onCaseOf(job))));
   progress.finish();
+  let rerunCount = 0;
+  if (check !== null) {
+    const done = await check.finish(reports, (merged, first) => {
+      if (first.passed) saver?.onCase(merged, jobs.find((j) => j.variant === merged.variant) as SweepJob);
+    });
+    reports = done.reports;
+    rerunCount = done.reruns;
+  }
   const bugs = withNeeds(target, groupBugs(reports, propertiesOf(t)), procs);
   if (goSeeds > 0 && bugs.length > 0) {
     if (!flags.json) println(io.stderr, `go-strategy pass: ${goSeeds} seeds per configuration with a bug (GOMAXPROCS ${procs})`);
@@ -104,8 +128,15 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       if (go !== undefined) bugs[i] = { ...b, go };
     }
   }
-  const saved: SaveResult = flags.save !== undefined ? await saveBugs(flags.save, bugs, target, procs) : { saved: [], skipped: [] };
-  const failed = reports.filter((r) => !r.passed).length;
+  let saved: SaveResult = { saved: [], skipped: [] };
+  if (flags.save !== undefined && saver?.error === null) {
+    try {
+      saved = await saveBugs(flags.save, bugs, target, procs, coveredBefore);
+    } catch (e) {
+      saver.error = e instanceof InputError ? e : new InputError(`--save: ${(e as Error).message}`);
+    }
+  }
+  const failed = reports.filter((r) => !r.passed && !r.limit).length;
   if (flags.json) {
     const meta = {
       target: t.name,
@@ -116,8 +147,10 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       scenarios,
       seeds: `${range.from}..${range.to}`,
       ...(shard && { shard: `${shard.index}/${shard.count}` }),
-      saved: saved.saved,
+      saved: saved.saved.length > 0 ? saved.saved : [...(saver?.written.values() ?? [])],
       ...(flags.save !== undefined && { skipped: saved.skipped }),
+      ...(check !== null && { reruns: rerunCount, rerunHost: check.host }),
+      ...(saver?.error && { saveError: saver.error.message }),
       bugs: bugs.map(bugJson),
       retention: retentionJson(reports),
     };
@@ -137,8 +170,12 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     for (const l of renderRetention(retentionByScenario(reports), st)) println(io.stdout, l);
     for (const f of saved.saved) println(io.stdout, st.dim(`saved ${f}`));
     for (const s of saved.skipped) println(io.stdout, st.dim(`not saved (${s.file} already has it): ${s.signature}`));
+    if (check !== null) println(io.stdout, st.dim(`determinism: ${rerunCount} re-runs in a separate process (${check.host}); ${reports.filter((r) => (r.violationCounts.determinism ?? 0) > 0).length} gave another trace`));
   }
-  return failed === 0 ? 0 : 1;
+  const limited = reportLimits(reports, io);
+  if (saver?.error) return reportSaveError(saver.error, io);
+  if (failed > 0) return 1;
+  return limited ? 2 : 0;
 }
 
 /** Each bug with what its smallest run's schedule needs (bugs that share a smallest run share its re-runs). */
@@ -161,14 +198,14 @@ function withNeeds(target: LoadedTarget, bugs: readonly Bug[], procs: number): R
 }
 
 /** `--strategy exhaustive`: explore each scenario (bound 2, 5,000 schedules) and report once. */
-function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, scenarios: readonly string[], io: Io): number {
+function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, scenarios: readonly string[], budget: BudgetOverrides, io: Io): number {
   const ignored = (['seeds', 'seed', 'shard', 'swarm', 'checkDeterminism'] as const).filter((k) => flags[k] !== undefined);
   if (ignored.length > 0 || flags.workers !== '1') {
     const names = ignored.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).concat(flags.workers !== '1' ? ['--workers'] : []);
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save));
+  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
+  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
       const f = e.report.failure;
@@ -179,5 +216,6 @@ function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, s
   } else {
     for (const e of explored) for (const l of exploreLines(e, io)) println(io.stdout, l);
   }
-  return explored.every((e) => e.report.passed) ? 0 : 1;
+  if (explored.some((e) => e.report.failure !== null)) return 1;
+  return explored.some((e) => reportExploreLimit(e, io)) ? 2 : 0;
 }

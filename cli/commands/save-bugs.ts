@@ -43,10 +43,20 @@ function fnv1a(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** Writes one file per bug not yet covered in `dir`. */
-export async function saveBugs(dir: string, bugs: readonly Bug[], target: LoadedTarget, procs: number): Promise<SaveResult> {
+/** The signatures the repro files in `dir` already cover, each with the first file that does. */
+export async function coveredIn(dir: string, target: LoadedTarget): Promise<Map<string, string>> {
   const covered = new Map<string, string>();
   for (const f of await coveredSignatures(dir, target)) for (const s of f.signatures) if (!covered.has(s)) covered.set(s, f.file);
+  return covered;
+}
+
+/**
+ * Writes one file per bug not covered in `dir` before the sweep (`covered`, from
+ * {@link coveredIn}); a file the sweep already wrote for the bug is replaced by its
+ * smallest run.
+ */
+export async function saveBugs(dir: string, bugs: readonly Bug[], target: LoadedTarget, procs: number, before: ReadonlyMap<string, string>): Promise<SaveResult> {
+  const covered = new Map(before);
   const saved: string[] = [];
   const skipped: Array<{ signature: string; file: string }> = [];
   for (const b of bugs) {

@@ -9,7 +9,10 @@ import { InputError } from '../../harness/input-error.ts';
 import { makeRepro, readRepro, reproCase, reproTarget } from '../../harness/repro.ts';
 import { shrinkCase, type CaseSize, type ShrinkProgress } from '../../harness/shrink.ts';
 import { parsePositiveInt } from '../args.ts';
-import { ensureFileTarget, writeInside } from '../files.ts';
+import { writeOut } from '../files.ts';
+import { planOutputs, prepareOutputs } from '../outputs.ts';
+import { parseBudgetFlags } from '../budget-flags.ts';
+import { checkFits } from '../../harness/resource-budget.ts';
 import { println, type Io } from '../io.ts';
 import { formatCount } from '../report/units.ts';
 
@@ -19,6 +22,8 @@ export interface ShrinkFlags {
   out?: string;
   maxRuns: string;
   json?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
 }
 
 const MEASURES: ReadonlyArray<[keyof CaseSize, string]> = [
@@ -37,9 +42,11 @@ function beforeAfter(b: CaseSize, a: CaseSize): string {
 export async function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): Promise<number> {
   const maxRuns = parsePositiveInt('--max-runs', flags.maxRuns, 100_000);
   const repro = readRepro(file);
-  const spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
+  const budget = parseBudgetFlags(flags);
+  const spec = { ...reproCase(repro, file, await reproTarget(repro, file, flags.target)), budget };
+  checkFits(spec.target.target, spec.config, file, budget);
   const out = flags.out ?? join(dirname(file), basename(file).replace(/\.json$/, '') + '.shrunk.json');
-  ensureFileTarget('--out', out);
+  prepareOutputs(planOutputs({ file: { flag: '--out', path: out } }));
   const progress = (p: ShrinkProgress) => {
     const line = `shrink: ${p.runs}/${p.maxRuns} runs (${p.pass}): ${formatCount(p.best.steps)} steps, ${formatCount(p.best.decisions)} decisions, ${formatCount(p.best.preemptions)} preemptions, ${formatCount(p.best.faults)} faults`;
     io.stderr.write(io.stderr.isTTY === true ? `\r${line}\u001b[K` : `${line}\n`);
@@ -54,7 +61,7 @@ export async function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): P
   // A shrunk configuration is written inline (the out path is not a configuration name).
   const shrunkSpec = { ...spec, config: r.config, ...(r.configChanged && { configRef: out }), strategy: { kind: 'decisions' as const, decisions: r.decisions } };
   const note = `shrunk from ${basename(file)} (${beforeAfter(r.before, r.after)}${r.configChanged ? '; smaller configuration' : ''}); ${repro.note}`;
-  const written = writeInside(dirname(out), basename(out), `${JSON.stringify({ ...makeRepro(shrunkSpec, r.report, note), expect: r.property, signature: r.signature }, null, 2)}\n`);
+  const written = writeOut('--out', out, `${JSON.stringify({ ...makeRepro(shrunkSpec, r.report, note), expect: r.property, signature: r.signature }, null, 2)}\n`);
   if (flags.json) {
     println(io.stdout, JSON.stringify({ property: r.property, signature: r.signature, before: r.before, after: r.after, runs: r.runs, configChanged: r.configChanged, traceHash: r.report.traceHash, message: r.report.violations.find((v) => v.signature === r.signature)?.message ?? r.report.message, saved: written }));
   } else {

@@ -7,6 +7,7 @@ import { defineTarget } from '../../harness/target.ts';
 import { mutantHooks, VARIANT_NAMES, VARIANTS, type Mutant, type VariantName } from '../../engine/index.ts';
 import { loadScenario, scenarioNames } from '../../scenario/load.ts';
 import { ScenarioSchema, type Scenario } from '../../scenario/schema.ts';
+import { scenarioResourceProblem } from '../../scenario/resources.ts';
 import { applySwarm } from '../../scenario/swarm.ts';
 import { buildWorld, runLimits, type EngineWorld } from '../../scenario/world.ts';
 import { ENGINE_PROPERTIES } from './properties.ts';
@@ -38,6 +39,7 @@ export const bulkEngine = defineTarget<Scenario, EngineWorld>({
   exploreConfiguration: 'tiny',
   nameOf: (s) => s.name,
   limits: runLimits,
+  checkResources: scenarioResourceProblem,
   swarm: (s, draw) => applySwarm(draw, s),
   shrinkConfig: shrinkScenario,
   build(sim, scenario, ctx) {
