@@ -16,6 +16,9 @@ import type { RunnableView, Strategy } from './strategy/strategy.ts';
 import { Task, TaskState, type TaskInfo } from './task.ts';
 import type { PreRun } from './prerun.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
+import { setActiveRaces } from './race/active.ts';
+import type { DataRace } from './race/report.ts';
+import { Races } from './race/runtime.ts';
 import { formatTime, sec, type Micros } from './time.ts';
 import { BLOCKED, Op, Trace, type ResourceTransition } from './trace/trace.ts';
 
@@ -37,6 +40,10 @@ export interface SimOptions {
   readonly guard?: boolean;
   /** The decisions drawn before the run (configuration, swarm switches); its log is continued. */
   readonly preRun?: PreRun;
+  /** Happens-before tracking and data-race detection (default true); false skips all of it. */
+  readonly races?: boolean;
+  /** Test-only: record every synchronisation and tracked access at the Go memory model's level ({@link Sim.races}'s log). */
+  readonly raceLog?: boolean;
 }
 
 /** Everything a run produced. */
@@ -53,6 +60,8 @@ export interface RunResult {
   readonly taskNames: readonly string[];
   /** Names of channels by id, for renderers. */
   readonly chanNames: readonly string[];
+  /** Data races found (one per location group and pair of sites); empty when race detection is off. */
+  readonly races: readonly DataRace[];
 }
 
 /** A timer as Go ≥ 1.23 defines it: stop and reset never leave a stale value behind. */
@@ -106,6 +115,8 @@ export class Sim implements Waker {
   private finished = false;
   private readonly readyScratch: number[] = [];
   private readonly finalizers: Array<() => void> = [];
+  /** @internal Happens-before state, or null when race detection is off. */
+  readonly races: Races | null;
 
   constructor(opts: SimOptions) {
     this.strategy = opts.strategy;
@@ -121,6 +132,7 @@ export class Sim implements Waker {
     this.preRunDivergence = pre?.divergence ?? null;
     pre?.close();
     this.runnableView = new KernelRunnableView(this);
+    this.races = opts.races === false ? null : new Races(this, opts.raceLog ?? false);
   }
 
   /** Current virtual time. */
@@ -204,7 +216,7 @@ export class Sim implements Waker {
     const id = this.chanNames.length;
     const n = name ?? `chan#${id}`;
     this.chanNames.push(n);
-    return new Chan<T>(this, id, cap, n);
+    return new Chan<T>(this, id, cap, n, this.races);
   }
 
   /**
@@ -215,6 +227,7 @@ export class Sim implements Waker {
     if (this.finished) fail(`spawn of ${name} after the run ended`);
     const daemon = opts?.daemon ?? false;
     const t = new Task(this.tasks.length, name, body(), daemon, this.running);
+    if (this.races !== null) t.thread = this.races.spawn(name);
     this.tasks.push(t);
     if (t.id >= this.runPos.length) this.growRunArrays();
     if (!daemon) this.liveNonDaemon++;
@@ -227,7 +240,7 @@ export class Sim implements Waker {
   /** Arms a kernel timer that runs `fire` at `now + d`. */
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
     if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
-    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire);
+    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire, this.races?.armSnapshot() ?? null);
   }
 
   /** Disarms a kernel timer; true when it was still pending. */
@@ -369,6 +382,9 @@ export class Sim implements Waker {
   run(): RunResult {
     assert(!this.finished, 'a Sim runs once');
     const restore = this.guard ? installGuard((what) => this.onLeak(what)) : null;
+    const races = this.races;
+    const outerRaces = setActiveRaces(races);
+    if (races !== null) races.cur = null;
     let outcome: Outcome;
     try {
       outcome = this.preRunDivergence !== null ? this.outcome('replay-divergence', this.preRunDivergence) : this.loop();
@@ -378,6 +394,8 @@ export class Sim implements Waker {
       outcome = this.aborted;
     } finally {
       restore?.();
+      setActiveRaces(outerRaces);
+      races?.afterRun();
     }
     this.finished = true;
     const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' ? null : (this.strategy.end?.() ?? null);
@@ -393,6 +411,7 @@ export class Sim implements Waker {
       decisions: this.decisions,
       taskNames: this.tasks.map((t) => t.name),
       chanNames: this.chanNames,
+      races: races?.found ?? [],
     };
   }
 
@@ -474,6 +493,7 @@ export class Sim implements Waker {
       const e = due.splice(i, 1)[0] as TimerEntry;
       this.timers.consume(e);
       this.trace.recordText(this.stepCount, this.clock, -1, Op.TimerFire, e.seq, e.what);
+      this.races?.enterKernel(e.armed, e.what);
       try {
         e.fire();
       } catch (err) {
@@ -493,6 +513,8 @@ export class Sim implements Waker {
   private step(t: Task): void {
     this.stepCount++;
     this.running = t;
+    const races = this.races;
+    if (races !== null) races.cur = t.thread;
     let r: IteratorResult<Effect, unknown>;
     try {
       const v = t.resume;
@@ -583,10 +605,11 @@ export class Sim implements Waker {
         return this.select(t, e);
       case K.Sleep: {
         this.park(t, e);
-        t.sleepTimer = this.schedule(e.d, `sleep ${t.name}`, () => {
+        // A sleep orders nothing: its timer carries no clock.
+        t.sleepTimer = this.timers.push(this.clock + Math.max(0, Math.round(e.d)), `sleep ${t.name}`, () => {
           t.sleepTimer = null;
           this.wake(t);
-        });
+        }, null);
         this.trace.record(this.stepCount, this.clock, t.id, Op.Sleep | BLOCKED, e.d | 0);
         return null;
       }
