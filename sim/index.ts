@@ -27,6 +27,7 @@ export { Mutex } from './sync/mutex.ts';
 export { Weighted } from './sync/semaphore.ts';
 export { WaitGroup } from './sync/waitgroup.ts';
 export { formatTime, minutes, ms, sec, us, type Micros } from './time.ts';
+export { GoMap } from './memory/go-map.ts';
 export { Shared } from './memory/shared.ts';
 export { describeRace, type DataRace, type RaceSide } from './race/report.ts';
 export { Trace, type ResourceTransition, type TraceEvent } from './trace/trace.ts';

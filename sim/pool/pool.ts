@@ -7,6 +7,7 @@
  */
 import { assert, fail } from '../assert.ts';
 import type { Sim } from '../kernel.ts';
+import { TrackedFields } from '../memory/fields.ts';
 import { formatTime } from '../time.ts';
 import type { ResourceTransition } from '../trace/trace.ts';
 import { ACQUIRED, FREED, Resource, type Handle, type ResourceState } from './resource.ts';
@@ -24,6 +25,12 @@ export interface PoolType<T> {
   readonly states?: readonly ResourceState[];
   /** States in which a resource may end the run without being freed (default none). */
   readonly exemptAtEnd?: readonly ResourceState[];
+  /**
+   * The payload fields {@link reset} writes: a free records a tracked write of each (site
+   * `free: reset (<note>)`), so an engine read of one that is not ordered before the free
+   * is a data race. Default none.
+   */
+  readonly resetWrites?: readonly (keyof T & string)[];
 }
 
 /** Counters of a pool. */
@@ -85,6 +92,11 @@ export class TrackedPool<T> {
       this.stats.reused++;
     }
     assert(b.state === FREED, `pool ${this.name}: ${this.noun} ${b.id} in the free list is ${b.state}`);
+    const hb = this.sim.races;
+    if (hb !== null) {
+      b.fields ??= this.fieldsOf(b);
+      if (hb.cur !== null) hb.acquire(hb.cur, b.poolClock, 'pool Get of', `${this.noun} ${b.id}`);
+    }
     b.gen++;
     b.owner = owner;
     this.stats.acquired++;
@@ -95,6 +107,7 @@ export class TrackedPool<T> {
   /** A resource that never comes from the pool (Go's slices of values). Never leak-checked. */
   unpooled(owner: string): Handle<T> {
     const b = new Resource(this.all.length, this.type.make(this.all.length), false);
+    if (this.sim.races !== null) b.fields = this.fieldsOf(b);
     this.all.push(b);
     b.gen = 1;
     b.owner = owner;
@@ -117,6 +130,12 @@ export class TrackedPool<T> {
     if (b.state === FREED) {
       this.report('double-free', h, `${n} ${b.id}.${h.gen} was freed twice`);
       return;
+    }
+    const hb = this.sim.races;
+    if (hb !== null && hb.cur !== null && b.fields !== null) {
+      const site = `free: reset${note === undefined ? '' : ` (${note})`}`;
+      for (const f of this.type.resetWrites ?? []) b.fields.write(hb, f, site, h.gen);
+      b.poolClock = hb.releaseMerge(hb.cur, b.poolClock, 'pool Put of', `${this.noun} ${b.id}`);
     }
     this.type.reset(b.data);
     this.log(b, 'free', FREED, note);
@@ -144,6 +163,25 @@ export class TrackedPool<T> {
     return h.resource.data;
   }
 
+  /**
+   * Reads payload field `f` through `h` at `site`: a use-after-free check as {@link use},
+   * and a tracked read (a data race when not ordered after the last write to the field).
+   */
+  read<K extends keyof T & string>(h: Handle<T>, f: K, site: string): T[K] {
+    this.check(h, f);
+    const hb = this.sim.races;
+    if (hb !== null) h.resource.fields?.read(hb, f, site, h.gen);
+    return h.resource.data[f];
+  }
+
+  /** Writes payload field `f` through `h` at `site`: a use-after-free check and a tracked write. */
+  write<K extends keyof T & string>(h: Handle<T>, f: K, v: T[K], site: string): void {
+    this.check(h, f);
+    const hb = this.sim.races;
+    if (hb !== null) h.resource.fields?.write(hb, f, site, h.gen);
+    h.resource.data[f] = v;
+  }
+
   /** True when `h` is the resource's current, live generation. */
   isLive(h: Handle<T>): boolean {
     return h.gen === h.resource.gen && h.resource.state !== FREED;
@@ -164,6 +202,11 @@ export class TrackedPool<T> {
       );
     }
     return this.violations;
+  }
+
+  private fieldsOf(b: Resource<T>): TrackedFields {
+    const noun = this.noun;
+    return new TrackedFields({ object: (tag) => `${noun} ${b.id}.${tag < 0 ? b.gen : tag}`, kind: noun });
   }
 
   private check(h: Handle<T>, what: string): boolean {
