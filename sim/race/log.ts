@@ -18,8 +18,8 @@ export type LoggedEvent =
   | { readonly k: 'lock' | 'unlock'; readonly t: number; readonly obj: number; readonly n: number }
   /** WaitGroup: a Done (or Add < 0), and a Wait that returned. */
   | { readonly k: 'wg-done' | 'wg-wait'; readonly t: number; readonly obj: number }
-  /** An access to a tracked location. */
-  | { readonly k: 'access'; readonly t: number; readonly loc: number; readonly write: boolean; readonly site: string };
+  /** An access to a tracked location (`loc` its id, `group` its report group). */
+  | { readonly k: 'access'; readonly t: number; readonly loc: number; readonly group: string; readonly write: boolean; readonly site: string };
 
 /** The log of a run (only when {@link SimOptions.raceLog} is on). */
 export class RaceLog {
@@ -43,6 +43,7 @@ export class RaceLog {
     return this.pairs++;
   }
 
+  /** Appends one event. */
   push(e: LoggedEvent): void {
     this.events.push(e);
   }

@@ -186,7 +186,7 @@ export class Races {
         raced = write && g.write ? Raced.WriteWrite : raced === Raced.No ? Raced.ReadWrite : raced;
       }
     }
-    this.log?.push({ k: 'access', t: t.slot, loc: this.log.id(loc), write, site });
+    this.log?.push({ k: 'access', t: t.slot, loc: this.log.id(loc), group: loc.name.group, write, site });
     this.record(loc, write, site, tag, t, epoch);
     return raced;
   }
