@@ -21,6 +21,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .showSuggestionAfterError(false)
     .allowExcessArguments(false);
   const target = ['--target <t>', 'system under test: a shipped target name or a .ts/.js module path (default bulk-engine)'] as const;
+  const noRaces = ['--no-races', 'skip happens-before tracking and the data-race property (faster; trace hashes are the same)'] as const;
   p.command('run')
     .description('run seeded simulations and check every property')
     .option(...target)
@@ -34,6 +35,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--save <dir>', 'write one repro file per failure into DIR')
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .action((opts) => setCode(runCommand(opts, io)));
   p.command('replay')
@@ -50,6 +52,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--save <dir>', 'write this case as a repro file into DIR (whatever its outcome)')
     .option('--note <text>', 'with --save: why the file exists')
     .option('--check', 'with a repro FILE: exit 0 when outcome and trace hash match the file, else 1')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')
@@ -60,6 +63,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--bound <K>', 'preemption bound', '2')
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .action((opts) => setCode(exploreCommand(opts, io)));
   p.command('shrink')

@@ -32,6 +32,8 @@ export interface CaseSpec {
   readonly inject?: unknown;
   /** A tighter step budget than the configuration's (the shrinker bounds pathological schedules). */
   readonly maxSteps?: number;
+  /** Happens-before tracking and the `data-race` property (default true; `--no-races` turns it off for speed). */
+  readonly races?: boolean;
 }
 
 /** The report of one case. */
@@ -91,6 +93,7 @@ export function runWithStrategy(spec: CaseSpec, strategy: Strategy): CaseRun {
     ...(limits.maxTime !== undefined && { maxTime: limits.maxTime }),
     timeSlip: limits.timeSlip ?? false,
     keepTrace: spec.keepTrace ?? false,
+    races: spec.races ?? true,
   });
   const world = t.build(sim, config, { variant: spec.variant, ...(spec.inject !== undefined && { inject: spec.inject }) });
   const result = sim.run();

@@ -19,6 +19,8 @@ export interface SweepJob {
   readonly seeds: readonly number[];
   readonly swarm: boolean;
   readonly checkDeterminism: boolean;
+  /** Race detection (default true). */
+  readonly races?: boolean;
 }
 
 /** The spec of one seed of a configuration. */
@@ -58,7 +60,7 @@ export function runSweep(target: LoadedTarget, job: SweepJob, onCase: (r: CaseRe
   for (const ref of job.scenarios) {
     const chosen = chooseConfig(target.target, ref);
     for (const seed of job.seeds) {
-      const spec = seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm);
+      const spec = { ...seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm), races: job.races ?? true };
       const report = runCase(spec).report;
       onCase(job.checkDeterminism ? withDeterminism(spec, report) : report);
     }

@@ -26,6 +26,8 @@ export interface ExploreFlags {
   maxSchedules: string;
   save?: string;
   json?: boolean;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** One exploration and where its failing case was saved. */
@@ -36,9 +38,9 @@ export interface Explored {
 }
 
 /** Explores one scenario; saves the first failure as a repro file into `saveDir`, or the system's temp folder. */
-export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined): Explored {
+export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, races = true): Explored {
   const chosen = chooseConfig(target.target, ref);
-  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false };
+  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, races };
   const report = exploreCase(base, bound, max);
   let saved: string | null = null;
   if (report.failure !== null) {
@@ -86,7 +88,7 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   const ref = flags.scenario ?? defaultExploreConfig(target);
   chooseConfig(target.target, ref);
   if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const e = exploreOne(target, ref, variant, bound, max, flags.save);
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, flags.races ?? true);
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   return e.report.passed ? 0 : 1;

@@ -32,6 +32,8 @@ export interface ReplayFlags {
   note?: string;
   check?: boolean;
   json?: boolean;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** Runs `dst replay`; returns the exit code. */
@@ -59,7 +61,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
     if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
     spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false);
   }
-  const run = runCase({ ...spec, keepTrace: trace !== null });
+  const run = runCase({ ...spec, keepTrace: trace !== null, races: flags.races ?? true });
   const r = run.report;
   const rendered = trace === 'text' ? textTimeline(run.result) : trace === 'json' ? JSON.stringify(jsonTimeline(run.result)) : trace === 'html' ? htmlTimeline(run.result, r.passed ? 'passed: no property failed' : `${r.property}: ${r.message}`) : null;
   let savedTrace: string | null = null;

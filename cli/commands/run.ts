@@ -34,6 +34,8 @@ export interface RunFlags {
   json?: boolean;
   swarm?: boolean;
   checkDeterminism?: boolean;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** Runs `dst run`; returns the exit code. */
@@ -53,7 +55,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const workers = parsePositiveInt('--workers', flags.workers, 256);
   const seeds = shardSeeds(range, shard);
   if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
+  const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false, races: flags.races ?? true };
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   const on = t.name === DEFAULT_TARGET ? '' : `${t.name}: `;
   if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
@@ -114,7 +116,7 @@ function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, s
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
   if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save));
+  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, flags.races ?? true));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
       const f = e.report.failure;
