@@ -10,7 +10,7 @@ import type { EngineCore } from './core.ts';
 
 /** Sends `resp` to the block's response channel, panicking like Go when it is full. */
 export function* answer(e: EngineCore, h: Blk, resp: Resp, site: string): Proc<void> {
-  const ch = e.pool.use(h, 'ch').ch;
+  const ch = e.pool.read(h, 'ch', `${site}: n.ch before send`);
   // A block its drain already gave up on stays abandoned (the late answer is still recorded).
   markBlock(e.pool, h, 'answer', 'answered', resp.err === null ? 'ok' : resp.err.message);
   const r = yield* select([onSend(ch, resp)], true);

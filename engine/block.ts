@@ -1,7 +1,10 @@
 /**
  * The engine's block (`bulkT`, spec §1.1) and how the tracked pool makes and resets it.
- * Every engine access to a block's fields goes through `pool.use(h, '<field>')`, so a
- * touch after free is reported by the kernel's pool.
+ * Every engine access to a block's fields goes through `pool.read(h, '<field>', site)` or
+ * `pool.write(h, '<field>', v, site)`: a touch after free is reported by the kernel's pool,
+ * and every field is a tracked location, so an access another task's access is not
+ * ordered with (by Go's happens-before) is a data race. `reset` writes every field but the
+ * response channel, which `make` creates once.
  */
 import type { Chan, GoError, Handle, PoolType, Sim, TrackedPool } from '../sim/index.ts';
 
@@ -66,6 +69,7 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
     noun: 'block',
     states: BLOCK_STATES,
     exemptAtEnd: ['abandoned'],
+    resetWrites: ['action', 'refresh', 'idx', 'buf', 'next', 'dedupeKey', 'refreshIndex'],
     make: (id: number): BulkT => ({
       action: 0,
       refresh: false,

@@ -16,7 +16,7 @@ export function* drainBulkerChannel(e: EngineCore, who: string): Proc<number> {
     const r = yield* select([onRecv(e.ch)], true);
     if (r.index === -1) return n;
     const h = r.value as Blk;
-    const idx = e.pool.use(h, 'idx').idx;
+    const idx = e.pool.read(h, 'idx', `${who} (bulker closed): n.idx before send`);
     yield* answer(e, h, { err: ErrBulkerClosed, idx, data: null }, `${who} (bulker closed)`);
     n++;
   }

@@ -13,7 +13,7 @@ export function* failQueue(e: EngineCore, head: Blk | null, err: GoError, site =
   const walk = new ListWalk(site);
   for (let n = head; n !== null; ) {
     walk.visit(n);
-    const next = e.pool.use(n, 'next').next;
+    const next = e.pool.read(n, 'next', `${site}: n.next before send`);
     yield* answer(e, n, { err, idx: 0, data: null }, site);
     n = next;
   }

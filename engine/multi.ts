@@ -43,11 +43,10 @@ export function* multiWaitBulkOp(e: EngineCore, ctx: Context, action: number, op
   const owner = `${taskName(e)} m${ACTION_NAMES[action]}`;
   const blks = frags.map((f, i) => {
     const h = e.pool.unpooled(owner);
-    const d = e.pool.use(h, 'ch');
-    d.ch = ch;
-    d.action = action;
-    d.idx = i;
-    d.buf = f;
+    e.pool.write(h, 'ch', ch, 'multiWaitBulkOp: write n.ch');
+    e.pool.write(h, 'action', action, 'multiWaitBulkOp: write n.action');
+    e.pool.write(h, 'idx', i, 'multiWaitBulkOp: write n.idx');
+    e.pool.write(h, 'buf', f, 'multiWaitBulkOp: write n.buf');
     return h;
   });
   const derr = yield* multiDispatch(e, ctx, blks);

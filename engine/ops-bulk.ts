@@ -48,7 +48,7 @@ export function* waitBulkAction(
   const h = newBlk(e, action, opts, ACTION_NAMES[action] as string);
   const frag = bulkFragment(action, index, id, body, opts.retryOnConflict);
   if (frag instanceof GoError) return fail(validationExit(e, h, frag));
-  e.pool.use(h, 'buf').buf = frag;
+  e.pool.write(h, 'buf', frag, 'waitBulkAction: write n.buf');
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);
