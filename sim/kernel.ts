@@ -557,6 +557,7 @@ export class Sim implements Waker {
   }
 
   private exit(t: Task): void {
+    if (t.thread !== null) this.races?.exited(t.thread);
     this.unrun(t);
     t.state = TaskState.Done;
     t.effect = null;

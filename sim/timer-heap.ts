@@ -13,8 +13,8 @@ export interface TimerEntry {
   readonly fire: () => void;
   /** What it is for, for traces and reports. */
   readonly what: string;
-  /** What its armer knew when arming it (the fire runs with it), or null when it orders nothing. */
-  readonly armed: VClock | null;
+  /** What its armer knew when arming it (the fire runs with it), or null when it orders nothing (or was cancelled). */
+  armed: VClock | null;
   live: boolean;
 }
 
@@ -46,6 +46,7 @@ export class TimerHeap {
   cancel(e: TimerEntry): boolean {
     if (!e.live) return false;
     e.live = false;
+    e.armed = null; // a cancelled entry may wait in the heap until its deadline: keep no clock alive
     this.liveCount--;
     assert(this.liveCount >= 0, 'timer heap live count went negative');
     return true;

@@ -1,44 +1,67 @@
 /**
- * Tracked struct fields: one shadow location per field of one object, created on first
- * access. Reads and writes name their site; the tag (e.g. a pooled block's generation)
- * only goes into the report's location name.
+ * Tracked struct fields: one shadow location per field of one object. The fields of a
+ * kind of object (a pool's payload) are numbered once by a shared {@link FieldLayout},
+ * so an object's shadow state is one small array. The tag an accessor passes (a pooled
+ * block's generation) only goes into the report's location name.
  */
 import type { Races } from '../race/runtime.ts';
-import { Location, type LocationName } from './location.ts';
+import { LocationSet } from './location.ts';
 
-/** How the fields of one object are named in reports. */
-export interface FieldNaming {
-  /** The object as reports name it for an access with `tag`, e.g. `block 7.3`. */
-  object(tag: number): string;
-  /** The object's kind, e.g. `block`: races on one field of two objects of a kind count once per pair of sites. */
-  readonly kind: string;
+/** The numbering and naming of the fields of one kind of object, e.g. `block`. */
+export class FieldLayout {
+  private readonly index = new Map<string, number>();
+  /** Field names by number. */
+  readonly names: string[] = [];
+
+  constructor(
+    /** The objects' kind as reports name it, e.g. `block`. */
+    readonly kind: string,
+  ) {}
+
+  /** The number of `field` (assigned on first use). */
+  indexOf(field: string): number {
+    let i = this.index.get(field);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(field);
+      this.index.set(field, i);
+    }
+    return i;
+  }
 }
 
 /** The shadow state of one object's fields. */
-export class TrackedFields {
-  private readonly locs = new Map<PropertyKey, Location>();
-
-  constructor(private readonly naming: FieldNaming) {}
+export class TrackedFields extends LocationSet {
+  constructor(
+    private readonly layout: FieldLayout,
+    /** The object's number in reports, e.g. a block's id. */
+    readonly id: number,
+  ) {
+    super(0);
+  }
 
   /** Records a read of `field` at `site`. */
-  read(hb: Races, field: PropertyKey, site: string, tag = -1): void {
-    hb.access(this.location(field), false, site, tag);
+  read(hb: Races, field: string, site: string, tag = -1): void {
+    hb.access(this, this.slotOf(field), false, site, tag);
   }
 
   /** Records a write of `field` at `site`. */
-  write(hb: Races, field: PropertyKey, site: string, tag = -1): void {
-    hb.access(this.location(field), true, site, tag);
+  write(hb: Races, field: string, site: string, tag = -1): void {
+    hb.access(this, this.slotOf(field), true, site, tag);
   }
 
-  private location(field: PropertyKey): Location {
-    let l = this.locs.get(field);
-    if (l === undefined) {
-      const f = String(field);
-      const naming = this.naming;
-      const name: LocationName = { describe: (tag) => `${naming.object(tag)} .${f}`, group: `${naming.kind} .${f}` };
-      l = new Location(name);
-      this.locs.set(field, l);
-    }
-    return l;
+  describe(i: number, tag: number): string {
+    return `${this.layout.kind} ${this.id}${tag >= 0 ? `.${tag}` : ''} .${this.layout.names[i]}`;
+  }
+
+  group(i: number): string {
+    return `${this.layout.kind} .${this.layout.names[i]}`;
+  }
+
+  private slotOf(field: string): number {
+    const i = this.layout.indexOf(field);
+    const h = this.heads;
+    while (h.length <= i) h.push(-1);
+    return i;
   }
 }

@@ -10,19 +10,19 @@ import { GoPanic } from '../errors.ts';
 import type { Sim } from '../kernel.ts';
 import { label } from '../label.ts';
 import { Raced } from '../race/runtime.ts';
-import { fixedName, Location } from './location.ts';
+import { NamedLocation } from './location.ts';
 
 /** A tracked map. */
 export class GoMap<K, V> {
   private readonly m = new Map<K, V>();
-  private readonly loc: Location;
+  private readonly loc: NamedLocation;
 
   constructor(
     private readonly sim: Sim,
     /** Name for reports (the Go variable). */
     readonly name = 'map',
   ) {
-    this.loc = new Location(fixedName(`map ${name}`), true);
+    this.loc = new NamedLocation(`map ${name}`, true);
   }
 
   /** `v, ok := m[k]` (undefined when absent). */
@@ -68,7 +68,7 @@ export class GoMap<K, V> {
   private touch(write: boolean, site: string): void {
     const hb = this.sim.races;
     if (hb === null) return;
-    const r = hb.access(this.loc, write, site);
+    const r = hb.access(this.loc, 0, write, site);
     if (r === Raced.WriteWrite) throw new GoPanic('fatal error: concurrent map writes');
     if (r === Raced.ReadWrite) throw new GoPanic('fatal error: concurrent map read and map write');
   }

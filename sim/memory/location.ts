@@ -1,75 +1,109 @@
 /**
- * One tracked memory location and its shadow state. Like FastTrack (Flanagan & Freund,
- * PLDI 2009) the common case is O(1): a location's accesses are grouped by (site, kind),
- * and each group keeps only the accesses that are pairwise unordered (an antichain of
- * epochs), usually one. An access that happens after an earlier one of its own group
- * replaces it: any later access unordered with the replaced one is unordered with the
- * replacement too, so no pair of sites can be missed, and none is reported falsely.
- * Unlike FastTrack (and TSan's bounded history) this finds every racing pair of sites
- * over the whole run, not only the first race of a location.
+ * Tracked memory locations and their shadow state. A {@link LocationSet} is a group of
+ * locations named together (the fields of one struct, one cell, one map); each location
+ * is a list of recorded accesses in the run's {@link ShadowArena}, headed by an entry of
+ * the set's `heads`. Like FastTrack (Flanagan & Freund, PLDI 2009) the common case is
+ * O(1): a location keeps, per (site, kind), only accesses that are pairwise unordered (an
+ * antichain, usually one). An access that happens after an earlier one of its own
+ * (site, kind) replaces it: any later access unordered with the replaced one is unordered
+ * with the replacement too, so no pair of sites is missed and none is reported falsely.
+ * Unlike FastTrack (and TSan's bounded history) every racing pair of sites of the whole
+ * run is found, not only the first race of a location.
  */
-import type { Micros } from '../time.ts';
-import type { Thread } from '../race/thread.ts';
 
-/** One recorded access (mutated in place when a later access of its group replaces it). */
-export class Access {
+/** A group of tracked locations with one naming. */
+export abstract class LocationSet {
+  /** Per location: its first shadow entry, or -1. */
+  readonly heads: number[];
   constructor(
-    public thread: Thread,
-    /** The thread's epoch at the access. */
-    public epoch: number,
-    public step: number,
-    public time: Micros,
-    /** The thread's last synchronisation at the access: kind, object and step (see {@link Thread.synced}). */
-    public syncKind: string,
-    public syncObj: string,
-    public syncStep: number,
-    /** The accessor's tag (a block generation), or -1. */
-    public tag: number,
-  ) {}
-}
-
-/** The accesses of one (site, kind) group on one location. */
-export class SiteGroup {
-  /** Pairwise unordered accesses of this group. */
-  readonly live: Access[] = [];
-  constructor(
-    readonly site: string,
-    readonly write: boolean,
-  ) {}
-}
-
-/** Names a location for reports: `describe(tag)` (e.g. `block 7.3 .next`) and its group (`block .next`). */
-export interface LocationName {
-  /** The location as a report names it, given an access's tag. */
-  describe(tag: number): string;
-  /** The dedupe group: races on the same field of different objects count once per pair of sites. */
-  readonly group: string;
-}
-
-/** A tracked location: a cell, a struct field, a map. */
-export class Location {
-  /** Groups seen so far, in first-access order. */
-  readonly groups: SiteGroup[] = [];
-  constructor(
-    readonly name: LocationName,
+    size: number,
     /** Go maps: an unordered conflicting pair is a fatal runtime error, not only a report. */
     readonly fatal = false,
-  ) {}
+  ) {
+    this.heads = new Array<number>(size).fill(-1);
+  }
 
-  /** The group of (site, kind), created on first use. */
-  group(site: string, write: boolean): SiteGroup {
-    const gs = this.groups;
-    for (let i = 0; i < gs.length; i++) {
-      const g = gs[i] as SiteGroup;
-      if (g.write === write && g.site === site) return g;
-    }
-    const g = new SiteGroup(site, write);
-    gs.push(g);
-    return g;
+  /** Location `i` as a report names it for an access with `tag`, e.g. `block 7.3 .next`. */
+  abstract describe(i: number, tag: number): string;
+
+  /** The dedupe group of location `i`: races on one field of two objects of a kind count once per pair of sites. */
+  abstract group(i: number): string;
+}
+
+/** A set of one location named by a fixed string (cells, maps, kernel-internal locations). */
+export class NamedLocation extends LocationSet {
+  constructor(
+    readonly name: string,
+    fatal = false,
+  ) {
+    super(1, fatal);
+  }
+
+  describe(): string {
+    return this.name;
+  }
+
+  group(): string {
+    return this.name;
   }
 }
 
-/** A location named by a fixed string (cells, maps, kernel-internal locations). */
-export function fixedName(name: string): LocationName {
-  return { describe: () => name, group: name };
+const GROW = 1024;
+
+/**
+ * Every recorded access of a run, column by column in growable typed arrays (no object
+ * per access): which site and kind, which thread at which epoch, where in the run, the
+ * thread's last synchronisation, and the next entry of the same location.
+ */
+export class ShadowArena {
+  site = new Int32Array(GROW);
+  write = new Uint8Array(GROW);
+  slot = new Int32Array(GROW);
+  epoch = new Int32Array(GROW);
+  step = new Int32Array(GROW);
+  time = new Float64Array(GROW);
+  /** The thread's last synchronisation: kind ('' when none), object and step. Plain arrays of shared strings: nothing to hash. */
+  syncKind: string[] = [];
+  syncObj: string[] = [];
+  syncStep = new Int32Array(GROW);
+  tag = new Int32Array(GROW);
+  next = new Int32Array(GROW);
+  private used = 0;
+  /** Head of the list of freed entries (linked through {@link next}). */
+  private freed = -1;
+
+  /** A fresh entry. */
+  alloc(): number {
+    const f = this.freed;
+    if (f !== -1) {
+      this.freed = this.next[f] as number;
+      return f;
+    }
+    if (this.used === this.site.length) this.grow();
+    return this.used++;
+  }
+
+  /** Gives an entry back. */
+  release(e: number): void {
+    this.next[e] = this.freed;
+    this.freed = e;
+  }
+
+  private grow(): void {
+    const n = this.site.length * 2;
+    const g = <A extends Int32Array | Uint8Array | Float64Array>(a: A, make: (n: number) => A): A => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.site = g(this.site, (k) => new Int32Array(k));
+    this.write = g(this.write, (k) => new Uint8Array(k));
+    this.slot = g(this.slot, (k) => new Int32Array(k));
+    this.epoch = g(this.epoch, (k) => new Int32Array(k));
+    this.step = g(this.step, (k) => new Int32Array(k));
+    this.time = g(this.time, (k) => new Float64Array(k));
+    this.syncStep = g(this.syncStep, (k) => new Int32Array(k));
+    this.tag = g(this.tag, (k) => new Int32Array(k));
+    this.next = g(this.next, (k) => new Int32Array(k));
+  }
 }

@@ -6,11 +6,11 @@
  * points and never enter the trace, so tracking changes no trace hash.
  */
 import type { Sim } from '../kernel.ts';
-import { fixedName, Location } from './location.ts';
+import { NamedLocation } from './location.ts';
 
 /** A tracked cell holding a `T`. */
 export class Shared<T> {
-  private readonly loc: Location;
+  private readonly loc: NamedLocation;
 
   constructor(
     private readonly sim: Sim,
@@ -18,18 +18,18 @@ export class Shared<T> {
     /** Name for reports (the Go variable), e.g. `cfg.limit`. */
     readonly name = 'shared',
   ) {
-    this.loc = new Location(fixedName(name));
+    this.loc = new NamedLocation(name);
   }
 
   /** Reads the cell at `site` (e.g. `worker: read limit`). */
   load(site: string): T {
-    this.sim.races?.access(this.loc, false, site);
+    this.sim.races?.access(this.loc, 0, false, site);
     return this.value;
   }
 
   /** Writes the cell at `site`. */
   store(v: T, site: string): void {
-    this.sim.races?.access(this.loc, true, site);
+    this.sim.races?.access(this.loc, 0, true, site);
     this.value = v;
   }
 

@@ -7,7 +7,7 @@
  */
 import { assert, fail } from '../assert.ts';
 import type { Sim } from '../kernel.ts';
-import { TrackedFields } from '../memory/fields.ts';
+import { FieldLayout, TrackedFields } from '../memory/fields.ts';
 import { formatTime } from '../time.ts';
 import type { ResourceTransition } from '../trace/trace.ts';
 import { ACQUIRED, FREED, Resource, type Handle, type ResourceState } from './resource.ts';
@@ -51,6 +51,9 @@ export class TrackedPool<T> {
   private readonly states: ReadonlySet<ResourceState>;
   private readonly exempt: ReadonlySet<ResourceState>;
   private finished = false;
+  /** How payload fields are numbered and named in race reports (made on first use). */
+  private layout: FieldLayout | null = null;
+  private readonly resetSites = new Map<string, string>();
   /** The noun of reports and traces. */
   readonly noun: string;
   /** Findings so far (leaks are added by {@link finish}). */
@@ -133,7 +136,7 @@ export class TrackedPool<T> {
     }
     const hb = this.sim.races;
     if (hb !== null && hb.cur !== null && b.fields !== null) {
-      const site = `free: reset${note === undefined ? '' : ` (${note})`}`;
+      const site = this.resetSite(note);
       for (const f of this.type.resetWrites ?? []) b.fields.write(hb, f, site, h.gen);
       b.poolClock = hb.releaseMerge(hb.cur, b.poolClock, 'pool Put of', `${this.noun} ${b.id}`);
     }
@@ -204,9 +207,20 @@ export class TrackedPool<T> {
     return this.violations;
   }
 
+  /** `free: reset (<note>)`, built once per note. */
+  private resetSite(note: string | undefined): string {
+    const k = note ?? '';
+    let s = this.resetSites.get(k);
+    if (s === undefined) {
+      s = `free: reset${note === undefined ? '' : ` (${note})`}`;
+      this.resetSites.set(k, s);
+    }
+    return s;
+  }
+
   private fieldsOf(b: Resource<T>): TrackedFields {
-    const noun = this.noun;
-    return new TrackedFields({ object: (tag) => `${noun} ${b.id}.${tag < 0 ? b.gen : tag}`, kind: noun });
+    this.layout ??= new FieldLayout(this.noun);
+    return new TrackedFields(this.layout, b.id);
   }
 
   private check(h: Handle<T>, what: string): boolean {

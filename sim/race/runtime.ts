@@ -16,7 +16,7 @@
  */
 import { fail } from '../assert.ts';
 import type { Micros } from '../time.ts';
-import { Access, type Location } from '../memory/location.ts';
+import { ShadowArena, type LocationSet } from '../memory/location.ts';
 import { RaceLog, type LoggedEvent } from './log.ts';
 import { raceKey, type DataRace, type RaceSide } from './report.ts';
 import { Thread } from './thread.ts';
@@ -49,6 +49,15 @@ export class Races {
   readonly log: RaceLog | null;
   private readonly byKey = new Map<string, DataRace>();
   private nextSlot = 1;
+  /** The thread of the timer firing now (reused across fires). */
+  private kernel: Thread | null = null;
+  /** Every recorded access. */
+  private readonly shadow = new ShadowArena();
+  /** Thread names by slot (for reports). */
+  private readonly names: string[] = ['setup'];
+  /** Interned sites. */
+  private readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
   /** Set once the run is over: accesses are no longer checked. */
   private over = false;
 
@@ -67,6 +76,7 @@ export class Races {
   spawn(name: string): Thread {
     const p = this.need();
     const child = new Thread(this.nextSlot++, name, VClock.copyOf(p.clock));
+    this.names[child.slot] = name;
     p.dirty = true;
     child.synced('started by go statement in', p.name, this.host.steps);
     this.log?.push({ k: 'spawn', t: p.slot, child: child.slot });
@@ -87,13 +97,34 @@ export class Races {
    * of the run.
    */
   afterRun(): void {
-    this.cur = new Thread(this.nextSlot++, 'after the run', VClock.zero());
+    this.cur = new Thread(-1, 'after the run', VClock.zero());
     this.over = true;
   }
 
-  /** A timer fires in kernel context with the clock its armer had (null: none, e.g. a sleep). */
+  /**
+   * A timer fires in kernel context with the clock its armer had (null: none, e.g. a
+   * sleep). The fire's thread object is reused while no access has given it a slot of its
+   * own (an access record keeps its thread).
+   */
   enterKernel(armed: VClock | null, what: string): void {
-    this.cur = armed === null ? null : new Thread(-1, `timer ${what}`, armed);
+    if (armed === null) {
+      this.cur = null;
+      return;
+    }
+    const k = this.kernel;
+    if (k === null || k.slot >= 0) {
+      this.kernel = new Thread(-1, `timer ${what}`, armed);
+    } else {
+      k.clock = armed;
+      k.name = `timer ${what}`;
+      k.syncKind = '';
+    }
+    this.cur = this.kernel;
+  }
+
+  /** A task finished: its clock is never read again, so what only it held is freed. */
+  exited(t: Thread): void {
+    t.clock.clear();
   }
 
   /** The current thread, failing in kernel context without a clock. */
@@ -163,76 +194,98 @@ export class Races {
   // ------------------------------------------------------------------ accesses
 
   /**
-   * Checks and records an access of the current thread to `loc` at `site`. Every earlier
-   * conflicting access not ordered before this one is a race (reported once per pair of
-   * sites). `tag` is the accessor's own number for the report (a block generation).
+   * Checks and records an access of the current thread to location `i` of `set` at
+   * `site`. Every earlier conflicting access not ordered before this one is a race
+   * (reported once per location group and pair of sites). `tag` is the accessor's own
+   * number for the report (a block generation), or -1.
    */
-  access(loc: Location, write: boolean, site: string, tag = -1): Raced {
+  access(set: LocationSet, i: number, write: boolean, site: string, tag = -1): Raced {
     if (this.over) return Raced.No;
     const t = this.need();
-    if (t.slot < 0) t.slot = this.nextSlot++; // a firing timer that touches memory gets an entry of its own
+    if (t.slot < 0) this.giveSlot(t); // a firing timer that touches memory gets an entry of its own
     const epoch = t.now();
     const c = t.clock;
+    const sh = this.shadow;
+    const sid = this.intern(site);
+    const w = write ? 1 : 0;
     let raced = Raced.No;
-    const gs = loc.groups;
-    for (let i = 0; i < gs.length; i++) {
-      const g = gs[i] as (typeof gs)[number];
-      if (!write && !g.write) continue;
-      const live = g.live;
-      for (let j = 0; j < live.length; j++) {
-        const a = live[j] as Access;
-        if (a.thread === t || a.epoch <= c.get(a.thread.slot)) continue;
-        this.report(loc, g.site, g.write, a, t, write, site, tag);
-        raced = write && g.write ? Raced.WriteWrite : raced === Raced.No ? Raced.ReadWrite : raced;
+    let prev = -1;
+    let reuse = -1;
+    const heads = set.heads;
+    for (let e = heads[i] as number; e !== -1; ) {
+      const nx = sh.next[e] as number;
+      const es = sh.slot[e] as number;
+      const ordered = es === t.slot || (sh.epoch[e] as number) <= c.get(es);
+      if (!ordered && (write || sh.write[e] === 1)) {
+        this.report(set, i, e, t, write, sid, tag);
+        raced = write && sh.write[e] === 1 ? Raced.WriteWrite : raced === Raced.No ? Raced.ReadWrite : raced;
       }
+      if (ordered && sh.site[e] === sid && sh.write[e] === w) {
+        // An access of this (site, kind) that happens before this one: replaced by it.
+        if (prev === -1) heads[i] = nx;
+        else sh.next[prev] = nx;
+        if (reuse === -1) reuse = e;
+        else sh.release(e);
+      } else prev = e;
+      e = nx;
     }
-    this.log?.push({ k: 'access', t: t.slot, loc: this.log.id(loc), group: loc.name.group, write, site });
-    this.record(loc, write, site, tag, t, epoch);
+    const n = reuse === -1 ? sh.alloc() : reuse;
+    sh.site[n] = sid;
+    sh.write[n] = w;
+    sh.slot[n] = t.slot;
+    sh.epoch[n] = epoch;
+    sh.step[n] = this.host.steps;
+    sh.time[n] = this.host.now;
+    sh.syncKind[n] = t.syncKind;
+    sh.syncObj[n] = t.syncObj;
+    sh.syncStep[n] = t.syncStep;
+    sh.tag[n] = tag;
+    sh.next[n] = heads[i] as number;
+    heads[i] = n;
+    if (this.log !== null) this.log.push({ k: 'access', t: t.slot, loc: this.log.id(set) * 4096 + i, group: set.group(i), write, site });
     return raced;
   }
 
-  /** Keeps the access in its group, dropping the group's accesses it happens after. */
-  private record(loc: Location, write: boolean, site: string, tag: number, t: Thread, epoch: number): void {
-    const live = loc.group(site, write).live;
-    const c = t.clock;
-    let reuse: Access | null = null;
-    let n = 0;
-    for (let j = 0; j < live.length; j++) {
-      const a = live[j] as Access;
-      if (a.thread === t || a.epoch <= c.get(a.thread.slot)) {
-        if (reuse === null) reuse = a;
-        continue;
-      }
-      live[n++] = a;
-    }
-    live.length = n;
-    const step = this.host.steps;
-    const now = this.host.now;
-    if (reuse === null) {
-      live.push(new Access(t, epoch, step, now, t.syncKind, t.syncObj, t.syncStep, tag));
-      return;
-    }
-    reuse.thread = t;
-    reuse.epoch = epoch;
-    reuse.step = step;
-    reuse.time = now;
-    reuse.syncKind = t.syncKind;
-    reuse.syncObj = t.syncObj;
-    reuse.syncStep = t.syncStep;
-    reuse.tag = tag;
-    live.push(reuse);
+  private giveSlot(t: Thread): void {
+    t.slot = this.nextSlot++;
+    this.names[t.slot] = t.name;
   }
 
-  private report(loc: Location, aSite: string, aWrite: boolean, a: Access, t: Thread, write: boolean, site: string, tag: number): void {
-    const key = raceKey(loc.name.group, aSite, aWrite ? 'write' : 'read', site, write ? 'write' : 'read');
+  /** A dense id for a site. */
+  private intern(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  private report(set: LocationSet, i: number, e: number, t: Thread, write: boolean, sid: number, tag: number): void {
+    const sh = this.shadow;
+    const aWrite = sh.write[e] === 1;
+    const aSite = this.strings[sh.site[e] as number] as string;
+    const site = this.strings[sid] as string;
+    const group = set.group(i);
+    const key = raceKey(group, aSite, aWrite ? 'write' : 'read', site, write ? 'write' : 'read');
     const seen = this.byKey.get(key);
     if (seen !== undefined) {
       seen.count++;
       return;
     }
-    const first: RaceSide = { task: a.thread.name, kind: aWrite ? 'write' : 'read', site: aSite, step: a.step, time: a.time, lastSync: a.syncKind === '' ? 'none' : `${a.syncKind} ${a.syncObj} at step ${a.syncStep}` };
+    const aKind = sh.syncKind[e] as string;
+    const first: RaceSide = {
+      task: this.names[sh.slot[e] as number] ?? `thread ${sh.slot[e]}`,
+      kind: aWrite ? 'write' : 'read',
+      site: aSite,
+      step: sh.step[e] as number,
+      time: sh.time[e] as number,
+      lastSync: aKind === '' ? 'none' : `${aKind} ${sh.syncObj[e]} at step ${sh.syncStep[e]}`,
+    };
     const second: RaceSide = { task: t.name, kind: write ? 'write' : 'read', site, step: this.host.steps, time: this.host.now, lastSync: t.describeSync() };
-    const r: DataRace = { location: loc.name.describe(a.tag >= 0 ? a.tag : tag), group: loc.name.group, first, second, count: 1 };
+    const aTag = sh.tag[e] as number;
+    const r: DataRace = { location: set.describe(i, aTag >= 0 ? aTag : tag), group, first, second, count: 1 };
     this.byKey.set(key, r);
     this.found.push(r);
   }

@@ -26,7 +26,7 @@ export class Thread {
     /** Its entry in every vector clock; -1 for a timer that has not needed one yet. */
     public slot: number,
     /** Task name (or `setup`, `timer ...`) for reports. */
-    readonly name: string,
+    public name: string,
     /** What it knows. */
     public clock: VClock,
   ) {}

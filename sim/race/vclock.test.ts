@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clockStats, VClock } from './vclock.ts';
 
-type Op = { k: 'tick'; c: number; i: number } | { k: 'join'; a: number; b: number } | { k: 'copy'; from: number; to: number } | { k: 'set'; c: number; i: number; d: number };
+type Op = { k: 'tick'; c: number; i: number } | { k: 'join'; a: number; b: number } | { k: 'copy'; from: number; to: number } | { k: 'set'; c: number; i: number; d: number } | { k: 'clear'; c: number };
 
 const slot = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 3000 }));
 const clockIdx = fc.integer({ min: 0, max: 4 });
@@ -16,6 +16,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('join' as const), a: clockIdx, b: clockIdx }),
   fc.record({ k: fc.constant('copy' as const), from: clockIdx, to: clockIdx }),
   fc.record({ k: fc.constant('set' as const), c: clockIdx, i: slot, d: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({ k: fc.constant('clear' as const), c: clockIdx }),
 );
 
 function dense(m: Map<number, number>, i: number): number {
@@ -37,6 +38,9 @@ describe('VClock', () => {
             const v = dense(ms[o.c]!, o.i) + o.d;
             cs[o.c]!.set(o.i, v);
             ms[o.c]!.set(o.i, v);
+          } else if (o.k === 'clear') {
+            cs[o.c]!.clear();
+            ms[o.c] = new Map();
           } else if (o.k === 'copy') {
             if (o.from === o.to) continue;
             cs[o.to] = VClock.copyOf(cs[o.from]!);
@@ -56,7 +60,7 @@ describe('VClock', () => {
           expect(cs[a]!.leq(cs[b]!)).toBe(want);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 

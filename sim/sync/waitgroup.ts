@@ -11,7 +11,7 @@ import type { Chan } from '../channel.ts';
 import { GoPanic } from '../errors.ts';
 import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
-import { fixedName, Location } from '../memory/location.ts';
+import { NamedLocation } from '../memory/location.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 
@@ -22,7 +22,7 @@ export class WaitGroup {
   /** What every Done so far released. */
   private clock: VClock | null = null;
   /** Go's `wg.sema` as the race detector sees it. */
-  private sema: Location | null = null;
+  private sema: NamedLocation | null = null;
 
   constructor(
     private readonly sim: Sim,
@@ -88,7 +88,7 @@ export class WaitGroup {
   private touchSema(write: boolean, site: string): void {
     const hb = this.sim.races;
     if (hb === null) return;
-    this.sema ??= new Location(fixedName(`${this.name}.sema (Add from zero vs Wait)`));
-    hb.access(this.sema, write, site);
+    this.sema ??= new NamedLocation(`${this.name}.sema (Add from zero vs Wait)`);
+    hb.access(this.sema, 0, write, site);
   }
 }
