@@ -79,7 +79,21 @@ export function withDeterminism(spec: CaseSpec, first: CaseReport): CaseReport {
   return { ...first, passed: false, property: 'determinism', message: v.message, violations: [v, ...first.violations], violationCounts: { ...first.violationCounts, determinism: 1 } };
 }
 
-/** Keeps a report small enough to pass between threads and print: at most `n` violations, histories trimmed. */
+/**
+ * Keeps a report small enough to pass between threads and print: the first violation of
+ * every property, then the next ones up to `n` in all (in report order), histories trimmed.
+ * So a run whose use-after-frees outnumber `n` still shows its data race.
+ */
 export function compactReport(r: CaseReport, n = 5): CaseReport {
-  return { ...r, violations: r.violations.slice(0, n).map((v) => ({ ...v, evidence: { ...v.evidence, history: v.evidence.history?.slice(-30) } })) };
+  const seen = new Set<string>();
+  const keep = new Set<number>();
+  r.violations.forEach((v, i) => {
+    if (!seen.has(v.property)) {
+      seen.add(v.property);
+      keep.add(i);
+    }
+  });
+  for (let i = 0; i < r.violations.length && keep.size < n; i++) keep.add(i);
+  const violations = r.violations.filter((_, i) => keep.has(i));
+  return { ...r, violations: violations.map((v) => ({ ...v, evidence: { ...v.evidence, history: v.evidence.history?.slice(-30) } })) };
 }
