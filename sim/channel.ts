@@ -264,12 +264,12 @@ export class Chan<T = unknown> {
       hb.note({ k: 'close', t: t.slot, ch: this.logId(hb) });
     }
     for (let w = this.popReceiver(); w !== null; w = this.popReceiver()) {
-      if (hb !== null) this.acquireClose(hb, w.task.thread as Thread);
+      if (hb !== null) this.acquireClose(hb, threadOf(w.task));
       deliver(w, undefined, false);
       this.waker.wake(w.task);
     }
     for (let w = this.popSender(); w !== null; w = this.popSender()) {
-      if (hb !== null) hb.acquire(w.task.thread as Thread, this.closeClock, 'woken by close of', this.name);
+      if (hb !== null) hb.acquire(threadOf(w.task), this.closeClock, 'woken by close of', this.name);
       this.waker.wakeWithPanic(w.task, new GoPanic(`send on closed channel ${this.name}`));
     }
   }
@@ -279,7 +279,7 @@ export class Chan<T = unknown> {
   /** Unbuffered hand-off between the running thread and a parked partner (Go's `racesync`). */
   private rendezvous(hb: Races, partner: Task, sending: boolean): void {
     const me = hb.need();
-    const other = partner.thread as Thread;
+    const other = threadOf(partner);
     hb.exchange(me, other, sending ? 'send on' : 'recv on', sending ? 'recv on' : 'send on', this.name);
     if (hb.log !== null) {
       const pair = hb.log.pair();
@@ -295,7 +295,7 @@ export class Chan<T = unknown> {
    */
   private handOff(hb: Races, partner: Task, sending: boolean): void {
     const me = hb.need();
-    const other = partner.thread as Thread;
+    const other = threadOf(partner);
     const i = this.recvx % this.cap;
     const slots = this.slotClocks();
     slots[i] = hb.releaseStoreAcquire(me, slots[i] as VClock | null, sending ? 'send on' : 'recv on', this.name);
@@ -341,6 +341,13 @@ export class Chan<T = unknown> {
     if (sender.caseIdx >= 0) (sender.task.effect as SelectEffect).index = sender.caseIdx;
     this.waker.wake(sender.task);
   }
+}
+
+/** A parked task's happens-before thread (every task has one while race detection is on). */
+function threadOf(t: Task): Thread {
+  const th = t.thread;
+  if (th === null) fail(`task ${t.name} has no happens-before thread while race detection is on`);
+  return th;
 }
 
 function deliver(w: Waiter, value: unknown, ok: boolean): void {
