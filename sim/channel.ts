@@ -1,13 +1,13 @@
 /**
  * Go channels: unbuffered (rendezvous) and buffered, with close and nil-channel
  * semantics. The algorithms live here; the kernel calls them while processing effects.
+ * Each operation also tells the channel's {@link ChanClocks} (happens-before) what it did.
  */
 import { assert, fail } from './assert.ts';
 import { GoPanic } from './errors.ts';
 import { K, type RecvEffect, type SelectEffect } from './effects.ts';
+import { ChanClocks } from './race/chan-clocks.ts';
 import type { Races } from './race/runtime.ts';
-import type { Thread } from './race/thread.ts';
-import type { VClock } from './race/vclock.ts';
 import type { Task } from './task.ts';
 
 /**
@@ -65,17 +65,12 @@ export class Chan<T = unknown> {
   private sendTail: Waiter | null = null;
   /** Whether `close` has been called. */
   closed = false;
-  /*
-   * Happens-before state (Go's runtime/race annotations in chan.go). `hb` is null when
-   * race detection is off or the channel is a primitive's internal one.
+  /**
+   * The run's race runtime (null: race detection off, or a primitive's internal channel),
+   * and this channel's clocks, made on its first operation.
    */
-  private hb: Races | null;
-  /** Buffered: one clock per buffer slot, indexed by the send and receive counters. */
-  private slots: Array<VClock | null> | null = null;
-  private sendx = 0;
-  private recvx = 0;
-  /** What `close` released. */
-  private closeClock: VClock | null = null;
+  private races: Races | null;
+  private clocks: ChanClocks | null = null;
 
   constructor(
     /** Kernel hook used to wake parked tasks. */
@@ -90,7 +85,7 @@ export class Chan<T = unknown> {
     races: Races | null = null,
   ) {
     if (!Number.isInteger(cap) || cap < 0) fail(`channel capacity must be a non-negative integer, got ${cap}`);
-    this.hb = races;
+    this.races = races;
   }
 
   /**
@@ -98,8 +93,16 @@ export class Chan<T = unknown> {
    * primitive annotates itself the way Go's does). Returns the channel.
    */
   internal(): this {
-    this.hb = null;
+    this.races = null;
     return this;
+  }
+
+  /** This channel's clocks, or null when race detection is off for it. */
+  private hb(): ChanClocks | null {
+    if (this.clocks !== null) return this.clocks;
+    if (this.races === null) return null;
+    this.clocks = new ChanClocks(this.races, this, this.cap, this.name);
+    return this.clocks;
   }
 
   /** Number of buffered values (Go's `len(ch)`). */
@@ -186,13 +189,12 @@ export class Chan<T = unknown> {
       let v: T;
       if (this.cap === 0) {
         v = sender.value as T;
-        if (this.hb !== null) this.rendezvous(this.hb, sender.task, false);
+        this.hb()?.rendezvous(sender.task, false);
       } else {
         if (this.buf.length !== this.cap) fail(`${this.name}: a sender was parked while the buffer had room`);
         v = this.buf.shift() as T;
         this.buf.push(sender.value as T);
-        // Go: the receiver takes the head slot, the parked sender fills the same slot.
-        if (this.hb !== null) this.handOff(this.hb, sender.task, false);
+        this.hb()?.handOff(sender.task, false, this.buf.length);
       }
       this.completeSend(sender);
       this.lastOk = true;
@@ -200,12 +202,12 @@ export class Chan<T = unknown> {
     }
     if (this.buf.length > 0) {
       this.lastOk = true;
-      if (this.hb !== null) this.slotOp(this.hb, this.hb.need(), false);
+      this.hb()?.slotOp(false, this.buf.length);
       return this.buf.shift();
     }
     if (!this.closed) fail(`${this.name}: recvNow on a channel that is not ready`);
     this.lastOk = false;
-    if (this.hb !== null) this.acquireClose(this.hb, this.hb.need());
+    this.hb()?.recvClosed(null);
     return undefined;
   }
 
@@ -218,17 +220,17 @@ export class Chan<T = unknown> {
     const receiver = this.popReceiver();
     if (receiver !== null) {
       if (this.buf.length !== 0) fail(`${this.name}: a receiver was parked while values were buffered`);
-      if (this.hb !== null) {
-        // Go: a buffered channel pretends the value went through the buffer's next slot.
-        if (this.cap === 0) this.rendezvous(this.hb, receiver.task, true);
-        else this.handOff(this.hb, receiver.task, true);
+      const hb = this.hb();
+      if (hb !== null) {
+        if (this.cap === 0) hb.rendezvous(receiver.task, true);
+        else hb.handOff(receiver.task, true, 0);
       }
       deliver(receiver, v, true);
       this.waker.wake(receiver.task);
       return;
     }
     if (this.buf.length >= this.cap) fail(`${this.name}: sendNow on a full channel`);
-    if (this.hb !== null) this.slotOp(this.hb, this.hb.need(), true);
+    this.hb()?.slotOp(true, this.buf.length);
     this.buf.push(v);
   }
 
@@ -246,7 +248,7 @@ export class Chan<T = unknown> {
   drain(): number {
     const n = this.buf.length;
     this.buf.length = 0;
-    this.recvx += n; // Go's timerchandrain advances the receive index without synchronising
+    if (n > 0) this.hb()?.drained(n);
     return n;
   }
 
@@ -257,83 +259,17 @@ export class Chan<T = unknown> {
   close(): void {
     if (this.closed) throw new GoPanic(`close of closed channel ${this.name}`);
     this.closed = true;
-    const hb = this.hb;
-    if (hb !== null) {
-      const t = hb.need();
-      this.closeClock = hb.releaseStore(t, 'close of', this.name);
-      hb.note({ k: 'close', t: t.slot, ch: this.logId(hb) });
-    }
+    const hb = this.hb();
+    hb?.closed();
     for (let w = this.popReceiver(); w !== null; w = this.popReceiver()) {
-      if (hb !== null) this.acquireClose(hb, threadOf(w.task));
+      hb?.recvClosed(w.task);
       deliver(w, undefined, false);
       this.waker.wake(w.task);
     }
     for (let w = this.popSender(); w !== null; w = this.popSender()) {
-      if (hb !== null) hb.acquire(threadOf(w.task), this.closeClock, 'woken by close of', this.name);
+      hb?.senderWoken(w.task);
       this.waker.wakeWithPanic(w.task, new GoPanic(`send on closed channel ${this.name}`));
     }
-  }
-
-  // ---------------------------------------------------------------- happens-before
-
-  /** Unbuffered hand-off between the running thread and a parked partner (Go's `racesync`). */
-  private rendezvous(hb: Races, partner: Task, sending: boolean): void {
-    const me = hb.need();
-    const other = threadOf(partner);
-    hb.exchange(me, other, sending ? 'send on' : 'recv on', sending ? 'recv on' : 'send on', this.name);
-    if (hb.log !== null) {
-      const pair = hb.log.pair();
-      const ch = this.logId(hb);
-      hb.note({ k: 'rendezvous', t: me.slot, ch, pair });
-      hb.note({ k: 'rendezvous', t: other.slot, ch, pair });
-    }
-  }
-
-  /**
-   * Buffered hand-off with a parked partner: the running thread, then the partner, take
-   * the slot at the receive index (both name the same slot; Go's `racenotify` twice).
-   */
-  private handOff(hb: Races, partner: Task, sending: boolean): void {
-    const me = hb.need();
-    const other = threadOf(partner);
-    const i = this.recvx % this.cap;
-    const slots = this.slotClocks();
-    slots[i] = hb.releaseStoreAcquire(me, slots[i] as VClock | null, sending ? 'send on' : 'recv on', this.name);
-    slots[i] = hb.releaseStoreAcquire(other, slots[i] as VClock | null, sending ? 'recv on' : 'send on', this.name);
-    if (hb.log !== null) {
-      const ch = this.logId(hb);
-      // The k-th receive meets the (k + cap)-th send when the sender was parked on a full buffer.
-      const sendN = sending ? this.recvx : this.recvx + this.cap;
-      hb.note({ k: sending ? 'send' : 'recv', t: me.slot, ch, cap: this.cap, n: sending ? sendN : this.recvx });
-      hb.note({ k: sending ? 'recv' : 'send', t: other.slot, ch, cap: this.cap, n: sending ? this.recvx : sendN });
-    }
-    this.recvx++;
-    this.sendx = this.recvx + this.buf.length;
-  }
-
-  /** A send into (or receive from) the buffer: the slot at the send (receive) index. */
-  private slotOp(hb: Races, me: Thread, sending: boolean): void {
-    if (this.sendx - this.recvx !== this.buf.length) fail(`${this.name}: send index ${this.sendx} and receive index ${this.recvx} disagree with ${this.buf.length} buffered values`);
-    const n = sending ? this.sendx++ : this.recvx++;
-    const i = n % this.cap;
-    const slots = this.slotClocks();
-    slots[i] = hb.releaseStoreAcquire(me, slots[i] as VClock | null, sending ? 'send on' : 'recv on', this.name);
-    hb.note({ k: sending ? 'send' : 'recv', t: me.slot, ch: this.logId(hb), cap: this.cap, n });
-  }
-
-  /** A receive that returns because the channel is closed acquires what close released. */
-  private acquireClose(hb: Races, t: Thread): void {
-    hb.acquire(t, this.closeClock, 'recv (closed) on', this.name);
-    hb.note({ k: 'recv-closed', t: t.slot, ch: this.logId(hb) });
-  }
-
-  private slotClocks(): Array<VClock | null> {
-    if (this.slots === null) this.slots = new Array<VClock | null>(this.cap).fill(null);
-    return this.slots;
-  }
-
-  private logId(hb: Races): number {
-    return hb.log === null ? -1 : hb.log.id(this);
   }
 
   private completeSend(sender: Waiter): void {
@@ -341,13 +277,6 @@ export class Chan<T = unknown> {
     if (sender.caseIdx >= 0) (sender.task.effect as SelectEffect).index = sender.caseIdx;
     this.waker.wake(sender.task);
   }
-}
-
-/** A parked task's happens-before thread (every task has one while race detection is on). */
-function threadOf(t: Task): Thread {
-  const th = t.thread;
-  if (th === null) fail(`task ${t.name} has no happens-before thread while race detection is on`);
-  return th;
 }
 
 function deliver(w: Waiter, value: unknown, ok: boolean): void {

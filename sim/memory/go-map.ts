@@ -9,7 +9,7 @@
 import { GoPanic } from '../errors.ts';
 import type { Sim } from '../kernel.ts';
 import { label } from '../label.ts';
-import { Raced } from '../race/runtime.ts';
+import { Raced } from '../race/detector.ts';
 import { NamedLocation } from './location.ts';
 
 /** A tracked map. */

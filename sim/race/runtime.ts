@@ -16,9 +16,10 @@
  */
 import { fail } from '../assert.ts';
 import type { Micros } from '../time.ts';
-import { ShadowArena, type LocationSet } from '../memory/location.ts';
+import type { LocationSet } from '../memory/location.ts';
+import { Detector, Raced } from './detector.ts';
 import { RaceLog, type LoggedEvent } from './log.ts';
-import { raceKey, type DataRace, type RaceSide } from './report.ts';
+import type { DataRace } from './report.ts';
 import { Thread } from './thread.ts';
 import { VClock } from './vclock.ts';
 
@@ -28,15 +29,6 @@ export interface RaceHost {
   readonly now: Micros;
 }
 
-/** What {@link Races.access} found. */
-export const enum Raced {
-  No = 0,
-  /** Unordered with an earlier write, and this access writes too. */
-  WriteWrite = 1,
-  /** One of the two is a read. */
-  ReadWrite = 2,
-}
-
 /** The happens-before state of one run. */
 export class Races {
   /** The thread running now: a task, the setup phase, a firing timer; null between them. */
@@ -44,20 +36,14 @@ export class Races {
   /** The thread of the setup phase (code run before the run starts; spawns from it). */
   readonly setup: Thread;
   /** Races found, one per location group and pair of sites, in detection order. */
-  readonly found: DataRace[] = [];
+  readonly found: DataRace[];
   /** Test-only record of synchronisations and accesses (null unless asked for). */
   readonly log: RaceLog | null;
-  private readonly byKey = new Map<string, DataRace>();
   private nextSlot = 1;
   /** The thread of the timer firing now (reused across fires). */
   private kernel: Thread | null = null;
-  /** Every recorded access. */
-  private readonly shadow = new ShadowArena();
-  /** Thread names by slot (for reports). */
-  private readonly names: string[] = ['setup'];
-  /** Interned sites. */
-  private readonly strings: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Shadow state and race reports. */
+  private readonly detector: Detector;
   /** Set once the run is over: accesses are no longer checked. */
   private over = false;
 
@@ -66,6 +52,9 @@ export class Races {
     log: boolean,
   ) {
     this.setup = new Thread(0, 'setup', VClock.zero());
+    this.detector = new Detector(host);
+    this.detector.named(0, 'setup');
+    this.found = this.detector.found;
     this.cur = this.setup;
     this.log = log ? new RaceLog() : null;
   }
@@ -76,7 +65,7 @@ export class Races {
   spawn(name: string): Thread {
     const p = this.need();
     const child = new Thread(this.nextSlot++, name, VClock.copyOf(p.clock));
-    this.names[child.slot] = name;
+    this.detector.named(child.slot, name);
     p.dirty = true;
     child.synced('started by go statement in', p.name, this.host.steps);
     this.log?.push({ k: 'spawn', t: p.slot, child: child.slot });
@@ -194,99 +183,19 @@ export class Races {
   // ------------------------------------------------------------------ accesses
 
   /**
-   * Checks and records an access of the current thread to location `i` of `set` at
-   * `site`. Every earlier conflicting access not ordered before this one is a race
-   * (reported once per location group and pair of sites). `tag` is the accessor's own
-   * number for the report (a block generation), or -1.
+   * Checks and records an access of the current thread to location `i` of `set` at `site`
+   * (see {@link Detector.access}); `tag` is the accessor's own number for the report (a
+   * block generation), or -1.
    */
   access(set: LocationSet, i: number, write: boolean, site: string, tag = -1): Raced {
     if (this.over) return Raced.No;
     const t = this.need();
-    if (t.slot < 0) this.giveSlot(t); // a firing timer that touches memory gets an entry of its own
-    const epoch = t.now();
-    const c = t.clock;
-    const sh = this.shadow;
-    const sid = this.intern(site);
-    const w = write ? 1 : 0;
-    let raced = Raced.No;
-    let prev = -1;
-    let reuse = -1;
-    const heads = set.heads;
-    for (let e = heads[i] as number; e !== -1; ) {
-      const nx = sh.next[e] as number;
-      const es = sh.slot[e] as number;
-      const ordered = es === t.slot || (sh.epoch[e] as number) <= c.get(es);
-      if (!ordered && (write || sh.write[e] === 1)) {
-        this.report(set, i, e, t, write, sid, tag);
-        raced = write && sh.write[e] === 1 ? Raced.WriteWrite : raced === Raced.No ? Raced.ReadWrite : raced;
-      }
-      if (ordered && sh.site[e] === sid && sh.write[e] === w) {
-        // An access of this (site, kind) that happens before this one: replaced by it.
-        if (prev === -1) heads[i] = nx;
-        else sh.next[prev] = nx;
-        if (reuse === -1) reuse = e;
-        else sh.release(e);
-      } else prev = e;
-      e = nx;
+    if (t.slot < 0) {
+      t.slot = this.nextSlot++; // a firing timer that touches memory gets an entry of its own
+      this.detector.named(t.slot, t.name);
     }
-    const n = reuse === -1 ? sh.alloc() : reuse;
-    sh.site[n] = sid;
-    sh.write[n] = w;
-    sh.slot[n] = t.slot;
-    sh.epoch[n] = epoch;
-    sh.step[n] = this.host.steps;
-    sh.time[n] = this.host.now;
-    sh.syncKind[n] = t.syncKind;
-    sh.syncObj[n] = t.syncObj;
-    sh.syncStep[n] = t.syncStep;
-    sh.tag[n] = tag;
-    sh.next[n] = heads[i] as number;
-    heads[i] = n;
+    const r = this.detector.access(set, i, write, site, tag, t);
     if (this.log !== null) this.log.push({ k: 'access', t: t.slot, loc: this.log.id(set) * 4096 + i, group: set.group(i), write, site });
-    return raced;
-  }
-
-  private giveSlot(t: Thread): void {
-    t.slot = this.nextSlot++;
-    this.names[t.slot] = t.name;
-  }
-
-  /** A dense id for a site. */
-  private intern(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
-      this.ids.set(s, id);
-    }
-    return id;
-  }
-
-  private report(set: LocationSet, i: number, e: number, t: Thread, write: boolean, sid: number, tag: number): void {
-    const sh = this.shadow;
-    const aWrite = sh.write[e] === 1;
-    const aSite = this.strings[sh.site[e] as number] as string;
-    const site = this.strings[sid] as string;
-    const group = set.group(i);
-    const key = raceKey(group, aSite, aWrite ? 'write' : 'read', site, write ? 'write' : 'read');
-    const seen = this.byKey.get(key);
-    if (seen !== undefined) {
-      seen.count++;
-      return;
-    }
-    const aKind = sh.syncKind[e] as string;
-    const first: RaceSide = {
-      task: this.names[sh.slot[e] as number] ?? `thread ${sh.slot[e]}`,
-      kind: aWrite ? 'write' : 'read',
-      site: aSite,
-      step: sh.step[e] as number,
-      time: sh.time[e] as number,
-      lastSync: aKind === '' ? 'none' : `${aKind} ${sh.syncObj[e]} at step ${sh.syncStep[e]}`,
-    };
-    const second: RaceSide = { task: t.name, kind: write ? 'write' : 'read', site, step: this.host.steps, time: this.host.now, lastSync: t.describeSync() };
-    const aTag = sh.tag[e] as number;
-    const r: DataRace = { location: set.describe(i, aTag >= 0 ? aTag : tag), group, first, second, count: 1 };
-    this.byKey.set(key, r);
-    this.found.push(r);
+    return r;
   }
 }
