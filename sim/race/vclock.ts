@@ -72,6 +72,8 @@ const enum Take {
 }
 /** Per-chunk decisions of the join in progress (joins never nest). */
 const decisions = new Uint8Array(CHUNKS_PER_PAGE);
+/** Whether the join in progress took any of the other clock's pages or chunks (then it must freeze). */
+let adopted = false;
 const ZERO_CHUNK: readonly number[] = new Array<number>(CHUNK_SIZE).fill(0);
 
 /** A vector clock: mutable by itself (copy-on-write), readable by anyone. */
@@ -172,10 +174,10 @@ export class VClock {
    */
   join(b: VClock): void {
     if (b === this) fail('a vector clock joined with itself');
-    b.gen++;
     const bp = b.pages;
     let ap = this.pages;
     if (ap === bp) return;
+    adopted = false;
     // Whether every page of the result is b's (then b's whole page array is shared).
     let allB = ap.length <= bp.length;
     for (let pi = 0; pi < bp.length; pi++) {
@@ -191,6 +193,7 @@ export class VClock {
         ap = this.ownPages();
         while (ap.length <= pi) ap.push(null);
         ap[pi] = q;
+        adopted = true;
         continue;
       }
       if (p.owner === q.owner) {
@@ -203,11 +206,17 @@ export class VClock {
     }
     if (allB) {
       // The result equals b: share its page-ref array until one of the two writes it.
-      for (let pi = bp.length; pi < ap.length; pi++) if (ap[pi] !== null) return;
-      b.pagesOwned = false;
-      this.pages = bp;
-      this.pagesOwned = false;
+      let tail = true;
+      for (let pi = bp.length; pi < ap.length; pi++) if (ap[pi] !== null) tail = false;
+      if (tail) {
+        b.pagesOwned = false;
+        this.pages = bp;
+        this.pagesOwned = false;
+        adopted = true;
+      }
     }
+    // b must not write in place what this clock now shares with it.
+    if (adopted) b.gen++;
   }
 
   private joinPage(pi: number, p: Page, q: Page): void {
@@ -229,6 +238,7 @@ export class VClock {
     }
     if (allAdopt) {
       this.ownPages()[pi] = q;
+      adopted = true;
       return;
     }
     if (!anyChange) return;
@@ -238,7 +248,16 @@ export class VClock {
       if (d === Take.Keep || d === Take.Equal) continue;
       const y = q.chunks[ci] as Chunk;
       if (d === Take.Adopt) {
-        mp.chunks[ci] = y;
+        const x = mp.chunks[ci] as Chunk | null;
+        if (x !== null && x.owner === this.id && x.gen === this.gen) {
+          // Ours is writable: copy b's values in rather than share b's chunk (b need not freeze).
+          const xv = x.v;
+          const yv = y.v;
+          for (let k = 0; k < CHUNK_SIZE; k++) xv[k] = yv[k] as number;
+        } else {
+          mp.chunks[ci] = y;
+          adopted = true;
+        }
         continue;
       }
       const m = this.mutableChunk(mp, ci).v;
