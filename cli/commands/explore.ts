@@ -31,6 +31,8 @@ export interface ExploreFlags {
   json?: boolean;
   maxHeapMb?: string;
   maxWall?: string;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** One exploration and where its failing case was saved. */
@@ -41,10 +43,10 @@ export interface Explored {
 }
 
 /** Explores one scenario; saves the first failure as a repro file into `saveDir`, or the system's temp folder. */
-export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}): Explored {
+export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, races = true): Explored {
   const chosen = chooseConfig(target.target, ref);
   checkFits(target.target, chosen.config, ref, budget);
-  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget };
+  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
   const report = exploreCase(base, bound, max);
   let saved: string | null = null;
   if (report.failure !== null) {
@@ -95,7 +97,7 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   const ref = flags.scenario ?? defaultExploreConfig(target);
   checkFits(target.target, chooseConfig(target.target, ref).config, ref, budget);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget);
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true);
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   if (e.report.failure !== null) return 1;

@@ -53,6 +53,8 @@ export interface RunFlags {
   checkDeterminism?: boolean;
   maxHeapMb?: string;
   maxWall?: string;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** Runs `dst run`; returns the exit code. */
@@ -83,7 +85,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
   warnWorkers(asked, io);
   // --check-determinism re-runs every case in a separate process on another host (determinism/check.ts), not in this sweep.
-  const base = { target: target.ref, swarm: flags.swarm ?? false, checkDeterminism: false, budget };
+  const base = { target: target.ref, swarm: flags.swarm ?? false, checkDeterminism: false, budget, races: flags.races ?? true };
   const jobs: SweepJob[] = variants.map((variant) => ({ ...base, scenarios, variant, strategy, procs, seeds }));
   const check = flags.checkDeterminism ? startDeterminismCheck(target, jobs[0] as SweepJob) : null;
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
@@ -205,7 +207,7 @@ function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, s
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget));
+  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget, flags.races ?? true));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
       const f = e.report.failure;
