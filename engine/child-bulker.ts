@@ -111,9 +111,9 @@ export class ChildBulkers {
   private *createAndGetUnlocked(outputName: string, outputMap: Readonly<Record<string, RemoteOutputConfig>>): Proc<Result<Got>> {
     const newCfg = outputMap[outputName];
     const changed = yield* this.hasChangedAndUpdateRemoteOutputConfig(outputName, newCfg);
-    yield* this.mu.rlock();
+    yield* this.mu.rLock();
     const existing = this.map.get(outputName);
-    yield* this.mu.runlock();
+    yield* this.mu.rUnlock();
     if (existing !== undefined && !changed) return ok({ bulker: existing.bulker, changed: false });
     if (existing !== undefined && changed) {
       this.sim.note(`CreateAndGetBulker ${outputName}: config changed, cancelling ${existing.bulker.name}`);
@@ -151,11 +151,11 @@ export class ChildBulkers {
 
   /** `hasChangedAndUpdateRemoteOutputConfig`: sections 1 and 2. */
   *hasChangedAndUpdateRemoteOutputConfig(name: string, newCfg: RemoteOutputConfig | undefined): Proc<boolean> {
-    yield* this.mu.rlock();
+    yield* this.mu.rLock();
     const cur = this.configs.get(name);
     // "when output config first added, not reporting change"
     const changed = cur !== undefined && !deepEqual(cur, newCfg);
-    yield* this.mu.runlock();
+    yield* this.mu.rUnlock();
     yield* this.mu.lock();
     this.configs.set(name, { ...newCfg });
     yield* this.mu.unlock();
@@ -179,9 +179,9 @@ export class ChildBulkers {
 
   /** `GetBulker(outputName)`: the current child. */
   *get(outputName: string): Proc<ChildEntry | undefined> {
-    yield* this.mu.rlock();
+    yield* this.mu.rLock();
     const e = this.map.get(outputName);
-    yield* this.mu.runlock();
+    yield* this.mu.rUnlock();
     return e;
   }
 
@@ -207,9 +207,9 @@ export class ChildBulkers {
 
   /** `Run`'s exit: under RLock, cancel every child in the map (orphans are not in it). */
   *cancelAll(): Proc<void> {
-    yield* this.mu.rlock();
+    yield* this.mu.rLock();
     for (const c of this.map.values()) c.cancel();
-    yield* this.mu.runlock();
+    yield* this.mu.rUnlock();
   }
 }
 

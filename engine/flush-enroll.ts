@@ -28,7 +28,7 @@ interface Group {
 export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
   const lifo: Blk[] = [];
   const walk = new ListWalk('flushEnrollSearch');
-  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+  for (let n = q.head; n !== null; n = e.pool.read(n, 'next', 'flushEnrollSearch: n.next (collecting the queue)')) {
     walk.visit(n);
     markInFlush(e, n, 'flushEnrollSearch');
     lifo.push(n);
@@ -37,7 +37,7 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   for (const h of fifo) {
-    const key = e.pool.use(h, 'dedupeKey').dedupeKey;
+    const key = e.pool.read(h, 'dedupeKey', 'flushEnrollSearch: n.dedupeKey');
     const g = byKey.get(key);
     if (g === undefined) {
       const ng: Group = { key, canonical: h, dups: [] };
@@ -50,27 +50,27 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
   if (groups.length === 0) return null;
   const unique = new Set<string>();
   for (const g of groups) {
-    const ri = e.pool.use(g.canonical, 'refreshIndex').refreshIndex;
+    const ri = e.pool.read(g.canonical, 'refreshIndex', 'flushEnrollSearch: n.refreshIndex');
     if (ri !== '') unique.add(ri);
   }
   if (unique.size > 0) {
     const indices = goMapOrder(e.sim, [...unique], 'refreshIndices');
     const res = yield* e.transport.roundTrip(ctx, post(`/${indices.join(',')}/_refresh`, ''));
     if (res.kind === 'error') {
-      yield* failQueue(e, q.head, res.error, 'failQueue');
+      yield* failQueue(e, q.head, res.error, 'flushEnrollSearch');
       return null;
     }
     // The body is closed before `refreshResp.String()` reads it.
     if (res.status > 299) {
-      yield* failQueue(e, q.head, SiteErrors.enrollRefreshFailed(closedResponseString(res.status, res.body)), 'failQueue');
+      yield* failQueue(e, q.head, SiteErrors.enrollRefreshFailed(closedResponseString(res.status, res.body)), 'flushEnrollSearch');
       return null;
     }
   }
   let body = '';
-  for (const g of groups) body += e.pool.use(g.canonical, 'buf').buf;
+  for (const g of groups) body += e.pool.read(g.canonical, 'buf', 'flushEnrollSearch: n.buf');
   const r = yield* esRequest(e, ctx, post('/_msearch', body));
   if (r.err !== null) {
-    yield* failQueue(e, q.head, r.err, 'failQueue');
+    yield* failQueue(e, q.head, r.err, 'flushEnrollSearch');
     return null;
   }
   // Upstream returns easyjson's error as it is (no prefix, unlike flushBulk).
@@ -85,8 +85,8 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
     const err = item === undefined ? null : translateError(item.status, item.error, pick);
     // The group (dedupe key and duplicates) was captured before any send (fix 2a09846fa).
     const dups = g.dups;
-    yield* answer(e, g.canonical, { err, idx: e.pool.use(g.canonical, 'idx').idx, data: item ?? null }, 'flushEnrollSearch canonical');
-    for (const d of dups) yield* answer(e, d, { err: err ?? ErrEnrollDuplicate, idx: 0, data: null }, 'flushEnrollSearch dupe');
+    yield* answer(e, g.canonical, { err, idx: e.pool.read(g.canonical, 'idx', 'flushEnrollSearch: n.idx before send'), data: item ?? null }, 'flushEnrollSearch');
+    for (const d of dups) yield* answer(e, d, { err: err ?? ErrEnrollDuplicate, idx: 0, data: null }, 'flushEnrollSearch');
   }
   return null;
 }

@@ -52,7 +52,7 @@ export function* waitBulkAction(
   const h = newBlk(e, action, opts, ACTION_NAMES[action] as string);
   const frag = bulkFragment(action, index, id, body, opts.retryOnConflict);
   if (frag instanceof GoError) return fail(validationExit(e, h, frag));
-  setBuf(e, h, frag, byteLen(body ?? '') + K_SLOP);
+  setBuf(e, h, frag, byteLen(body ?? '') + K_SLOP, 'waitBulkAction: write n.buf');
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);

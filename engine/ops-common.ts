@@ -12,12 +12,11 @@ import type { OpOptions } from './op-options.ts';
 /** `newBlk(action, opts)`: acquire from the pool and set action, refresh flag and (C) dedupe fields. */
 export function newBlk(e: EngineCore, action: number, opts: OpOptions, op: string): Blk {
   const h = e.pool.acquire(`${taskName(e)} ${op}`);
-  const d = e.pool.use(h, 'action');
-  d.action = action;
-  d.refresh = opts.refresh === true;
+  e.pool.write(h, 'action', action, 'newBlk: write n.action');
+  e.pool.write(h, 'refresh', opts.refresh === true, 'newBlk: write n.flags');
   if (e.flags.enrollQueue) {
-    d.dedupeKey = opts.dedupeKey ?? '';
-    d.refreshIndex = opts.refreshIndex ?? '';
+    e.pool.write(h, 'dedupeKey', opts.dedupeKey ?? '', 'newBlk: write n.dedupeKey');
+    e.pool.write(h, 'refreshIndex', opts.refreshIndex ?? '', 'newBlk: write n.refreshIndex');
   }
   return h;
 }
@@ -25,14 +24,15 @@ export function newBlk(e: EngineCore, action: number, opts: OpOptions, op: strin
 /**
  * Writes a block's fragment after `blk.buf.Grow(grow)` (`danger.Buf`: a buffer with less
  * room than `grow` is reallocated to `2*cap + grow`), tracking the capacity the way
- * `append` grows past it (at least double; Go's size classes are not modelled).
+ * `append` grows past it (at least double; Go's size classes are not modelled). The write
+ * of `n.buf` is a tracked access at `site`; the capacity is a fact for studies, untracked.
  */
-export function setBuf(e: EngineCore, h: Blk, text: string, grow: number): void {
-  const d = e.pool.use(h, 'buf');
+export function setBuf(e: EngineCore, h: Blk, text: string, grow: number, site: string): void {
+  e.pool.write(h, 'buf', text, site);
+  const d = h.resource.data;
   let cap = d.cap < grow ? 2 * d.cap + grow : d.cap;
   const n = byteLen(text);
   if (n > cap) cap = Math.max(n, 2 * cap);
-  d.buf = text;
   d.cap = cap;
 }
 
@@ -41,6 +41,7 @@ export const K_SLOP = 64;
 
 /** A validation error after acquire: upstream returns without freeing (V1); hardened frees. */
 export function validationExit(e: EngineCore, h: Blk, err: GoError): GoError {
+  e.exits?.record(h, 'validation', err);
   if (e.flags.freeOnValidationError) e.pool.release(h, `caller: validation error (${err.message})`);
   else e.sim.note(`validation error ${err.message}: block ${h.resource.id} not freed`);
   return err;

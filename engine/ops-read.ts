@@ -19,7 +19,7 @@ export function* readRaw(e: EngineCore, ctx: Context, index: string, id: string,
   const h = newBlk(e, Action.read, opts, 'read');
   const err = validateMeta(index, id);
   if (err !== null) return fail(validationExit(e, h, err));
-  setBuf(e, h, mgetFragment(index, id), K_SLOP);
+  setBuf(e, h, mgetFragment(index, id), K_SLOP, 'readRaw: write n.buf');
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);

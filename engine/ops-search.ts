@@ -44,7 +44,7 @@ export function* search(e: EngineCore, ctx: Context, index: string, body: string
   const action = (opts.waitForCheckpoints?.length ?? 0) > 0 ? Action.fleetSearch : Action.search;
   const h = newBlk(e, action, opts, action === Action.fleetSearch ? 'fleet_search' : 'search');
   const b = body ?? '';
-  setBuf(e, h, `${msearchHeader(index, opts)}${b}\n`, byteLen(b) + K_SLOP);
+  setBuf(e, h, `${msearchHeader(index, opts)}${b}\n`, byteLen(b) + K_SLOP, 'Search: write n.buf');
   const err = validateBody(b);
   if (err !== null) return fail(validationExit(e, h, err));
   const resp = yield* dispatch(e, ctx, h);

@@ -22,6 +22,8 @@ export interface CallRecord {
   returns: number;
   /** `ok`, or the error's message. */
   result: string | null;
+  /** The error value returned (null on success or before it returns): checkers compare it by identity, never by message. */
+  error: GoError | null;
 }
 
 /** A write attempt whose final state the store must reflect when acknowledged. */
@@ -44,6 +46,8 @@ export interface WriteAttempt {
 export class CallLedger {
   readonly calls: CallRecord[] = [];
   readonly writes: WriteAttempt[] = [];
+  /** Calls in progress, by task (a task makes one call at a time): what a parked caller holds. */
+  readonly open = new Map<string, CallRecord>();
   private ackSeq = 0;
 
   constructor(
@@ -64,15 +68,18 @@ export class CallLedger {
    * without error.
    */
   *call<T extends { err: GoError | null }>(op: string, body: Proc<T>, write?: Omit<WriteAttempt, 'acked' | 'call' | 'ackSeq' | 'mayHaveLanded'>): Proc<T> {
-    const rec: CallRecord = { id: this.calls.length, op, task: this.sim.current?.name ?? 'kernel', start: this.sim.now, end: null, startSeq: this.sim.trace.length, endSeq: null, returns: 0, result: null };
+    const rec: CallRecord = { id: this.calls.length, op, task: this.sim.current?.name ?? 'kernel', start: this.sim.now, end: null, startSeq: this.sim.trace.length, endSeq: null, returns: 0, result: null, error: null };
     this.calls.push(rec);
+    this.open.set(rec.task, rec);
     const attempt: WriteAttempt | null = write ? { ...write, acked: false, call: rec.id, ackSeq: -1, mayHaveLanded: true } : null;
     if (attempt) this.writes.push(attempt);
     const r = yield* body;
     rec.returns++;
+    if (this.open.get(rec.task) === rec) this.open.delete(rec.task);
     rec.end = this.sim.now;
     rec.endSeq = this.sim.trace.length;
     rec.result = r.err === null ? 'ok' : r.err.message;
+    rec.error = r.err;
     if (attempt && r.err === null) {
       attempt.acked = true;
       attempt.ackSeq = this.ackSeq++;

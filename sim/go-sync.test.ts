@@ -1,8 +1,8 @@
 /**
- * sync and x/sync semantics: semaphore.Weighted, WaitGroup, Mutex, RWMutex, atomics.
+ * sync and x/sync semantics: semaphore.Weighted, WaitGroup, Mutex, atomics.
  */
 import { describe, expect, it } from 'vitest';
-import { AtomicInt, background, Canceled, DeadlineExceeded, gosched, ms, Mutex, RandomWalk, RWMutex, Sim, simulate, sleep, WaitGroup, Weighted, withCancel, withTimeout } from './index.ts';
+import { AtomicInt, background, Canceled, DeadlineExceeded, gosched, ms, Mutex, RandomWalk, simulate, sleep, WaitGroup, Weighted, withCancel, withTimeout } from './index.ts';
 
 const rw = (seed = 1) => ({ strategy: new RandomWalk(seed) });
 
@@ -186,45 +186,5 @@ describe('sync/atomic', () => {
     // Each op is a separate step, so the scheduler had a choice before each while both were runnable.
     expect(r.decisions.length).toBeGreaterThanOrEqual(2);
     expect(r.state.peek()).toBe(6);
-  });
-});
-
-describe('sync.RWMutex', () => {
-  it('readers share the lock; a writer waits for them, and a waiting writer holds off new readers', () => {
-    const sim = new Sim({ strategy: new RandomWalk(3) });
-    const mu = new RWMutex(sim, 'mu');
-    const log: string[] = [];
-    sim.spawn('r1', function* () {
-      yield* mu.rlock();
-      log.push('r1 in');
-      yield* sleep(10);
-      log.push('r1 out');
-      yield* mu.runlock();
-    });
-    sim.spawn('w', function* () {
-      yield* sleep(1);
-      yield* mu.lock();
-      log.push('w in');
-      yield* sleep(10);
-      log.push('w out');
-      yield* mu.unlock();
-    });
-    sim.spawn('r2', function* () {
-      yield* sleep(2);
-      yield* mu.rlock();
-      log.push('r2 in');
-      yield* mu.runlock();
-    });
-    expect(sim.run().outcome.kind).toBe('ok');
-    expect(log).toEqual(['r1 in', 'r1 out', 'w in', 'w out', 'r2 in']);
-  });
-
-  it('unlocking an unlocked RWMutex panics', () => {
-    const sim = new Sim({ strategy: new RandomWalk(1) });
-    const mu = new RWMutex(sim, 'mu');
-    sim.spawn('t', function* () {
-      yield* mu.runlock();
-    });
-    expect(sim.run().outcome.kind).toBe('panic');
   });
 });

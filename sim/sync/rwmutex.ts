@@ -1,79 +1,179 @@
 /**
- * `sync.RWMutex`: any number of readers or one writer. Every call is a scheduling point.
- * As in Go, a writer waiting for the lock blocks new readers (so readers cannot starve
- * it), the readers that arrived while a writer held the lock go first when it unlocks,
- * and unlocking what is not locked is a fatal error (a panic here).
+ * `sync.RWMutex` with Go's writer priority: once a writer is waiting, new readers block
+ * until that writer has had the lock (so a recursive read lock can deadlock against a
+ * waiting writer, the "RWR" deadlock). Unlock admits every reader that queued behind the
+ * writer before the next writer. Every operation is a scheduling point.
+ *
+ * Happens-before as Go's race annotations in `sync/rwmutex.go`: Unlock releases (stores)
+ * into `readerSem`, RUnlock release-merges into `writerSem`; RLock acquires `readerSem`,
+ * Lock acquires both. So a writer's section happens before every later reader and
+ * writer, and every reader's section before the next writer; readers order nothing among
+ * themselves. The internal wait channels add no edge of their own.
  */
+import { assert } from '../assert.ts';
 import type { Chan } from '../channel.ts';
 import { GoPanic } from '../errors.ts';
 import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
+import type { VClock } from '../race/vclock.ts';
+import type { Locker } from './locker.ts';
 
-/** A readers-writer lock. */
+/** Where the writer side is. */
+const enum Writer {
+  /** No writer holds or waits for the lock. */
+  None = 0,
+  /** A writer has announced itself and waits for the active readers to leave. */
+  Draining = 1,
+  /** A writer holds the lock. */
+  Held = 2,
+}
+
+/** A reader/writer mutex. */
 export class RWMutex {
   private readers = 0;
-  private writer = false;
-  private readonly readWaiters: Chan<never>[] = [];
-  private readonly writeWaiters: Chan<never>[] = [];
+  private writer = Writer.None;
+  /** The draining writer's wake-up channel (set while `writer` is Draining). */
+  private drained: Chan<never> | null = null;
+  /** Readers blocked behind a writer, oldest first. */
+  private readonly blockedReaders: Chan<never>[] = [];
+  /** Writers waiting for the writer slot (Go's `rw.w`), oldest first. */
+  private readonly blockedWriters: Chan<never>[] = [];
+  /** What the last Unlock released (Go's `race.Release(&rw.readerSem)`). */
+  private readerSem: VClock | null = null;
+  /** What every RUnlock merged (Go's `race.ReleaseMerge(&rw.writerSem)`). */
+  private writerSem: VClock | null = null;
 
   constructor(
     private readonly sim: Sim,
-    /** Name for traces. */
+    /** Name for traces and deadlock reports. */
     readonly name = 'rwmutex',
   ) {}
 
-  /** `RLock()`. */
-  *rlock(): Proc<void> {
+  /** Number of readers holding the lock. */
+  get readerCount(): number {
+    return this.readers;
+  }
+
+  /** Whether a writer holds the lock. */
+  get isWriteLocked(): boolean {
+    return this.writer === Writer.Held;
+  }
+
+  /** Whether a writer waits for readers to leave (new readers then block). */
+  get writerWaiting(): boolean {
+    return this.writer === Writer.Draining;
+  }
+
+  /** `RLock()`: blocks while a writer holds the lock or waits for it. */
+  *rLock(): Proc<void> {
     yield* gosched(`${this.name}.rlock`);
-    if (!this.writer && this.writeWaiters.length === 0) {
+    if (this.writer === Writer.None) {
       this.readers++;
+      this.acquired(false);
       return;
     }
-    const ch = this.sim.chan<never>(0, `${this.name}.rwait`);
-    this.readWaiters.push(ch);
+    const ch = this.sim.chan<never>(0, `${this.name}.rlock`).internal();
+    this.blockedReaders.push(ch);
     yield* recv(ch);
+    this.acquired(false);
   }
 
-  /** `RUnlock()`. */
-  *runlock(): Proc<void> {
+  /** `TryRLock()`: takes a read lock only when no writer holds or waits for it. Not a scheduling point. */
+  tryRLock(): boolean {
+    if (this.writer !== Writer.None) return false;
+    this.readers++;
+    this.acquired(false);
+    return true;
+  }
+
+  /** `RUnlock()`. Without a read lock held, Go's fatal error "sync: RUnlock of unlocked RWMutex". */
+  *rUnlock(): Proc<void> {
     yield* gosched(`${this.name}.runlock`);
-    if (this.readers <= 0) throw new GoPanic(`sync: RUnlock of unlocked RWMutex (${this.name})`);
+    if (this.readers === 0) throw new GoPanic(`sync: RUnlock of unlocked RWMutex (${this.name})`);
+    const hb = this.sim.races;
+    if (hb !== null) this.writerSem = hb.releaseMerge(hb.need(), this.writerSem, 'RUnlock of', this.name);
     this.readers--;
-    if (this.readers === 0) this.handToWriter();
+    if (this.readers === 0 && this.writer === Writer.Draining) {
+      const d = this.drained;
+      assert(d !== null, `${this.name}: a draining writer has no wake-up channel`);
+      this.drained = null;
+      this.writer = Writer.Held;
+      d.close();
+    }
   }
 
-  /** `Lock()`. */
+  /**
+   * `Lock()`: waits for the writer slot, then blocks new readers and waits for the active
+   * ones to leave. A parked writer is woken only once it holds the lock.
+   */
   *lock(): Proc<void> {
     yield* gosched(`${this.name}.lock`);
-    if (!this.writer && this.readers === 0 && this.writeWaiters.length === 0) {
-      this.writer = true;
+    if (this.writer === Writer.None && this.readers === 0) {
+      assert(this.blockedWriters.length === 0, `${this.name}: writers queued while the mutex is free`);
+      this.writer = Writer.Held;
+      this.acquired(true);
       return;
     }
-    const ch = this.sim.chan<never>(0, `${this.name}.wwait`);
-    this.writeWaiters.push(ch);
+    const ch = this.sim.chan<never>(0, `${this.name}.lock`).internal();
+    if (this.writer === Writer.None) {
+      assert(this.blockedWriters.length === 0, `${this.name}: writers queued while no writer holds the slot`);
+      this.writer = Writer.Draining;
+      this.drained = ch;
+    } else {
+      this.blockedWriters.push(ch);
+    }
     yield* recv(ch);
+    assert(this.writer === Writer.Held && this.readers === 0, `${this.name}: a writer woke without holding the lock`);
+    this.acquired(true);
   }
 
-  /** `Unlock()`: waiting readers first, else the next writer. */
+  /** `TryLock()`: takes the write lock only when nobody holds the mutex. Not a scheduling point. */
+  tryLock(): boolean {
+    if (this.writer !== Writer.None || this.readers > 0) return false;
+    this.writer = Writer.Held;
+    this.acquired(true);
+    return true;
+  }
+
+  /**
+   * `Unlock()`. Without the write lock held, Go's fatal error "sync: Unlock of unlocked
+   * RWMutex". Readers that blocked behind the writer get the lock first; the next writer
+   * then waits for them.
+   */
   *unlock(): Proc<void> {
     yield* gosched(`${this.name}.unlock`);
-    if (!this.writer) throw new GoPanic(`sync: Unlock of unlocked RWMutex (${this.name})`);
-    this.writer = false;
-    if (this.readWaiters.length > 0) {
-      for (const ch of this.readWaiters.splice(0)) {
-        this.readers++;
-        ch.close();
-      }
-      return;
+    if (this.writer !== Writer.Held) throw new GoPanic(`sync: Unlock of unlocked RWMutex (${this.name})`);
+    assert(this.readers === 0, `${this.name}: readers active while a writer held the lock`);
+    const hb = this.sim.races;
+    if (hb !== null) this.readerSem = hb.releaseStore(hb.need(), 'Unlock of', this.name);
+    const admitted = this.blockedReaders.splice(0);
+    this.readers += admitted.length;
+    for (const ch of admitted) ch.close();
+    this.writer = Writer.None;
+    const next = this.blockedWriters.shift();
+    if (next === undefined) return;
+    if (this.readers === 0) {
+      this.writer = Writer.Held;
+      next.close();
+    } else {
+      // The next writer owns the slot and waits for the readers just admitted.
+      this.writer = Writer.Draining;
+      this.drained = next;
     }
-    this.handToWriter();
   }
 
-  private handToWriter(): void {
-    const next = this.writeWaiters.shift();
-    if (next === undefined) return;
-    this.writer = true;
-    next.close();
+  /** Go's `race.Acquire(&rw.readerSem)` after a read lock, and of `writerSem` too after a write lock. */
+  private acquired(write: boolean): void {
+    const hb = this.sim.races;
+    if (hb === null) return;
+    const t = hb.need();
+    hb.acquire(t, this.readerSem, write ? 'Lock of' : 'RLock of', this.name);
+    if (write) hb.acquire(t, this.writerSem, 'Lock of', this.name);
+  }
+
+  /** `RLocker()`: a {@link Locker} whose Lock and Unlock are RLock and RUnlock. */
+  rLocker(): Locker {
+    return { lock: () => this.rLock(), unlock: () => this.rUnlock() };
   }
 }

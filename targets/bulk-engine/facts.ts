@@ -4,7 +4,8 @@
  * functions of these facts.
  */
 import type { FinishedRun } from '../../harness/target.ts';
-import type { PoolViolation, Resource, RunResult } from '../../sim/index.ts';
+import type { ExitLog } from '../../engine/exit-log.ts';
+import type { GoError, PoolViolation, Resource, RunResult } from '../../sim/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { EngineWorld } from '../../scenario/world.ts';
 
@@ -20,6 +21,8 @@ export interface CallFact {
   readonly endSeq: number | null;
   readonly returns: number;
   readonly result: string | null;
+  /** The error value it returned (compared by identity), or null. */
+  readonly error: GoError | null;
 }
 
 /** One write attempt. */
@@ -43,6 +46,8 @@ export interface RunFacts {
   readonly blocks: readonly Resource<unknown>[];
   readonly calls: readonly CallFact[];
   readonly writes: readonly WriteFact[];
+  /** How each call left the engine with its block. */
+  readonly exits: ExitLog;
   /** The stored document, realtime. */
   readonly readDocument: (index: string, id: string) => { readonly source: unknown } | undefined;
 }
@@ -62,6 +67,7 @@ export function factsOf(run: FinishedRun<Scenario, EngineWorld>): RunFacts {
       blocks: pools.flatMap((p) => p.resources),
       calls: w.ledger.calls,
       writes: w.ledger.writes,
+      exits: w.bulker.exits,
       readDocument: (index, id) => w.es.getDocument(index, id),
     };
     cache.set(run, f);
