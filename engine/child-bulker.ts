@@ -24,7 +24,7 @@
  * `childForgetFailed` (a failed re-creation removes the cancelled child from the map),
  * `childErrChBuffered` (`errCh` has room for Run's result).
  */
-import { background, GoError, Mutex, onRecv, RWMutex, select, send, withCancel, type CancelFunc, type Context, type Proc, type Sim } from '../sim/index.ts';
+import { background, GoError, GoMap, Mutex, onRecv, RWMutex, select, send, withCancel, type CancelFunc, type Context, type Proc, type Sim } from '../sim/index.ts';
 import type { Transport } from './transport.ts';
 import type { Bulker } from './bulker.ts';
 import { fail, ok, type Result } from './op-options.ts';
@@ -77,8 +77,10 @@ function sorted(v: unknown): unknown {
 
 /** The parent's `bulkerMap`, `remoteOutputConfigMap` and `remoteOutputMutex`. */
 export class ChildBulkers {
-  private readonly map = new Map<string, ChildEntry>();
-  private readonly configs = new Map<string, RemoteOutputConfig>();
+  /** `b.bulkerMap`: a Go map, so an access outside `remoteOutputMutex` is a data race. */
+  private readonly map: GoMap<string, ChildEntry>;
+  /** `b.remoteOutputConfigMap`. */
+  private readonly configs: GoMap<string, RemoteOutputConfig>;
   private readonly mu: RWMutex;
   /** Hardened: serializes whole calls. */
   private readonly createMu: Mutex;
@@ -94,6 +96,8 @@ export class ChildBulkers {
     private readonly transportFor: RemoteTransportFactory,
   ) {
     this.mu = new RWMutex(sim, `${parentName}.remoteOutputMutex`);
+    this.map = new GoMap(sim, `${parentName}.bulkerMap`);
+    this.configs = new GoMap(sim, `${parentName}.remoteOutputConfigMap`);
     this.createMu = new Mutex(sim, `${parentName}.createMu`);
   }
 
@@ -112,7 +116,7 @@ export class ChildBulkers {
     const newCfg = outputMap[outputName];
     const changed = yield* this.hasChangedAndUpdateRemoteOutputConfig(outputName, newCfg);
     yield* this.mu.rLock();
-    const existing = this.map.get(outputName);
+    const existing = this.map.get(outputName, 'CreateAndGetBulker: read bulkerMap[outputName]');
     yield* this.mu.rUnlock();
     if (existing !== undefined && !changed) return ok({ bulker: existing.bulker, changed: false });
     if (existing !== undefined && changed) {
@@ -126,7 +130,9 @@ export class ChildBulkers {
       this.sim.note(`CreateAndGetBulker ${outputName}: ${t.message}${existing !== undefined ? `; the map keeps ${existing.bulker.name}` : ''}`);
       if (this.flags.childForgetFailed && existing !== undefined) {
         yield* this.mu.lock();
-        if (this.map.get(outputName) === existing) this.map.delete(outputName);
+        if (this.map.get(outputName, 'CreateAndGetBulker (childForgetFailed): read bulkerMap[outputName]') === existing) {
+          this.map.delete(outputName, 'CreateAndGetBulker (childForgetFailed): delete bulkerMap[outputName]');
+        }
         yield* this.mu.unlock();
       }
       return fail(t);
@@ -143,7 +149,7 @@ export class ChildBulkers {
     };
     this.all.push(entry);
     yield* this.mu.lock();
-    this.map.set(outputName, entry);
+    this.map.set(outputName, entry, 'updateBulkerMap: bulkerMap[outputName] = newBulker');
     yield* this.mu.unlock();
     this.start(entry, name);
     return ok({ bulker: entry.bulker, changed });
@@ -152,12 +158,12 @@ export class ChildBulkers {
   /** `hasChangedAndUpdateRemoteOutputConfig`: sections 1 and 2. */
   *hasChangedAndUpdateRemoteOutputConfig(name: string, newCfg: RemoteOutputConfig | undefined): Proc<boolean> {
     yield* this.mu.rLock();
-    const cur = this.configs.get(name);
+    const cur = this.configs.get(name, 'hasChangedAndUpdateRemoteOutputConfig: read remoteOutputConfigMap[name]');
     // "when output config first added, not reporting change"
     const changed = cur !== undefined && !deepEqual(cur, newCfg);
     yield* this.mu.rUnlock();
     yield* this.mu.lock();
-    this.configs.set(name, { ...newCfg });
+    this.configs.set(name, { ...newCfg }, 'hasChangedAndUpdateRemoteOutputConfig: remoteOutputConfigMap[name] = newCfg');
     yield* this.mu.unlock();
     return changed;
   }
@@ -180,14 +186,14 @@ export class ChildBulkers {
   /** `GetBulker(outputName)`: the current child. */
   *get(outputName: string): Proc<ChildEntry | undefined> {
     yield* this.mu.rLock();
-    const e = this.map.get(outputName);
+    const e = this.map.get(outputName, 'GetBulker: read bulkerMap[outputName]');
     yield* this.mu.rUnlock();
     return e;
   }
 
   /** The stored config of an output, read without the lock (tests and reports). */
   configOf(outputName: string): RemoteOutputConfig | undefined {
-    return this.configs.get(outputName);
+    return this.configs.peek(outputName);
   }
 
   /**
@@ -195,20 +201,19 @@ export class ChildBulkers {
    * `bulkerMap[name]` directly: `cfg` null stores a nil map (the same as none).
    */
   preset(outputName: string, cfg: RemoteOutputConfig | null, child?: ChildEntry): void {
-    if (cfg === null) this.configs.delete(outputName);
-    else this.configs.set(outputName, cfg);
-    if (child !== undefined) this.map.set(outputName, child);
+    this.configs.poke(outputName, cfg ?? undefined);
+    if (child !== undefined) this.map.poke(outputName, child);
   }
 
   /** The current child, read without the lock (tests and reports). */
   peek(outputName: string): ChildEntry | undefined {
-    return this.map.get(outputName);
+    return this.map.peek(outputName);
   }
 
   /** `Run`'s exit: under RLock, cancel every child in the map (orphans are not in it). */
   *cancelAll(): Proc<void> {
     yield* this.mu.rLock();
-    for (const c of this.map.values()) c.cancel();
+    for (const k of this.map.keys('Run exit: range bulkerMap')) this.map.peek(k)?.cancel();
     yield* this.mu.rUnlock();
   }
 }

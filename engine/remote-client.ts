@@ -11,12 +11,12 @@ import type { RemoteOutputConfig, RemoteTransportFactory } from './child-bulker.
 import type { Transport } from './transport.ts';
 
 /** The remote outputs' factory: `network(outputName, hosts)` reaches the remote cluster. */
-export function remoteClientFactory(sim: Sim, policy: RetryPolicy, network: (outputName: string, hosts: readonly string[]) => Transport): RemoteTransportFactory {
+export function remoteClientFactory(sim: Sim, policy: RetryPolicy, network: (outputName: string, hosts: readonly string[]) => Transport, lockBackoff = false): RemoteTransportFactory {
   return (outputName: string, cfg: RemoteOutputConfig | undefined) => {
     const hosts = Array.isArray(cfg?.['hosts']) ? (cfg['hosts'] as unknown[]).map(String) : [];
     if (hosts.length === 0) return new GoError(`failed to get hosts from output: ${outputName}`);
     const token = cfg?.['service_token'];
     if (typeof token !== 'string' || token === '') return new GoError(`failed to get service token from output: ${outputName}`);
-    return new EsClient(sim, network(outputName, hosts), policy, `es-client.${outputName}`);
+    return new EsClient(sim, network(outputName, hosts), policy, `es-client.${outputName}`, undefined, lockBackoff);
   };
 }

@@ -45,6 +45,11 @@ export interface VariantFlags {
   readonly childForgetFailed: boolean;
   /** Hardened: the child Run wrapper's errCh has room for Run's result (upstream's unbuffered send blocks forever once the watcher left). */
   readonly childErrChBuffered: boolean;
+  /**
+   * Hardened: the ES client's `RetryBackoff` takes a mutex (upstream's one backoff per client
+   * is reset and advanced by concurrent requests without a lock: a data race).
+   */
+  readonly backoffLocked: boolean;
   /** The ES client's retry settings on this release line (`es/client.go`; see `es-client/retry-policy.ts`). */
   readonly esClient: RetryPolicy;
 }
@@ -95,6 +100,7 @@ const UPSTREAM = {
   childCreateSerialized: false,
   childForgetFailed: false,
   childErrChBuffered: false,
+  backoffLocked: false,
 } as const;
 
 /**
@@ -174,6 +180,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     childCreateSerialized: true,
     childForgetFailed: true,
     childErrChBuffered: true,
+    backoffLocked: true,
   }),
 });
 

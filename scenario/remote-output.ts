@@ -29,7 +29,7 @@ export function remoteOutputConfig(sim: Sim, s: Scenario): RemoteOutputConfig {
 export function remoteTransports(sim: Sim, s: Scenario, variant: VariantName): { factory: RemoteTransportFactory; es: FakeElasticsearch } {
   const es = new FakeElasticsearch();
   const network = new SimEsTransport(sim, es, esProfile(sim, s.elasticsearch));
-  return { es, factory: remoteClientFactory(sim, VARIANTS[variant].esClient, () => network) };
+  return { es, factory: remoteClientFactory(sim, VARIANTS[variant].esClient, () => network, VARIANTS[variant].backoffLocked) };
 }
 
 /** The checkin step: prepare the remote output, then maybe update the agent's API key for it. */

@@ -98,7 +98,7 @@ export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, h
   const es = new FakeElasticsearch();
   seedDocuments(es, scenario);
   const network = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
-  const client = new EsClient(sim, network, VARIANTS[variant].esClient, 'es-client');
+  const client = new EsClient(sim, network, VARIANTS[variant].esClient, 'es-client', undefined, VARIANTS[variant].backoffLocked);
   const remote = scenario.workload.remoteOutput.prepare > 0 ? remoteTransports(sim, scenario, variant) : null;
   const bulker = new Bulker(sim, client, {
     variant,

@@ -50,12 +50,6 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     why: 'the simulated network carries status and body only; the fake is taken to be Elasticsearch',
   },
   {
-    id: 'backoff-data-race',
-    where: '`es/client.go` `WithBackoff`: the one `ExponentialBackOff` per client is reset and advanced by concurrent requests without a lock',
-    what: 'the sharing is modelled (each call atomic between scheduling points), the race itself is not reported',
-    why: "the model has no data-race detector on engine state yet; the backoff's interval is the location to track when it has one",
-  },
-  {
     id: 'flush-buf-pool',
     where: '#7190 `flushBufPool` (9.5, main): the pooled request buffer of each flush, reused for its response (spec R12)',
     what: 'flush request buffers are not tracked, so their reuse and retained bytes are not in the incident study',

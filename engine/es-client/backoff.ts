@@ -7,13 +7,16 @@
  * and then calls `NextBackOff()`, so concurrent retrying requests reset and advance one
  * another's interval. The library says it is not thread-safe and nothing locks it: in Go
  * this is an unsynchronized read-modify-write from every flush goroutine that retries (a
- * data race); here each call is atomic between two scheduling points.
+ * data race). Here each call is atomic between two scheduling points, and
+ * `currentInterval` is a tracked cell: two requests whose retries are not ordered by
+ * anything else report that race (sites `RetryBackoff: b.Reset()` and
+ * `ExponentialBackOff.NextBackOff: ...`).
  *
  * v4's `MaxElapsedTime` (15 min since the last Reset) is never reached: every request
  * resets at its first retry and lives at most a flush context (60 s) or six attempts of
  * at most the 90 s header timeout, so v4 and v7 behave alike.
  */
-import { label, type Micros, type Sim } from '../../sim/index.ts';
+import { label, Shared, type Micros, type Sim } from '../../sim/index.ts';
 
 /** How many equally spaced values `rand.Float64()` takes in the model (a decision of this width). */
 export const JITTER_STEPS = 16;
@@ -33,24 +36,26 @@ export const FLEET_BACKOFF: BackoffParams = Object.freeze({ initial: 500_000, ra
 
 /** One shared `ExponentialBackOff`. */
 export class ExponentialBackOff {
-  /** `currentInterval`, in nanoseconds as Go keeps it. */
-  private current: number;
+  /** `b.currentInterval`, in nanoseconds as Go keeps it; shared by every request of the client. */
+  private readonly current: Shared<number>;
 
   constructor(
     private readonly sim: Sim,
     readonly params: BackoffParams,
+    /** Name of the cell in race reports. */
+    name = 'backoff',
   ) {
-    this.current = params.initial * 1000;
+    this.current = new Shared(sim, params.initial * 1000, `${name}.currentInterval`);
   }
 
-  /** The interval the next `NextBackOff` randomizes around, µs (for tests and traces). */
+  /** The interval the next `NextBackOff` randomizes around, µs (for tests and traces; untracked). */
   get currentInterval(): Micros {
-    return Math.floor(this.current / 1000);
+    return Math.floor(this.current.peek() / 1000);
   }
 
   /** `Reset()`. */
   reset(): void {
-    this.current = this.params.initial * 1000;
+    this.current.store(this.params.initial * 1000, 'RetryBackoff: b.Reset()');
   }
 
   /**
@@ -60,13 +65,14 @@ export class ExponentialBackOff {
    */
   nextBackOff(): Micros {
     const p = this.params;
-    if (this.current === 0) this.current = p.initial * 1000;
+    let cur = this.current.load('ExponentialBackOff.NextBackOff: read b.currentInterval');
+    if (cur === 0) cur = p.initial * 1000;
     const random = this.sim.decide(JITTER_STEPS, JITTER) / JITTER_STEPS;
-    const delta = p.randomization * this.current;
-    const min = this.current - delta;
-    const max = this.current + delta;
+    const delta = p.randomization * cur;
+    const min = cur - delta;
+    const max = cur + delta;
     const next = Math.floor(min + random * (max - min + 1));
-    this.current = this.current >= (p.max * 1000) / p.multiplier ? p.max * 1000 : Math.floor(this.current * p.multiplier);
+    this.current.store(cur >= (p.max * 1000) / p.multiplier ? p.max * 1000 : Math.floor(cur * p.multiplier), 'ExponentialBackOff.NextBackOff: b.currentInterval = ...');
     return Math.floor(next / 1000);
   }
 }

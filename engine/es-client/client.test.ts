@@ -19,10 +19,10 @@ import { APPLY_DEFAULT_OPTIONS, GO_ELASTICSEARCH_DEFAULTS_819 } from './retry-po
 const REQ: HttpRequest = { method: 'POST', path: '/_bulk', query: {}, body: '{}\n' };
 const RESET = new WrappingError('read tcp 127.0.0.1:9200: connection reset by peer', ECONNRESET);
 
-function setup(script: (n: number) => Scripted, policy = APPLY_DEFAULT_OPTIONS, jitter: number[] = [], conns?: number) {
+function setup(script: (n: number) => Scripted, policy = APPLY_DEFAULT_OPTIONS, jitter: number[] = [], conns?: number, lockBackoff = false) {
   const sim = new Sim({ strategy: new LabelChooser({ 'es-client.backoff-jitter': jitter }), maxTime: 3_600_000_000 });
   const net = new ScriptedTransport(sim, (_r, n) => script(n), ms(1));
-  const client = new EsClient(sim, net, policy, 'es-client', conns);
+  const client = new EsClient(sim, net, policy, 'es-client', conns, lockBackoff);
   return { sim, net, client, bg: background(sim) };
 }
 
@@ -185,4 +185,22 @@ describe('MaxConnsPerHost (config/output.go ToESConfig: 128)', () => {
     expect(net.requests.map((r) => r.path)).toEqual(['/_security/_authenticate', '/_security/_authenticate']);
     expect(sim.now).toBe(250_000 + 60_000_000);
   });
+});
+
+describe('the shared backoff is a data race (client.go WithBackoff: exp.Reset and exp.NextBackOff with no lock)', () => {
+  const twoRetrying = (lockBackoff: boolean) => {
+    const w = setup((n) => (n < 2 ? { status: 503, body: '{}' } : { status: 200, body: '{}' }), APPLY_DEFAULT_OPTIONS, [], undefined, lockBackoff);
+    const a = perform(w.sim, w.client, w.bg);
+    const b = perform(w.sim, w.client, w.bg);
+    const r = w.sim.run();
+    expect([a.value?.kind, b.value?.kind]).toEqual(['response', 'response']);
+    return r.races.map((x) => `${x.location}: ${[x.first.site, x.second.site].sort().join(' / ')}`);
+  };
+  it('two requests retrying at once race on currentInterval (Reset and NextBackOff from both)', () => {
+    const races = twoRetrying(false);
+    expect(races.length).toBeGreaterThan(0);
+    expect(races.every((r) => r.startsWith('es-client.backoff.currentInterval: '))).toBe(true);
+    expect(races.some((r) => r.includes('RetryBackoff: b.Reset()'))).toBe(true);
+  });
+  it("hardened's backoffLocked (a mutex around RetryBackoff) leaves no race", () => expect(twoRetrying(true)).toEqual([]));
 });

@@ -13,8 +13,11 @@
  * `RetryBackoff(attempt)` unless the request's context ends first (then that context's
  * error is returned). The request body is re-read for each attempt from the flush's own
  * buffer (`GetBody` of a `bytes.Reader`), which nothing else holds meanwhile.
+ *
+ * `lockBackoff` (hardened's `backoffLocked`) wraps `RetryBackoff` in a mutex, the smallest
+ * fix of the data race on the shared backoff; the sharing (resets by other requests) stays.
  */
-import { onRecv, select, type Context, type GoError, type Proc, type Sim } from '../../sim/index.ts';
+import { Mutex, onRecv, select, type Context, type GoError, type Proc, type Sim } from '../../sim/index.ts';
 import type { HttpRequest, Transport, TransportResult } from '../transport.ts';
 import { ExponentialBackOff } from './backoff.ts';
 import { ConnLimit, MAX_CONNS_PER_HOST } from './conn-limit.ts';
@@ -35,6 +38,8 @@ export class EsClient implements Transport {
   readonly conns: ConnLimit;
   /** Counters. */
   readonly stats: ClientStats = { requests: 0, attempts: 0, retries: 0 };
+  /** Hardened: the mutex around `RetryBackoff` (null upstream, where nothing locks the backoff). */
+  private readonly backoffMu: Mutex | null;
 
   constructor(
     private readonly sim: Sim,
@@ -45,8 +50,11 @@ export class EsClient implements Transport {
     /** Name for traces. */
     readonly name = 'es-client',
     maxConnsPerHost = MAX_CONNS_PER_HOST,
+    /** Lock `RetryBackoff` (hardened's `backoffLocked`). */
+    lockBackoff = false,
   ) {
-    this.backoff = policy.backoff === null ? null : new ExponentialBackOff(sim, policy.backoff);
+    this.backoff = policy.backoff === null ? null : new ExponentialBackOff(sim, policy.backoff, `${name}.backoff`);
+    this.backoffMu = lockBackoff && this.backoff !== null ? new Mutex(sim, `${name}.backoffMu`) : null;
     this.conns = new ConnLimit(sim, maxConnsPerHost, name);
   }
 
@@ -68,8 +76,10 @@ export class EsClient implements Transport {
         continue;
       }
       // `RetryBackoff(i + 1)`: attempt 1 resets the shared backoff.
+      if (this.backoffMu !== null) yield* this.backoffMu.lock();
       if (i === 0) this.backoff.reset();
       const wait = this.backoff.nextBackOff();
+      if (this.backoffMu !== null) yield* this.backoffMu.unlock();
       this.sim.note(`${this.name}: ${req.path} attempt ${i + 1} failed (${what}); backoff ${wait} µs`);
       const t = this.sim.newTimer(wait, `${this.name}.backoff`);
       const r = yield* select([onRecv(ctx.done()), onRecv(t.C)]);
