@@ -35,3 +35,8 @@ export function closedResponseString(status: number, body: string): string {
   if (body !== '') return '<error reading response body: http: read on closed response body>';
   return `[${status} ${statusText(status)}]${status > 0 ? ' ' : ''}`;
 }
+
+/** `res.String()` of a response whose body is still open: `[status text] ` then the body. */
+export function openResponseString(status: number, body: string): string {
+  return `[${status} ${statusText(status)}]${status > 0 ? ' ' : ''}${body}`;
+}
