@@ -50,6 +50,12 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     why: 'the simulated network carries status and body only; the fake is taken to be Elasticsearch',
   },
   {
+    id: 'sync-pool-per-p',
+    where: "Go's `sync.Pool` per-P caches (`sync/pool.go` `pin`): which P a goroutine runs on",
+    what: "the block pool's caller is always on P 0 (`goRuntime.procs` sizes the caches, but no caller reaches the others), also under `--strategy go` with `--gomaxprocs` above 1",
+    why: "the go strategy knows each task's P, but a run replayed from its decision list (replay files, shrink, the list chooser) has no scheduler to ask, so the P would first have to become a recorded decision",
+  },
+  {
     id: 'flush-buf-pool',
     where: '#7190 `flushBufPool` (9.5, main): the pooled request buffer of each flush, reused for its response (spec R12)',
     what: 'flush request buffers are not tracked, so their reuse and retained bytes are not in the incident study',
