@@ -16,13 +16,15 @@ if (!Number.isInteger(seeds) || seeds < 1) throw new RangeError(`SEEDS must be a
 console.log(`seeds 0..${seeds - 1}; columns: orphaned children, Run goroutines stuck on errCh, operations handed to a cancelled child`);
 for (const scenario of ['remote-first-use', 'remote-config-change', 'remote-failed-recreate']) {
   for (const variant of DISTINCT_VARIANTS) {
-    const sum = [0, 0, 0];
+    let orphans = 0;
+    let errChLeaks = 0;
+    let deadChildOps = 0;
     for (let seed = 0; seed < seeds; seed++) {
       const f = childFindings(runCase(engineCase({ scenario, variant, seed })).run.world as EngineWorld);
-      sum[0] += f.orphans;
-      sum[1] += f.errChLeaks;
-      sum[2] += f.deadChildOps;
+      orphans += f.orphans;
+      errChLeaks += f.errChLeaks;
+      deadChildOps += f.deadChildOps;
     }
-    console.log(`${scenario.padEnd(24)} ${variant.padEnd(14)} ${sum.map((n) => String(n).padStart(5)).join(' ')}`);
+    console.log(`${scenario.padEnd(24)} ${variant.padEnd(14)} ${[orphans, errChLeaks, deadChildOps].map((n) => String(n).padStart(5)).join(' ')}`);
   }
 }
