@@ -20,6 +20,10 @@
  *    watcher is usually gone first, so the Run goroutine blocks on the send forever,
  *    holding the child bulker and whatever sits in its channel buffer.
  *
+ * `bulkerMap` and `remoteOutputConfigMap` are race-tracked Go maps (each access names its
+ * upstream site), so a map access outside `remoteOutputMutex` would be a reported data race
+ * (or Go's fatal concurrent map write); upstream has none, its bugs are atomicity bugs.
+ *
  * `hardened` closes each with one switch: `childCreateSerialized` (one call at a time),
  * `childForgetFailed` (a failed re-creation removes the cancelled child from the map),
  * `childErrChBuffered` (`errCh` has room for Run's result).
