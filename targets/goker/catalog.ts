@@ -1,8 +1,8 @@
 /**
  * The GoKer kernels of issue #16: every kernel's GoBench id, group, category and
  * subcategory, and for a ported kernel a lazy loader of its target module, so the
- * framework can list them without importing all of them. The non-blocking half is listed
- * but not ported yet (it needs data-race detection).
+ * framework can list them without importing all of them. Non-blocking kernels not yet
+ * ported say why.
  */
 import type { AnyTarget } from '../../harness/target.ts';
 
@@ -22,6 +22,11 @@ export interface KernelEntry {
   readonly subcategory: string;
   /** Loads the target module (ported kernels only). */
   readonly load?: () => Promise<{ readonly default: AnyTarget }>;
+  /**
+   * The core property the buggy variant is expected to fail (default `no-stuck-tasks`, the
+   * blocking kernels'): `data-race` or `no-panic` for most non-blocking ones.
+   */
+  readonly property?: string;
   /** Why the kernel is not ported yet, or cannot be modelled. */
   readonly notPorted?: string;
   /**
@@ -100,9 +105,9 @@ export const KERNELS: readonly KernelEntry[] = [
   { id: 'cockroach_3710', group: 'blocking', category: 'Resource Deadlock', subcategory: 'RWR deadlock', load: () => import('./blocking/cockroach_3710.ts'), space: 548 },
   { id: 'kubernetes_58107', group: 'blocking', category: 'Resource Deadlock', subcategory: 'RWR deadlock', load: () => import('./blocking/kubernetes_58107.ts'), signature: /workerLock\.rlock/ },
   { id: 'kubernetes_62464', group: 'blocking', category: 'Resource Deadlock', subcategory: 'RWR deadlock', load: () => import('./blocking/kubernetes_62464.ts'), space: 220 },
-  { id: 'cockroach_35501', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_70892', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'moby_27037', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', notPorted: NEEDS_RACE_DETECTION },
+  { id: 'cockroach_35501', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', load: () => import('./nonblocking/cockroach_35501.ts'), property: 'data-race' },
+  { id: 'kubernetes_70892', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', load: () => import('./nonblocking/kubernetes_70892.ts'), property: 'data-race', space: 102 },
+  { id: 'moby_27037', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', load: () => import('./nonblocking/moby_27037.ts'), property: 'data-race' },
   { id: 'etcd_3077', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', notPorted: NEEDS_RACE_DETECTION },
   { id: 'grpc_1687', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', notPorted: NEEDS_RACE_DETECTION },
   { id: 'istio_8967', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', notPorted: NEEDS_RACE_DETECTION },
