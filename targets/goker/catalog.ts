@@ -114,9 +114,9 @@ export const KERNELS: readonly KernelEntry[] = [
   { id: 'serving_3068', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', load: () => import('./nonblocking/serving_3068.ts'), property: 'no-panic', space: 777 },
   { id: 'serving_4908', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Testing library', notPorted: NEEDS_RACE_DETECTION },
   { id: 'serving_6171', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Testing library', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'cockroach_4407', group: 'non-blocking', category: 'Go-Specific', subcategory: 'WaitGroup', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_13058', group: 'non-blocking', category: 'Go-Specific', subcategory: 'WaitGroup', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'etcd_4876', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
+  { id: 'cockroach_4407', group: 'non-blocking', category: 'Go-Specific', subcategory: 'WaitGroup', load: () => import('./nonblocking/cockroach_4407.ts'), property: 'data-race' },
+  { id: 'kubernetes_13058', group: 'non-blocking', category: 'Go-Specific', subcategory: 'WaitGroup', load: () => import('./nonblocking/kubernetes_13058.ts'), property: 'no-panic' },
+  { id: 'etcd_4876', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/etcd_4876.ts'), property: 'data-race', space: 33 },
   { id: 'etcd_8194', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
   { id: 'grpc_1748', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
   { id: 'grpc_3090', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
@@ -130,7 +130,7 @@ export const KERNELS: readonly KernelEntry[] = [
   { id: 'kubernetes_88331', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
   { id: 'serving_3148', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
   { id: 'serving_6472', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'moby_18412', group: 'non-blocking', category: 'Traditional', subcategory: 'Order violation', notPorted: NEEDS_RACE_DETECTION },
+  { id: 'moby_18412', group: 'non-blocking', category: 'Traditional', subcategory: 'Order violation', load: () => import('./nonblocking/moby_18412.ts'), property: 'data-race', space: 102 },
 ];
 
 /** The kernels with a target module. */
