@@ -51,7 +51,7 @@ export const EXPLORE_BOUND = 2;
 /** Schedule budget of the exhaustive exploration in `npm run goker`. */
 export const EXPLORE_BUDGET = 5_000;
 
-const NEEDS_RACE_DETECTION = 'non-blocking half of issue #16: needs data-race detection, which does not exist yet';
+const NEEDS_RACE_DETECTION = 'non-blocking half of issue #16: not ported yet';
 
 /** Every kernel, in GoBench category order. */
 export const KERNELS: readonly KernelEntry[] = [
