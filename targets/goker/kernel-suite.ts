@@ -22,12 +22,13 @@ export function kernelSuite(category: KernelCategory, expected: CoreProperty = '
       for (const k of kernels.filter((x) => x.subcategory === sub)) {
         describe(k.id, () => {
           const matching = (v: Verdict): boolean => k.signature === undefined || k.signature.test(v.message);
-          it(`buggy is detected as ${expected}${k.signature ? ` (stuck on ${k.signature.source})` : ''}`, async () => {
+          const property = k.property ?? expected;
+          it(`buggy is detected as ${property}${k.signature ? ` (stuck on ${k.signature.source})` : ''}`, async () => {
             const t = await loadKernel(k);
             let found = sweep(t, 'buggy', 'random', { matching });
             if (found.firstFailingSeed === null) found = sweep(t, 'buggy', 'pct', { matching });
             expect(found.firstFailingSeed, `${k.id} buggy: no failure in seeds 0..199`).not.toBeNull();
-            expect(found.property).toBe(expected);
+            expect(found.property).toBe(property);
           });
           it('fixed is clean over seeds 0..199 under random walk and PCT', async () => {
             const t = await loadKernel(k);
