@@ -35,14 +35,19 @@ export function kernelTable(ms: readonly KernelMeasurement[]): string[] {
   return out;
 }
 
-/** The summary table. */
+const peerLine = (ps: Summary['peers']): string => ps.map((p) => `${p.tool} ${p.found}/${p.of} (${Math.round((1000 * p.found) / p.of) / 10}%)`).join(', ');
+
+/** The summary table: the blocking group, then the non-blocking one, each with its peers. */
 export function summaryTable(s: Summary): string[] {
   const out = [`${pad('GoBench row', 24)} ${lpad('kernels', 7)} ${lpad('ported', 7)} ${lpad('found', 6)} ${lpad('rate', 7)} ${lpad('false+', 7)} ${lpad('fixed exhausted', 16)}`];
-  for (const r of [...s.rows, s.total]) {
-    out.push(`${pad(r.category, 24)} ${lpad(r.kernels, 7)} ${lpad(r.ported, 7)} ${lpad(r.detected, 6)} ${lpad(`${r.detectionRate}%`, 7)} ${lpad(r.falsePositives, 7)} ${lpad(r.fixedExhausted, 16)}`);
-  }
-  out.push('', `peers on GoKer's 68 blocking kernels (GoBench artifact): ${s.peers.map((p) => `${p.tool} ${p.found}/${p.of} (${Math.round((1000 * p.found) / p.of) / 10}%)`).join(', ')}`);
-  out.push(`runs to find: ${RUNS_BUCKETS.map((b) => `${b}: ${s.runsToFind[b]}`).join(', ')}`);
+  const line = (r: Summary['total']): string =>
+    `${pad(r.category, 24)} ${lpad(r.kernels, 7)} ${lpad(r.ported, 7)} ${lpad(r.detected, 6)} ${lpad(`${r.detectionRate}%`, 7)} ${lpad(r.falsePositives, 7)} ${lpad(r.fixedExhausted, 16)}`;
+  if (s.total.kernels > 0) for (const r of [...s.rows, s.total]) out.push(line(r));
+  if (s.nonBlocking.total.kernels > 0) for (const r of [...s.nonBlocking.rows, s.nonBlocking.total]) out.push(line(r));
+  out.push('', `peers on GoKer's 68 blocking kernels (GoBench artifact): ${peerLine(s.peers)}`);
+  if (s.nonBlocking.total.kernels > 0) out.push(`peers on GoKer's 35 non-blocking kernels (GoBench artifact): ${peerLine(s.nonBlocking.peers)}`);
+  out.push(`runs to find, blocking: ${RUNS_BUCKETS.map((b) => `${b}: ${s.runsToFind[b]}`).join(', ')}`);
+  if (s.nonBlocking.total.kernels > 0) out.push(`runs to find, non-blocking: ${RUNS_BUCKETS.map((b) => `${b}: ${s.nonBlocking.runsToFind[b]}`).join(', ')}`);
   const groups = new Map<string, number>();
   for (const n of s.notPorted) groups.set(n.reason, (groups.get(n.reason) ?? 0) + 1);
   for (const [reason, n] of groups) out.push(`not ported: ${n} kernels (${reason})`);

@@ -3,7 +3,8 @@
  * `fixtures/regressions/goker/`: per ported kernel, the buggy variant's first failing
  * seed (random walk over 0..199, else PCT) expected to fail with its core property, and
  * the fixed variant on seed 0 expected to pass. `npm test` replays them like every other
- * repro file. Rerun after an intended change to a kernel.
+ * repro file. Rerun after an intended change to a kernel; `-- --only ID,ID` rewrites only
+ * those kernels' files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { runCase } from '../../harness/case.ts';
@@ -14,7 +15,11 @@ import { kernelCase, sweep } from '../../targets/goker/testing.ts';
 
 const dir = new URL('../../fixtures/regressions/goker/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-for (const k of PORTED) {
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
+const kernels = PORTED.filter((k) => only === null || only.has(k.id));
+if (only !== null && kernels.length !== only.size) throw new Error(`--only names a kernel that is not ported: ${[...only].join(',')}`);
+for (const k of kernels) {
   const t = await loadKernel(k);
   const matching = k.signature === undefined ? undefined : (v: { message: string }) => (k.signature as RegExp).test(v.message);
   let found = sweep(t, 'buggy', 'random', matching && { matching });
