@@ -53,7 +53,6 @@ export const EXPLORE_BOUND = 2;
 export const EXPLORE_BUDGET = 5_000;
 
 const NEEDS_RACE_DETECTION = 'non-blocking half of issue #16: not ported yet (race detection exists now)';
-const NEEDS_RWMUTEX_HB = 'non-blocking half of issue #16: its fix relies on RWMutex happens-before, not annotated yet';
 
 /** Every kernel, in GoBench category order. */
 export const KERNELS: readonly KernelEntry[] = [
@@ -125,11 +124,11 @@ export const KERNELS: readonly KernelEntry[] = [
   { id: 'istio_8144', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/istio_8144.ts'), space: 85 },
   { id: 'istio_8214', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/istio_8214.ts'), space: 120 },
   { id: 'kubernetes_77796', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_77796.ts'), space: 16 },
-  { id: 'kubernetes_79631', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RWMUTEX_HB },
+  { id: 'kubernetes_79631', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_79631.ts'), space: 59, shows: ['no-panic', 'data-race'] },
   { id: 'kubernetes_81091', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_81091.ts'), space: 276 },
-  { id: 'kubernetes_81148', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RWMUTEX_HB },
+  { id: 'kubernetes_81148', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_81148.ts'), space: 73 },
   { id: 'kubernetes_82550', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_82550.ts') },
-  { id: 'kubernetes_88331', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RWMUTEX_HB },
+  { id: 'kubernetes_88331', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_88331.ts'), space: 59 },
   { id: 'serving_3148', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/serving_3148.ts'), space: 47 },
   { id: 'serving_6472', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/serving_6472.ts'), space: 1215 },
   { id: 'moby_18412', group: 'non-blocking', category: 'Traditional', subcategory: 'Order violation', notPorted: NEEDS_RACE_DETECTION },
