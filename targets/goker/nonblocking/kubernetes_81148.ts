@@ -11,7 +11,6 @@
  */
 import { defineTarget } from '../../../harness/target.ts';
 import { closeChan, GoMap, RWMutex, Shared, WaitGroup, type Proc, type Sim } from '../../../sim/index.ts';
-import { mapRange } from '../go.ts';
 import { kernelTarget, variantOf } from '../kernel.ts';
 import { until } from './until.ts';
 
@@ -35,8 +34,9 @@ export default defineTarget({
         const p = { lock: new RWMutex(sim, 'p.lock'), podInfoMap: new GoMap<string, Shared<number>>(sim, 'unschedulableQ.podInfoMap') };
         function* flushUnschedulableQLeftover(): Proc<void> {
           yield* p.lock.lock();
-          const infos = new Map(p.podInfoMap.keys('flushUnschedulableQLeftover: range podInfoMap').map((k) => [k, p.podInfoMap.get(k, 'flushUnschedulableQLeftover: range podInfoMap') as Shared<number>]));
-          for (const [, info] of mapRange(sim, infos)) info.load('flushUnschedulableQLeftover: read pInfo.Timestamp');
+          for (const k of p.podInfoMap.keys('flushUnschedulableQLeftover: range podInfoMap')) {
+            (p.podInfoMap.get(k, 'flushUnschedulableQLeftover: range podInfoMap') as Shared<number>).load('flushUnschedulableQLeftover: read pInfo.Timestamp');
+          }
           yield* p.lock.unlock();
         }
         sim.spawn('Until(flushUnschedulableQLeftover)', () => until(flushUnschedulableQLeftover, stop)); // p.run()
