@@ -55,3 +55,11 @@ export function summaryTable(s: Summary): string[] {
   for (const [reason, n] of reasons) out.push(`not ported: ${n} kernels (${reason})`);
   return out;
 }
+
+/** One line on shrinking: how many found bugs were shrunk, and their total steps and preemptions before and after. */
+export function shrinkLine(ms: readonly KernelMeasurement[]): string {
+  const sh = ms.flatMap((m) => (m.shrunk === null ? [] : [m.shrunk]));
+  const sum = (f: (x: (typeof sh)[number]) => number) => sh.reduce((a, x) => a + f(x), 0);
+  const smaller = sh.filter((x) => x.after.steps < x.before.steps || x.after.decisions < x.before.decisions || x.after.preemptions < x.before.preemptions).length;
+  return `shrunk (signature kept): ${sh.length} found bugs, ${smaller} made smaller; steps ${sum((x) => x.before.steps)} → ${sum((x) => x.after.steps)}, decisions ${sum((x) => x.before.decisions)} → ${sum((x) => x.after.decisions)}, preemptions ${sum((x) => x.before.preemptions)} → ${sum((x) => x.after.preemptions)} in all`;
+}
