@@ -32,6 +32,7 @@ export function bugJson(b: ReportedBug): Record<string, unknown> {
     runsByVariant: b.runsByVariant,
     scenarios: b.scenarios,
     message: b.message,
+    consequences: b.consequences,
     ...(b.needs !== undefined && { needs: b.needs }),
     ...(b.go !== undefined && { go: b.go }),
   };

@@ -4,11 +4,11 @@
  * waiting writer, the "RWR" deadlock). Unlock admits every reader that queued behind the
  * writer before the next writer. Every operation is a scheduling point.
  *
- * Happens-before as Go's race annotations in `sync/rwmutex.go`: Unlock releases (stores)
- * into `readerSem`, RUnlock release-merges into `writerSem`; RLock acquires `readerSem`,
- * Lock acquires both. So a writer's section happens before every later reader and
- * writer, and every reader's section before the next writer; readers order nothing among
- * themselves. The internal wait channels add no edge of their own.
+ * Happens-before as Go's race annotations in `sync/rwmutex.go`, on two clocks named after
+ * the semaphores they sit on: Unlock release-stores into `readerSem`, RUnlock
+ * release-merges into `writerSem`; RLock acquires `readerSem`, Lock acquires both. So an
+ * Unlock happens before every later RLock and Lock, every RUnlock before every later Lock,
+ * and readers are not ordered with each other. The wait channels add no edge of their own.
  */
 import { assert } from '../assert.ts';
 import type { Chan } from '../channel.ts';
@@ -39,9 +39,9 @@ export class RWMutex {
   private readonly blockedReaders: Chan<never>[] = [];
   /** Writers waiting for the writer slot (Go's `rw.w`), oldest first. */
   private readonly blockedWriters: Chan<never>[] = [];
-  /** What the last Unlock released (Go's `race.Release(&rw.readerSem)`). */
+  /** What the last Unlock released (Go's `&rw.readerSem`). */
   private readerSem: VClock | null = null;
-  /** What every RUnlock merged (Go's `race.ReleaseMerge(&rw.writerSem)`). */
+  /** What every RUnlock so far released (Go's `&rw.writerSem`). */
   private writerSem: VClock | null = null;
 
   constructor(
@@ -92,7 +92,11 @@ export class RWMutex {
     yield* gosched(`${this.name}.runlock`);
     if (this.readers === 0) throw new GoPanic(`sync: RUnlock of unlocked RWMutex (${this.name})`);
     const hb = this.sim.races;
-    if (hb !== null) this.writerSem = hb.releaseMerge(hb.need(), this.writerSem, 'RUnlock of', this.name);
+    if (hb !== null) {
+      const t = hb.need();
+      this.writerSem = hb.releaseMerge(t, this.writerSem, 'RUnlock of', this.name);
+      hb.note({ k: 'runlock', t: t.slot, obj: hb.log === null ? -1 : hb.log.id(this) });
+    }
     this.readers--;
     if (this.readers === 0 && this.writer === Writer.Draining) {
       const d = this.drained;
@@ -146,7 +150,11 @@ export class RWMutex {
     if (this.writer !== Writer.Held) throw new GoPanic(`sync: Unlock of unlocked RWMutex (${this.name})`);
     assert(this.readers === 0, `${this.name}: readers active while a writer held the lock`);
     const hb = this.sim.races;
-    if (hb !== null) this.readerSem = hb.releaseStore(hb.need(), 'Unlock of', this.name);
+    if (hb !== null) {
+      const t = hb.need();
+      this.readerSem = hb.releaseStore(t, 'Unlock of', this.name);
+      hb.note({ k: 'wunlock', t: t.slot, obj: hb.log === null ? -1 : hb.log.id(this) });
+    }
     const admitted = this.blockedReaders.splice(0);
     this.readers += admitted.length;
     for (const ch of admitted) ch.close();
@@ -163,13 +171,14 @@ export class RWMutex {
     }
   }
 
-  /** Go's `race.Acquire(&rw.readerSem)` after a read lock, and of `writerSem` too after a write lock. */
+  /** A read lock (`write` false) or the write lock was taken: acquire what Go's race annotations acquire. */
   private acquired(write: boolean): void {
     const hb = this.sim.races;
     if (hb === null) return;
     const t = hb.need();
     hb.acquire(t, this.readerSem, write ? 'Lock of' : 'RLock of', this.name);
     if (write) hb.acquire(t, this.writerSem, 'Lock of', this.name);
+    hb.note({ k: write ? 'wlock' : 'rlock', t: t.slot, obj: hb.log === null ? -1 : hb.log.id(this) });
   }
 
   /** `RLocker()`: a {@link Locker} whose Lock and Unlock are RLock and RUnlock. */
