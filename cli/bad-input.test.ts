@@ -1,13 +1,13 @@
 /**
  * Bad input gets one clear line naming the field, exit code 2, and no file written.
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './testing/run-cli.ts';
+import { testTempDir } from '../test/temp-dirs.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'dst-bad-input-'));
+const dir = testTempDir('bad-input');
 const file = (name: string, content: string) => {
   const p = join(dir, name);
   writeFileSync(p, content);
@@ -47,6 +47,8 @@ const cases: Array<[string, string[], RegExp]> = [
   ['--out that is a folder', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'text', '--out', dir], /--out: .* is a folder, not a file/],
   ['a folder as --scenario', ['run', '--scenario', `${dir}/`], /--scenario: .* is a folder, not a regular file/],
   ['--check without a file', ['replay', '--seed', '1', '--scenario', 'tiny', '--check'], /--check: compares with a repro FILE/],
+  ['--choices that is not a list', ['replay', '--scenario', 'tiny', '--choices', '1,,2'], /--choices: "1,,2" is not a comma list of non-negative integers/],
+  ['--choices with --seed', ['replay', '--scenario', 'tiny', '--seed', '1', '--choices', '0'], /--choices: a decision list fixes the case; drop --seed/],
 ];
 
 describe('bad input: one line, exit 2, nothing written', () => {

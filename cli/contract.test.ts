@@ -4,11 +4,12 @@
  * and workers.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayArgv, runCli } from './testing/run-cli.ts';
+import { testTempDir } from '../test/temp-dirs.ts';
 
 interface Failure {
   seed: number;
@@ -64,7 +65,7 @@ describe('dst run / replay', () => {
   });
 
   it('--save writes one repro file per distinct bug, which replays to its signature, and skips bugs DIR already has', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dst-save-'));
+    const dir = testTempDir('save');
     const { report } = await json(['run', '--variant', 'upstream', '--scenario', 'bad-input', '--seeds', '0..2', '--save', dir]);
     const bugs = (report as unknown as { bugs: { signature: string; property: string }[] }).bugs;
     const files = readdirSync(dir).sort();
@@ -102,6 +103,22 @@ describe('dst explore', () => {
     const rep = JSON.parse(r.stdout) as { passed: boolean; violations: { property: string }[] };
     expect(rep.passed).toBe(false);
     expect(rep.violations[0]?.property).toBe('block-lifecycle');
+  });
+
+  it('without --save writes no file, and its --choices replay command reproduces the failure exactly', async () => {
+    const T = './examples/worker-pool/target.ts';
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('dst-explore'));
+    const r = await runCli(['explore', '--target', T, '--variant', 'buggy', '--json']);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout) as { saved: string | null; failure: { replay: string; traceHash: string; property: string } };
+    expect(rep.saved).toBeNull();
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('dst-explore'))).toEqual(before);
+    expect(rep.failure.replay).toMatch(/^npx dst replay --target \S+ --scenario default --variant buggy --choices [\d,]+$/);
+    const again = await json(replayArgv(rep.failure.replay));
+    expect(again.code).toBe(1);
+    expect(again.report.traceHash).toBe(rep.failure.traceHash);
+    expect(again.report.failures[0]?.property).toBe(rep.failure.property);
+    expect(again.report.failures[0]?.replay).toBe(rep.failure.replay);
   });
 
   it('exhausts the space of tiny with hardened, under its bound, with no violation', async () => {
@@ -142,7 +159,7 @@ describe('dst replay --check', () => {
   it('exits 0 when a regression file still matches, 1 when its hash drifted', async () => {
     const file = join(import.meta.dirname, '../fixtures/regressions/v3-cancel-after-enqueue-pre-fix-0.json');
     expect((await runCli(['replay', file, '--check'])).code).toBe(0);
-    const dir = mkdtempSync(join(tmpdir(), 'dst-check-'));
+    const dir = testTempDir('check');
     const drifted = join(dir, 'drifted.json');
     const { readFileSync, writeFileSync } = await import('node:fs');
     writeFileSync(drifted, readFileSync(file, 'utf8').replace(/"traceHash": "[0-9a-f]{16}"/, '"traceHash": "0000000000000000"'));
@@ -154,7 +171,7 @@ describe('dst replay --check', () => {
 
 describe('flag values that look like flags', () => {
   it('a --note whose text starts with a flag name is a value, not a repeated flag', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dst-note-'));
+    const dir = testTempDir('note');
     const r = await runCli(['replay', '--seed', '1', '--scenario', 'tiny', '--variant', 'hardened', '--save', dir, '--note', '--seed=3 was the other one']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');

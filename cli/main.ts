@@ -47,6 +47,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .argument('[file]', 'a repro file')
     .option(...target)
     .option('--seed <N>', 'seed')
+    .option('--choices <list>', 'instead of --seed: the choice of each decision in order, e.g. 0,2,1 (what dst explore prints)')
     .option('--scenario <name>', 'scenario name or .json path')
     .option('--variant <v>', 'variant (default: the target\'s first)')
     .option('--strategy <s>', 'random | pct | go (default random)')
@@ -96,7 +97,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--choices', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {

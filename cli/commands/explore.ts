@@ -2,12 +2,9 @@
  * `dst explore`: exhaustive search of a small scenario under a preemption bound (also
  * what `dst run --strategy exhaustive` does for each scenario).
  */
-import { mkdtempSync } from 'node:fs';
 import { InputError, oneLine } from '../../harness/input-error.ts';
 import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
 import { parseBudgetFlags } from '../budget-flags.ts';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CaseSpec } from '../../harness/case.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
 import { exploreCase, type ExploreReport } from '../../harness/explore.ts';
@@ -18,7 +15,7 @@ import { writeInside } from '../files.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
 import { styleFor } from '../report/style.ts';
-import { filePrefix, shellQuote, targetWords } from '../../harness/commands.ts';
+import { filePrefix, replayLine, shellQuote, targetWords } from '../../harness/commands.ts';
 
 /** Raw flags of `dst explore`. */
 export interface ExploreFlags {
@@ -40,21 +37,26 @@ export interface Explored {
   readonly replay: string;
 }
 
-/** Explores one scenario; saves the first failure as a repro file into `saveDir`, or the system's temp folder. */
+/**
+ * Explores one scenario. The first failure is saved as a repro file into `saveDir` when
+ * given; either way it has an exact replay command (without a file: `--choices`, the
+ * choice of each decision), and nothing is written anywhere else.
+ */
 export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}): Explored {
   const chosen = chooseConfig(target.target, ref);
   checkFits(target.target, chosen.config, ref, budget);
   const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget };
   const report = exploreCase(base, bound, max);
   let saved: string | null = null;
+  let replay = '';
   if (report.failure !== null) {
-    // Without --save the repro still goes somewhere (a private temp folder), so the failure has a replay command.
-    const dir = saveDir ?? privateTempDir();
     const spec: CaseSpec = { ...base, strategy: { kind: 'decisions', decisions: report.failure.decisionList } };
-    const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
-    saved = writeInside(dir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+    if (saveDir !== undefined) {
+      const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
+      saved = writeInside(saveDir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+    }
+    replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target }))].join(' ') : replayLine(spec);
   }
-  const replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target }))].join(' ') : '';
   return { report, saved, replay };
 }
 
@@ -114,12 +116,4 @@ function defaultExploreConfig(target: LoadedTarget): string {
   const pick = target.target.exploreConfiguration ?? target.target.configurations[0]?.name;
   if (pick === undefined) throw new InputError(`--scenario: target ${target.target.name} has no configurations; name one (a .json file)`);
   return pick;
-}
-
-let tempDir: string | null = null;
-
-/** One fresh temp folder per invocation, made on first use. */
-function privateTempDir(): string {
-  tempDir ??= mkdtempSync(join(tmpdir(), 'dst-explore-'));
-  return tempDir;
 }

@@ -22,11 +22,13 @@ import { styleFor } from '../report/style.ts';
 import { renderFailure } from '../report/summary.ts';
 import type { TraceFilterFlags } from '../report/trace-filter.ts';
 import { parseTraceRequest, renderTrace, TRACE_FORMATS } from '../report/trace-render.ts';
+import { choicesCase, parseChoices } from './replay-choices.ts';
 
 /** Raw flags of `dst replay`. */
 export interface ReplayFlags extends TraceFilterFlags {
   target?: string;
   seed?: string;
+  choices?: string;
   scenario?: string;
   variant?: string;
   strategy?: string;
@@ -57,20 +59,27 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   let spec: CaseSpec;
   let repro: Repro | null = null;
   if (file !== undefined) {
-    const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm', 'gomaxprocs'] as const).filter((k) => flags[k] !== undefined);
+    const extra = (['seed', 'choices', 'scenario', 'variant', 'strategy', 'swarm', 'gomaxprocs'] as const).filter((k) => flags[k] !== undefined);
     if (extra.length > 0) throw new InputError(`replay: a repro FILE fixes the case; drop ${extra.map((k) => `--${k}`).join(', ')} (or replay with --seed/--scenario/--variant instead)`);
     repro = readRepro(file);
     spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
   } else {
-    if (flags.seed === undefined || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N --scenario S --variant V');
+    if (flags.seed !== undefined && flags.choices !== undefined) throw new InputError('--choices: a decision list fixes the case; drop --seed');
+    if (flags.choices !== undefined && (flags.strategy !== undefined || flags.gomaxprocs !== undefined)) throw new InputError(`--choices: a decision list fixes the schedule; drop ${flags.strategy !== undefined ? '--strategy' : '--gomaxprocs'}`);
+    if ((flags.seed === undefined && flags.choices === undefined) || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N (or --choices LIST) --scenario S --variant V');
     const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct', 'go'] as const);
     const procs = parseGomaxprocs(flags.gomaxprocs, strategy);
-    const seed = parseSeed(flags.seed);
+    const choices = flags.choices !== undefined ? parseChoices(flags.choices) : null;
+    const seed = flags.seed !== undefined ? parseSeed(flags.seed) : 0;
     const target = await loadTarget(flags.target);
     const chosen = chooseConfig(target.target, flags.scenario);
     const variant = resolveVariant(target.target, flags.variant);
     if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
     spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false, procs);
+    if (choices !== null) {
+      checkFits(spec.target.target, spec.config, spec.configRef, budget);
+      spec = choicesCase({ ...spec, budget }, choices);
+    }
   }
   checkFits(spec.target.target, spec.config, spec.reproFile ?? spec.configRef, budget);
   spec = { ...spec, budget };
