@@ -47,6 +47,11 @@ const cases: Array<[string, string[], RegExp]> = [
   ['--out that is a folder', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'text', '--out', dir], /--out: .* is a folder, not a file/],
   ['a folder as --scenario', ['run', '--scenario', `${dir}/`], /--scenario: .* is a folder, not a regular file/],
   ['--check without a file', ['replay', '--seed', '1', '--scenario', 'tiny', '--check'], /--check: compares with a repro FILE/],
+  ['a misspelled flag', ['run', '--senario', 'smoke'], /^dst: unknown option '--senario'; did you mean --scenario\?\n$/],
+  ['a misspelled command', ['rnu'], /^dst: unknown command 'rnu'; did you mean run\?\n$/],
+  ['a misspelled scenario', ['run', '--scenario', 'chekin-storm'], /unknown scenario "chekin-storm" of target bulk-engine; did you mean "checkin-storm"\? \(known: /],
+  ['a misspelled variant', ['run', '--variant', 'prefix'], /unknown variant "prefix" of target bulk-engine; did you mean "pre-fix"\? \(allowed: /],
+  ['a misspelled target', ['run', '--target', 'goker/cockroach_548'], /unknown target "goker\/cockroach_548"; did you mean "goker\/cockroach_584"\? \(shipped: /],
   ['--choices that is not a list', ['replay', '--scenario', 'tiny', '--choices', '1,,2'], /--choices: "1,,2" is not a comma list of non-negative integers/],
   ['--choices with --seed', ['replay', '--scenario', 'tiny', '--seed', '1', '--choices', '0'], /--choices: a decision list fixes the case; drop --seed/],
 ];

@@ -10,6 +10,7 @@ import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
 import { shrinkCommand } from './commands/shrink.ts';
 import type { Io } from './io.ts';
+import { DST_VERSION } from './version.ts';
 
 const collect = (v: string, prev: string[]) => prev.concat([v]);
 
@@ -18,7 +19,8 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .description('Deterministic simulation testing for Go-style concurrent code (default target: the fleet-server bulk engine)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => undefined })
-    .showSuggestionAfterError(false)
+    .showSuggestionAfterError(true)
+    .version(`dst ${DST_VERSION}`, '-V, --version', 'print the version of dst')
     .allowExcessArguments(false);
   const target = ['--target <t>', 'system under test: a shipped target name or a .ts/.js module path (default bulk-engine)'] as const;
   const maxHeap = ['--max-heap-mb <MB>', 'heap budget of each run; a run that reaches it stops as a tool limit (default: 80 % of the heap limit)'] as const;
@@ -114,6 +116,13 @@ function rejectRepeats(args: readonly string[]): void {
   }
 }
 
+/** Commander's message as one line: `unknown option '--senario'; did you mean --scenario?`. */
+function commanderLine(message: string): string {
+  const [first = '', ...rest] = message.replace(/^error: /, '').split('\n');
+  const hint = rest.map((l) => /^\(Did you mean (.*)\?\)$/.exec(l.trim())).find((m) => m !== null);
+  return hint ? `${first}; did you mean ${hint[1]}?` : first;
+}
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let pending: Promise<number> | number = 0;
@@ -127,7 +136,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      io.stderr.write(`dst: ${oneLine(e.message.replace(/^error: /, '').split('\n')[0] ?? '')}\n`);
+      io.stderr.write(`dst: ${oneLine(commanderLine(e.message))}\n`);
       return 2;
     }
     if (e instanceof InputError) {
