@@ -19,6 +19,7 @@ import { checkFits } from '../../harness/resource-budget.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { styleFor } from '../report/style.ts';
+import { switchSummary } from '../report/switches.ts';
 import { renderFailure } from '../report/summary.ts';
 import type { TraceFilterFlags } from '../report/trace-filter.ts';
 import { parseTraceRequest, renderTrace, TRACE_FORMATS } from '../report/trace-render.ts';
@@ -92,11 +93,12 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${filePrefix(r.target)}${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
   const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect, repro.signature) && r.traceHash === repro.traceHash };
   if (flags.json) {
-    println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));
+    println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, ...(r.switches !== undefined && { switches: r.switches }), expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));
   } else {
     const st = styleFor(io.stdout.isTTY === true);
     if (rendered !== null && savedTrace === null) println(traceOut, rendered);
     println(io.stdout, `${r.scenario} on ${r.variant}${r.seed !== null ? ` seed ${r.seed}` : ''}: ${r.steps} steps, ${(r.virtualTimeUs / 1e6).toFixed(3)} virtual s, ${r.decisions} decisions, trace hash ${r.traceHash}, outcome ${r.outcome}`);
+    if (r.switches !== undefined) println(io.stdout, st.dim(switchSummary(r.switches)));
     if (r.passed) println(io.stdout, st.green('passed: no property failed'));
     else for (const l of renderFailure(r, st)) println(io.stdout, l);
     if (expectation !== null) println(io.stdout, expectation.matches ? st.green(`matches the repro file (expect ${repro?.expect}, hash ${repro?.traceHash})`) : st.yellow(`differs from the repro file: expected ${repro?.expect} with hash ${repro?.traceHash}`));
