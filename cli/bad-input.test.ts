@@ -54,6 +54,13 @@ const cases: Array<[string, string[], RegExp]> = [
   ['a misspelled target', ['run', '--target', 'goker/cockroach_548'], /unknown target "goker\/cockroach_548"; did you mean "goker\/cockroach_584"\? \(shipped: /],
   ['--choices that is not a list', ['replay', '--scenario', 'tiny', '--choices', '1,,2'], /--choices: "1,,2" is not a comma list of non-negative integers/],
   ['--choices with --seed', ['replay', '--scenario', 'tiny', '--seed', '1', '--choices', '0'], /--choices: a decision list fixes the case; drop --seed/],
+  ['a bad --budget', ['run', '--budget', 'soon'], /--budget: "soon" is not a duration \(e\.g\. 90s, 10m/],
+  ['--seeds random:0', ['run', '--seeds', 'random:0'], /--seeds: "random:0" is not random:N with 1 <= N <= /],
+  ['random seeds with a shard', ['run', '--seeds', 'random:5', '--shard', '1/2'], /--seeds random:N with --shard: every shard would pick its own start/],
+  ['--junit-per-run without --junit', ['run', '--junit-per-run'], /--junit-per-run: it shapes the --junit file; give --junit FILE too/],
+  ['--go-seeds with --shard', ['run', '--go-seeds', '5', '--shard', '1/2'], /--go-seeds: its pass depends on the bugs of every shard/],
+  ['a word for --workers', ['run', '--workers', 'many'], /--workers: "many" is not a positive integer/],
+  ['exhaustive with a budget', ['run', '--strategy', 'exhaustive', '--scenario', 'tiny', '--budget', '5s'], /--strategy exhaustive: --budget do not apply/],
 ];
 
 describe('bad input: one line, exit 2, nothing written', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES } from '../properties/severity.ts';
-import { replayArgv, runCli } from './testing/run-cli.ts';
+import { quiet, replayArgv, runCli } from './testing/run-cli.ts';
 import { testTempDir } from '../test/temp-dirs.ts';
 
 const exec = promisify(execFile);
@@ -34,7 +34,7 @@ interface RunJson {
 }
 
 async function runJson(argv: string[]): Promise<RunJson> {
-  const r = await runCli([...argv, '--json']);
+  const r = await runCli([...argv, '--json', ...quiet(argv)]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as RunJson;
 }

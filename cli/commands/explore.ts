@@ -14,6 +14,7 @@ import { parsePositiveInt } from '../args.ts';
 import { writeInside } from '../files.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
+import { Progress } from '../report/progress.ts';
 import { styleFor } from '../report/style.ts';
 import { filePrefix, replayLine, shellQuote, targetWords } from '../../harness/commands.ts';
 
@@ -26,6 +27,7 @@ export interface ExploreFlags {
   maxSchedules: string;
   save?: string;
   json?: boolean;
+  quiet?: boolean;
   maxHeapMb?: string;
   maxWall?: string;
 }
@@ -42,11 +44,11 @@ export interface Explored {
  * given; either way it has an exact replay command (without a file: `--choices`, the
  * choice of each decision), and nothing is written anywhere else.
  */
-export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}): Explored {
+export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, onSchedule?: (n: number) => void): Explored {
   const chosen = chooseConfig(target.target, ref);
   checkFits(target.target, chosen.config, ref, budget);
   const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget };
-  const report = exploreCase(base, bound, max);
+  const report = exploreCase(base, bound, max, onSchedule);
   let saved: string | null = null;
   let replay = '';
   if (report.failure !== null) {
@@ -97,7 +99,9 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   const ref = flags.scenario ?? defaultExploreConfig(target);
   checkFits(target.target, chooseConfig(target.target, ref).config, ref, budget);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget);
+  const progress = new Progress({ label: 'dst explore', noun: 'schedule', total: max, totalIsBound: true, out: io.stderr, quiet: flags.quiet === true });
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, () => progress.tick());
+  progress.finish();
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   if (e.report.failure !== null) return 1;

@@ -41,6 +41,6 @@ export function bugJson(b: ReportedBug): Record<string, unknown> {
 export function retentionJson(reports: readonly CaseReport[]): Record<string, unknown> {
   return {
     byScenario: retentionByScenario(reports),
-    runs: reports.map((r) => ({ scenario: r.scenario, variant: r.variant, seed: r.seed, ...r.retained })),
+    runs: reports.map((r) => ({ scenario: r.scenario, ...(r.scenarioRef !== r.scenario && { scenarioRef: r.scenarioRef }), variant: r.variant, seed: r.seed, ...r.retained })),
   };
 }
