@@ -141,7 +141,7 @@ describe('the installed bin', () => {
     const engine = list.targets.find((t) => t.name === 'bulk-engine');
     expect(engine?.configurations.map((s) => s.name)).toEqual(expect.arrayContaining(['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny', 'incident']));
     expect(engine?.variants.map((v) => v.name)).toEqual(['upstream', 'pre-fix', 'pr-6747', 'hardened']);
-    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'no-stuck-tasks', 'one-outcome-per-call', 'durable-acks', 'block-lifecycle']);
+    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'data-race', 'no-stuck-tasks', 'one-outcome-per-call', 'durable-acks', 'block-lifecycle']);
   });
 });
 

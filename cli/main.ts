@@ -27,6 +27,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   const maxHeap = ['--max-heap-mb <MB>', 'heap budget of each run; a run that reaches it stops as a tool limit (default: 80 % of the heap limit)'] as const;
   const maxWall = ['--max-wall <duration>', 'wall-clock budget of each run, e.g. 90s, 10m (default 10m)'] as const;
   const quiet = ['--quiet', 'no progress on stderr'] as const;
+  const noRaces = ['--no-races', 'skip happens-before tracking and the data-race property (faster; trace hashes are the same)'] as const;
   p.command('run')
     .description('run seeded simulations and check every property')
     .option(...target)
@@ -44,6 +45,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--save <dir>', 'write one repro file per distinct bug (its smallest run) into DIR, unless DIR has one for it')
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .option('--junit <file>', 'also write a JUnit XML report (one test case per scenario, variant and property)')
     .option('--junit-per-run', 'with --junit: one test case per run instead')
@@ -72,6 +74,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--save <dir>', 'write this case as a repro file into DIR (whatever its outcome)')
     .option('--note <text>', 'with --save: why the file exists')
     .option('--check', 'with a repro FILE: exit 0 when outcome and trace hash match the file, else 1')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .option(...maxHeap)
     .option(...maxWall)
@@ -84,6 +87,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--bound <K>', 'preemption bound', '2')
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .option(...quiet)
     .option(...maxHeap)

@@ -67,7 +67,7 @@ describe('a target from outside the package', () => {
     expect(t?.name).toBe('worker-pool');
     expect(t?.variants.map((v) => v.name)).toEqual(['buggy', 'fixed']);
     expect(t?.configurations.map((c) => c.name)).toEqual(['default']);
-    expect(t?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'no-stuck-tasks']);
+    expect(t?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'data-race', 'no-stuck-tasks']);
   });
 });
 

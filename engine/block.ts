@@ -1,7 +1,10 @@
 /**
  * The engine's block (`bulkT`, spec §1.1) and how the tracked pool makes and resets it.
- * Every engine access to a block's fields goes through `pool.use(h, '<field>')`, so a
- * touch after free is reported by the kernel's pool.
+ * Every engine access to a block's fields goes through `pool.read(h, '<field>', site)` or
+ * `pool.write(h, '<field>', v, site)`: a touch after free is reported by the kernel's pool,
+ * and every field is a tracked location, so an access another task's access is not
+ * ordered with (by Go's happens-before) is a data race. `reset` writes every field but the
+ * response channel, which `make` creates once.
  */
 import type { Chan, GoError, Handle, PoolType, Sim, TrackedPool } from '../sim/index.ts';
 
@@ -40,7 +43,7 @@ export interface BulkT {
   idx: number;
   /** Response channel, capacity 1 for pool blocks; created once, never drained by reset. */
   ch: Chan<Resp>;
-  /** The request fragment this block contributes to a flush (set it with {@link setBuf}). */
+  /** The request fragment this block contributes to a flush (set it with {@link writeBuf}). */
   buf: string;
   /**
    * Bytes the buffer can hold without growing: the largest fragment it ever held. Go's
@@ -72,6 +75,7 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
     noun: 'block',
     states: BLOCK_STATES,
     exemptAtEnd: ['abandoned'],
+    resetWrites: ['action', 'refresh', 'idx', 'buf', 'next', 'dedupeKey', 'refreshIndex'],
     make: (id: number): BulkT => ({
       action: 0,
       refresh: false,
@@ -95,9 +99,14 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
   };
 }
 
-/** Sets a block's buffer, growing its capacity as `bytes.Buffer` would (never shrinking it). */
-export function setBuf(d: BulkT, s: string): void {
-  d.buf = s;
+/**
+ * Writes a block's buffer at `site` (a tracked write), growing its capacity as
+ * `bytes.Buffer` would (never shrinking it; the capacity is the buffer's own bookkeeping,
+ * not a separate Go field, so it is no separate access).
+ */
+export function writeBuf(pool: TrackedPool<BulkT>, h: Handle<BulkT>, s: string, site: string): void {
+  pool.write(h, 'buf', s, site);
+  const d = h.resource.data;
   const n = byteLen(s);
   if (n > d.cap) d.cap = n;
 }

@@ -51,7 +51,7 @@ function* dispatchSelects(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
   }
   if (h.resource.gen === h.gen && h.resource.state === 'acquired') pool.mark(h, 'enqueue', 'enqueued');
   // Second select: the response, or abort.
-  const ch = pool.use(h, 'ch').ch;
+  const ch = pool.read(h, 'ch', 'dispatch: n.ch after enqueue');
   let closedSeen = false;
   for (;;) {
     const r2 = yield* select([onRecv(ch), onRecv(ctx.done()), onRecv(closedSeen ? null : e.closed)]);

@@ -50,6 +50,19 @@ export interface Bug {
   readonly scenarios: readonly string[];
   /** One explanation (of the smallest run's first violation with this signature). */
   readonly message: string;
+  /**
+   * Less severe bugs seen only in runs that also show this one (a data race on a block
+   * the use-after-free handed to a second owner, a leak after a panic): listed here as
+   * its likely consequences instead of as bugs of their own. Replaying this bug shows them.
+   */
+  readonly consequences: readonly Consequence[];
+}
+
+/** A bug folded into a more severe one (see {@link Bug.consequences}). */
+export interface Consequence {
+  readonly signature: string;
+  readonly severity: BugSeverity;
+  readonly runs: number;
 }
 
 /**
@@ -68,18 +81,19 @@ function better(r: CaseReport, best: CaseReport, property: string): boolean {
 export function groupBugs(reports: readonly CaseReport[], properties: readonly CheckedProperty[]): Bug[] {
   const order = new Map(properties.map((p, i) => [p.name, i]));
   const severity = new Map(properties.map((p) => [p.name, p.severity ?? ('determinism' as const)]));
-  const acc = new Map<string, { property: string; runs: number; first: CaseReport; smallest: CaseReport; byVariant: Map<string, number>; scenarios: Set<string> }>();
-  for (const r of reports) {
+  const acc = new Map<string, { property: string; runs: number; first: CaseReport; smallest: CaseReport; byVariant: Map<string, number>; scenarios: Set<string>; runIds: Set<number> }>();
+  for (const [id, r] of reports.entries()) {
     if (r.passed) continue;
     for (const sig of Object.keys(r.signatureCounts)) {
       let a = acc.get(sig);
       if (a === undefined) {
         const v = r.violations.find((x) => signatureOf(x) === sig);
         if (v === undefined) throw new Error(`report of ${r.scenario} seed ${r.seed} counts signature ${sig} but keeps no violation of it`);
-        a = { property: v.property, runs: 0, first: r, smallest: r, byVariant: new Map(), scenarios: new Set() };
+        a = { property: v.property, runs: 0, first: r, smallest: r, byVariant: new Map(), scenarios: new Set(), runIds: new Set() };
         acc.set(sig, a);
       }
       a.runs++;
+      a.runIds.add(id);
       a.byVariant.set(r.variant, (a.byVariant.get(r.variant) ?? 0) + 1);
       a.scenarios.add(r.scenario);
       if (better(r, a.smallest, a.property)) a.smallest = r;
@@ -100,8 +114,35 @@ export function groupBugs(reports: readonly CaseReport[], properties: readonly C
       runsByVariant: Object.fromEntries(a.byVariant),
       scenarios: [...a.scenarios],
       message: s.violations.find((x) => signatureOf(x) === sig)?.message ?? '',
+      consequences: [],
     });
   }
   const rank = (b: Bug) => (b.severity === 'determinism' ? -1 : severityRank(b.severity));
-  return bugs.sort((x, y) => rank(x) - rank(y) || (order.get(x.property) ?? 99) - (order.get(y.property) ?? 99) || y.runs - x.runs || (x.signature < y.signature ? -1 : 1));
+  bugs.sort((x, y) => rank(x) - rank(y) || (order.get(x.property) ?? 99) - (order.get(y.property) ?? 99) || y.runs - x.runs || (x.signature < y.signature ? -1 : 1));
+  return foldConsequences(bugs, (b) => (acc.get(b.signature) as { runIds: Set<number> }).runIds, rank);
+}
+
+/**
+ * Folds every bug whose runs all show a strictly more severe bug into the first (most
+ * severe) such bug's {@link Bug.consequences}. Determinism bugs are never folded, nor
+ * folded into: a run that proves nothing explains nothing.
+ */
+function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: (b: Bug) => number): Bug[] {
+  const kept: Bug[] = [];
+  const folded = new Map<Bug, Consequence[]>();
+  for (const b of sorted) {
+    const ids = runsOf(b);
+    const parent = b.severity === 'determinism' ? undefined : kept.find((p) => p.severity !== 'determinism' && rank(p) < rank(b) && isSubset(ids, runsOf(p)));
+    if (parent === undefined) {
+      kept.push(b);
+      folded.set(b, []);
+    } else (folded.get(parent) as Consequence[]).push({ signature: b.signature, severity: b.severity, runs: b.runs });
+  }
+  return kept.map((b) => ({ ...b, consequences: folded.get(b) as Consequence[] }));
+}
+
+function isSubset(a: Set<number>, b: Set<number>): boolean {
+  if (a.size > b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }

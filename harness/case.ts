@@ -39,6 +39,8 @@ export interface CaseSpec {
   readonly maxSteps?: number;
   /** Heap and wall budgets given on the command line (they override the configuration's). */
   readonly budget?: BudgetOverrides;
+  /** Happens-before tracking and the `data-race` property (default true; `--no-races` turns it off for speed). */
+  readonly races?: boolean;
 }
 
 /** The report of one case. */
@@ -136,6 +138,7 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
     keepTrace: spec.keepTrace ?? false,
     observer: sampler.observer,
     watchdog: budgetWatchdog(effectiveBudget(limits, spec.budget)),
+    races: spec.races ?? true,
   });
   let built = false;
   world =

@@ -25,6 +25,8 @@ export interface SweepJob {
   readonly checkDeterminism: boolean;
   /** Heap and wall budgets from the command line. */
   readonly budget?: BudgetOverrides;
+  /** Race detection (default true). */
+  readonly races?: boolean;
 }
 
 /** The strategies a seed selects. */
@@ -69,7 +71,7 @@ export function runSweep(target: LoadedTarget, job: SweepJob, onCase: (r: CaseRe
   for (const ref of job.scenarios) {
     const chosen = chooseConfig(target.target, ref);
     for (const seed of job.seeds) {
-      const spec = { ...seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm, job.procs), ...(job.budget !== undefined && { budget: job.budget }) };
+      const spec = { ...seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm, job.procs), ...(job.budget !== undefined && { budget: job.budget }), races: job.races ?? true };
       const report = runCase(spec).report;
       onCase(job.checkDeterminism ? withDeterminism(spec, report) : report);
     }

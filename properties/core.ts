@@ -3,7 +3,7 @@
  * the kernel's result (how the run ended, which tasks were still alive), so they hold
  * for any Go-style program. `determinism` compares two runs and lives in the harness.
  */
-import type { RunResult } from '../sim/index.ts';
+import { describeRace, type DataRace, type RunResult } from '../sim/index.ts';
 import type { Severity } from './severity.ts';
 import { normaliseIds, signature } from './signature.ts';
 import type { Violation } from './violation.ts';
@@ -29,6 +29,37 @@ export const noPanic: CoreProperty = {
     return [{ property: 'no-panic', message, signature: signature('no-panic', normaliseIds(message)), evidence: { tasks: o.task ? [o.task] : [], step: o.step, time: o.time } }];
   },
 };
+
+/**
+ * `data-race`: two accesses to one tracked location (a shared cell, a tracked field, a
+ * map), at least one a write, that Go's happens-before does not order: what `go test
+ * -race` reports. One violation per location group and pair of sites; the run is not
+ * stopped by a race (as `-race` without `halt_on_error`), so every race of the run is listed.
+ */
+export const dataRace: CoreProperty = {
+  name: 'data-race',
+  description: "two accesses to one tracked location, at least one a write, are not ordered by Go's happens-before (what go test -race reports)",
+  severity: 'data-race',
+  check(r) {
+    return r.races.map((race) => ({
+      property: 'data-race',
+      message: describeRace(race),
+      signature: raceSignature(race),
+      evidence: { tasks: [race.first.task, race.second.task], step: race.second.step, time: race.second.time },
+    }));
+  },
+};
+
+/**
+ * A race's signature: its location group and its two sides' access sites, unordered
+ * (what `-race` deduplicates by: the pair of code locations, not the run's ids, steps or
+ * last synchronisations).
+ */
+export function raceSignature(race: DataRace): string {
+  const side = (s: DataRace['first']) => normaliseIds(`${s.kind} at ${s.site}`);
+  const [a, b] = [side(race.first), side(race.second)].sort();
+  return signature('data-race', `${normaliseIds(race.group)}: ${a} / ${b}`);
+}
 
 /** `no-stuck-tasks`: nothing non-daemon alive at the end; no deadlock; budgets not hit. */
 export const noStuckTasks: CoreProperty = {
@@ -74,7 +105,7 @@ export const DETERMINISM = {
 } as const;
 
 /** The core properties checked on every run, most severe first. */
-export const CORE_PROPERTIES: readonly CoreProperty[] = [noPanic, noStuckTasks];
+export const CORE_PROPERTIES: readonly CoreProperty[] = [noPanic, dataRace, noStuckTasks];
 
 /** Findings of the run's outcome alone: a nondeterminism leak or a replay divergence (a `determinism` violation). */
 export function outcomeViolations(r: RunResult): Violation[] {

@@ -1,12 +1,17 @@
 /**
  * Go's `context`: Background, WithCancel, WithTimeout, WithDeadline. Cancellation
  * propagates to children only; `done()` is a channel (nil for Background).
+ * Happens-before: cancel release-merges the canceller's clock into the context before
+ * closing Done (so Done's receivers see it through the close), and `err()` returning an
+ * error acquires it (Go's Err reads the error under the context's mutex, or atomically).
+ * A deadline cancels from its timer, carrying the clock of whoever armed it.
  */
 import { assert } from './assert.ts';
 import type { Chan } from './channel.ts';
 import { Canceled, DeadlineExceeded, type GoError } from './errors.ts';
 import type { Sim } from './kernel.ts';
 import type { TimerEntry } from './timer-heap.ts';
+import type { VClock } from './race/vclock.ts';
 import type { Micros } from './time.ts';
 
 /** Go's `context.CancelFunc`. Idempotent. */
@@ -18,6 +23,8 @@ export class Context {
   private readonly children = new Set<Context>();
   private timer: TimerEntry | null = null;
   private readonly doneCh: Chan<never> | null;
+  /** What the cancel released. */
+  private clock: VClock | null = null;
 
   /** @internal Use {@link background}, {@link withCancel}, {@link withTimeout} or {@link withDeadline}. */
   constructor(
@@ -40,13 +47,20 @@ export class Context {
 
   /** Go's `ctx.Err()`: null while live, then `Canceled` or `DeadlineExceeded`. */
   err(): GoError | null {
-    return this.errValue;
+    const e = this.errValue;
+    if (e !== null) {
+      const hb = this.sim.races;
+      if (hb !== null && hb.cur !== null) hb.acquire(hb.cur, this.clock, 'Err of', this.name);
+    }
+    return e;
   }
 
   /** @internal Ends this context and its descendants with `e`. */
   cancelWith(e: GoError): void {
     if (this.errValue !== null) return;
     assert(this.doneCh !== null, 'Background cannot be cancelled');
+    const hb = this.sim.races;
+    if (hb !== null && hb.cur !== null) this.clock = hb.releaseMerge(hb.cur, this.clock, 'cancel of', this.name);
     this.errValue = e;
     this.doneCh.close();
     if (this.timer !== null) {
@@ -60,7 +74,8 @@ export class Context {
 
   /** @internal */
   adopt(child: Context): void {
-    if (this.errValue !== null) child.cancelWith(this.errValue);
+    const e = this.err();
+    if (e !== null) child.cancelWith(e);
     else if (this.parent !== null) this.children.add(child);
   }
 

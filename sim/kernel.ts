@@ -18,6 +18,9 @@ import type { KernelGauges, TimeObserver } from './gauges.ts';
 import type { PreRun } from './prerun.ts';
 import type { Watchdog } from './watchdog.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
+import { setActiveRaces } from './race/active.ts';
+import type { DataRace } from './race/report.ts';
+import { Races } from './race/runtime.ts';
 import { formatTime, sec, type Micros } from './time.ts';
 import { BLOCKED, Op, Trace, type ResourceTransition } from './trace/trace.ts';
 
@@ -43,6 +46,10 @@ export interface SimOptions {
   readonly observer?: TimeObserver;
   /** A host resource check (heap, wall clock), outside determinism: see {@link Watchdog}. */
   readonly watchdog?: Watchdog;
+  /** Happens-before tracking and data-race detection (default true); false skips all of it. */
+  readonly races?: boolean;
+  /** Test-only: record every synchronisation and tracked access at the Go memory model's level ({@link Sim.races}'s log). */
+  readonly raceLog?: boolean;
 }
 
 /** Everything a run produced. */
@@ -59,6 +66,8 @@ export interface RunResult {
   readonly taskNames: readonly string[];
   /** Names of channels by id, for renderers. */
   readonly chanNames: readonly string[];
+  /** Data races found (one per location group and pair of sites); empty when race detection is off. */
+  readonly races: readonly DataRace[];
 }
 
 /** A timer as Go ≥ 1.23 defines it: stop and reset never leave a stale value behind. */
@@ -123,6 +132,8 @@ export class Sim implements Waker {
   private readonly watchdog: Watchdog | null;
   /** Loop iterations left before the next watchdog check. */
   private watchCountdown: number;
+  /** @internal Happens-before state, or null when race detection is off. */
+  readonly races: Races | null;
 
   constructor(opts: SimOptions) {
     this.watchdog = opts.watchdog ?? null;
@@ -144,6 +155,7 @@ export class Sim implements Waker {
     this.runnableView = new KernelRunnableView(this);
     this.observer = opts.observer ?? null;
     this.gauges = new KernelGaugeView(this);
+    this.races = opts.races === false ? null : new Races(this, opts.raceLog ?? false);
   }
 
   /** @internal Live tasks that are blocked. */
@@ -245,7 +257,7 @@ export class Sim implements Waker {
     const id = this.chanNames.length;
     const n = name ?? `chan#${id}`;
     this.chanNames.push(n);
-    const c = new Chan<T>(this, id, cap, n);
+    const c = new Chan<T>(this, id, cap, n, this.races);
     if (cap > 0) this.bufferedChans.push(c as Chan);
     return c;
   }
@@ -259,6 +271,7 @@ export class Sim implements Waker {
     if (this.observing) fail(`an observer spawned ${name}: observers are read-only`);
     const daemon = opts?.daemon ?? false;
     const t = new Task(this.tasks.length, name, body(), daemon, this.running);
+    if (this.races !== null) t.thread = this.races.spawn(name);
     this.tasks.push(t);
     if (t.id >= this.runPos.length) this.growRunArrays();
     if (!daemon) this.liveNonDaemon++;
@@ -272,7 +285,7 @@ export class Sim implements Waker {
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
     if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
     if (this.observing) fail(`an observer armed timer ${what}: observers are read-only`);
-    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire);
+    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire, this.races?.armSnapshot() ?? null);
   }
 
   /** Disarms a kernel timer; true when it was still pending. */
@@ -451,6 +464,9 @@ export class Sim implements Waker {
   run(): RunResult {
     assert(!this.finished, 'a Sim runs once');
     const session = this.openSession();
+    const races = this.races;
+    const outerRaces = setActiveRaces(races);
+    if (races !== null) races.cur = null;
     let outcome: Outcome;
     try {
       outcome = this.preRunDivergence !== null ? this.outcome('replay-divergence', this.preRunDivergence) : this.loop();
@@ -460,6 +476,8 @@ export class Sim implements Waker {
       outcome = this.aborted;
     } finally {
       this.closeSession(session);
+      setActiveRaces(outerRaces);
+      races?.afterRun();
     }
     if (this.aborted !== null && this.aborted.kind === 'nondeterminism') outcome = this.aborted;
     this.finished = true;
@@ -476,6 +494,7 @@ export class Sim implements Waker {
       decisions: this.decisions,
       taskNames: this.tasks.map((t) => t.name),
       chanNames: this.chanNames,
+      races: races?.found ?? [],
     };
   }
 
@@ -568,6 +587,7 @@ export class Sim implements Waker {
       const e = due.splice(i, 1)[0] as TimerEntry;
       this.timers.consume(e);
       this.trace.recordText(this.stepCount, this.clock, -1, Op.TimerFire, e.seq, e.what);
+      this.races?.enterKernel(e.armed, e.what);
       try {
         e.fire();
       } catch (err) {
@@ -600,6 +620,8 @@ export class Sim implements Waker {
   private step(t: Task): void {
     this.stepCount++;
     this.running = t;
+    const races = this.races;
+    if (races !== null) races.cur = t.thread;
     let r: IteratorResult<Effect, unknown>;
     try {
       const v = t.resume;
@@ -642,6 +664,7 @@ export class Sim implements Waker {
   }
 
   private exit(t: Task): void {
+    if (t.thread !== null) this.races?.exited(t.thread);
     this.unrun(t);
     t.state = TaskState.Done;
     t.effect = null;
@@ -691,10 +714,11 @@ export class Sim implements Waker {
         return this.select(t, e);
       case K.Sleep: {
         this.park(t, e);
-        t.sleepTimer = this.schedule(e.d, `sleep ${t.name}`, () => {
+        // A sleep orders nothing: its timer carries no clock.
+        t.sleepTimer = this.timers.push(this.clock + Math.max(0, Math.round(e.d)), `sleep ${t.name}`, () => {
           t.sleepTimer = null;
           this.wake(t);
-        });
+        }, null);
         this.trace.record(this.stepCount, this.clock, t.id, Op.Sleep | BLOCKED, e.d | 0);
         return null;
       }

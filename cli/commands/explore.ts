@@ -30,6 +30,8 @@ export interface ExploreFlags {
   quiet?: boolean;
   maxHeapMb?: string;
   maxWall?: string;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** One exploration and where its failing case was saved. */
@@ -44,10 +46,10 @@ export interface Explored {
  * given; either way it has an exact replay command (without a file: `--choices`, the
  * choice of each decision), and nothing is written anywhere else.
  */
-export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, onSchedule?: (n: number) => void): Explored {
+export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, races = true, onSchedule?: (n: number) => void): Explored {
   const chosen = chooseConfig(target.target, ref);
   checkFits(target.target, chosen.config, ref, budget);
-  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget };
+  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
   const report = exploreCase(base, bound, max, onSchedule);
   let saved: string | null = null;
   let replay = '';
@@ -100,7 +102,7 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   checkFits(target.target, chooseConfig(target.target, ref).config, ref, budget);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
   const progress = new Progress({ label: 'dst explore', noun: 'schedule', total: max, totalIsBound: true, out: io.stderr, quiet: flags.quiet === true });
-  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, () => progress.tick());
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, () => progress.tick());
   progress.finish();
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);

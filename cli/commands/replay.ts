@@ -43,6 +43,8 @@ export interface ReplayFlags extends TraceFilterFlags {
   json?: boolean;
   maxHeapMb?: string;
   maxWall?: string;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** Runs `dst replay`; returns the exit code. */
@@ -85,7 +87,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   checkFits(spec.target.target, spec.config, spec.reproFile ?? spec.configRef, budget);
   spec = { ...spec, budget };
   prepareOutputs(outputs);
-  const run = runCase({ ...spec, keepTrace: trace !== null });
+  const run = runCase({ ...spec, keepTrace: traceReq !== null, races: flags.races ?? true });
   const r = run.report;
   const rendered = traceReq === null ? null : renderTrace(traceReq, run);
   let savedTrace: string | null = null;

@@ -20,7 +20,7 @@ export function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: st
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget));
+  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget, flags.races ?? true));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
       const f = e.report.failure;

@@ -63,6 +63,8 @@ export interface RunFlags {
   checkDeterminism?: boolean;
   maxHeapMb?: string;
   maxWall?: string;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** Runs `dst run`; returns the exit code. */
@@ -96,9 +98,9 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const outputs = planOutputs({ ...(flags.junit !== undefined && { file: { flag: '--junit', path: flags.junit } }), ...(flags.save !== undefined && { dir: { flag: '--save', path: flags.save } }) });
   prepareOutputs(outputs);
   warnWorkers(workersFlag, io);
-  const settings: CaseSettings = { target: target.ref, strategy, swarm: flags.swarm ?? false, budget, ...(strategy === 'go' && { procs }) };
+  const settings: CaseSettings = { target: target.ref, strategy, swarm: flags.swarm ?? false, races: flags.races ?? true, budget, ...(strategy === 'go' && { procs }) };
   // --check-determinism re-runs every case in a separate process on another host (determinism/check.ts), not in this sweep.
-  const jobOf = (variant: string): SweepJob => ({ target: target.ref, scenarios, variant, strategy, procs, seeds: [], swarm: settings.swarm, checkDeterminism: false, budget });
+  const jobOf = (variant: string): SweepJob => ({ target: target.ref, scenarios, variant, strategy, procs, seeds: [], swarm: settings.swarm, checkDeterminism: false, budget, races: settings.races });
   const check = flags.checkDeterminism ? startDeterminismCheck(target, jobOf(variants[0] as string)) : null;
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   if (!flags.json) println(io.stdout, st.dim(header({ t: t.name, scenarios, variants, strategy, procs, sel, total, workers, workersWhy: choice.why, bail, swarm: settings.swarm, host: check?.host ?? null })));
@@ -137,7 +139,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const bugs = withNeeds(target, groupBugs(reports, properties), procs);
   if (goSeeds > 0 && bugs.length > 0) {
     if (!flags.json) println(io.stderr, `go-strategy pass: ${goSeeds} seeds per configuration with a bug (GOMAXPROCS ${procs})`);
-    const base = { target: target.ref, swarm: settings.swarm, checkDeterminism: false, budget };
+    const base = { target: target.ref, swarm: settings.swarm, checkDeterminism: false, budget, races: settings.races };
     const rates = await goPass({ target, base, reports, bugs, seeds: goSeeds, procs, workers: workersFor(workersFlag, goSeeds).workers });
     for (let i = 0; i < bugs.length; i++) {
       const b = bugs[i] as ReportedBug;
@@ -165,6 +167,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     budget: sel.budgetMs !== null ? { ms: sel.budgetMs, seeds: reports.length / (variants.length * scenarios.length), stopped: ran.stopped === 'budget' } : null,
     bail: bail ? { stopped: ran.stopped === 'bail' } : null,
     swarm: settings.swarm,
+    races: settings.races,
     properties: properties.map((p) => ({ name: p.name, severity: p.severity ?? 'determinism' })),
     reports,
     ms: ran.ms,

@@ -13,7 +13,7 @@ export async function sweepReports(target: LoadedTarget, job: SweepJob, workers:
   const from = job.seeds[0] ?? 0;
   if (job.seeds.some((s, i) => s !== from + i)) throw new Error('sweepReports: seeds must be consecutive');
   const plan = { variants: [job.variant], scenarios: job.scenarios, seeds: { from, to: from + job.seeds.length - 1, shard: null, random: null, budgetMs: null }, order: 'report' as const };
-  const settings = { target: job.target, strategy: job.strategy, swarm: job.swarm, ...(job.procs !== undefined && { procs: job.procs }), ...(job.budget !== undefined && { budget: job.budget }) };
+  const settings = { target: job.target, strategy: job.strategy, swarm: job.swarm, races: job.races ?? true, ...(job.procs !== undefined && { procs: job.procs }), ...(job.budget !== undefined && { budget: job.budget }) };
   const r = await executePlan({ target, settings, plan, workers, bail: false, budgetMs: null, onCase: (c) => onCase(c) });
   return r.reports;
 }

@@ -21,7 +21,7 @@ export interface ShardFile {
 }
 
 /** The fields every shard of one sweep has in common (compared as JSON). */
-const SAME = ['target', 'variant', 'variants', 'strategy', 'gomaxprocs', 'scenarios', 'seeds', 'swarm', 'properties', 'rerunHost'] as const;
+const SAME = ['target', 'variant', 'variants', 'strategy', 'gomaxprocs', 'scenarios', 'seeds', 'swarm', 'races', 'properties', 'rerunHost'] as const;
 
 function shardOf(s: ShardFile): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(s.report.shard ?? '1/1') as RegExpExecArray;
@@ -90,6 +90,7 @@ export function combineShards(shards: readonly ShardFile[]): SweepOutcome {
     budget: first.budget !== undefined ? { ms: first.budget.seconds * 1000, seeds: all.reduce((n, r) => n + (r.budget?.seeds ?? 0), 0), stopped: all.some((r) => r.budget?.stopped) } : null,
     bail: first.bail !== undefined ? { stopped: all.some((r) => r.bail?.stopped) } : null,
     swarm: first.swarm === true,
+    races: first.races !== false,
     properties,
     reports,
     ms: runs.map((x) => x.ms),

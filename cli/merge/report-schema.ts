@@ -77,6 +77,7 @@ export const ShardReport = z.object({
   budget: z.object({ seconds: z.number().min(0), seeds: count, stopped: z.boolean() }).optional(),
   bail: z.object({ stopped: z.boolean() }).optional(),
   swarm: z.literal(true).optional(),
+  races: z.literal(false).optional(),
   saved: z.array(text),
   skipped: z.array(z.object({ signature: text, file: text })).optional(),
   reruns: count.optional(),

@@ -1,7 +1,8 @@
 /**
  * The human report's bug blocks: one per distinct bug, most severe first, each saying
  * what its class costs in Go, how often and where it was seen, its smallest run and the
- * command that replays it. The first `full` bugs get a block; the rest one line each.
+ * command that replays it. `full` bugs get a block (the first of every severity class, then
+ * the most severe of the rest); the others one line each.
  */
 import type { Bug } from '../../harness/bugs.ts';
 import type { ScheduleNeeds } from '../../harness/likelihood.ts';
@@ -26,14 +27,36 @@ const TOOL_COST = 'the run proves nothing: the same case gave two answers, or th
 export function renderBugs(bugs: readonly ReportedBug[], failedRuns: number, st: Style, full = 15): string[] {
   if (bugs.length === 0) return [];
   const lines = [st.bold(`${plural(bugs.length, 'distinct bug')} in ${plural(failedRuns, 'failing run')}, most severe first:`), ''];
-  for (const b of bugs.slice(0, full)) lines.push(...renderBug(b, st), '');
-  const rest = bugs.slice(full);
+  const shown = blockedBugs(bugs, full);
+  for (const b of bugs) if (shown.has(b)) lines.push(...renderBug(b, st), '');
+  const rest = bugs.filter((b) => !shown.has(b));
   if (rest.length > 0) {
     lines.push(st.dim(`${plural(rest.length, 'more bug')} (--json lists every one with its replay):`));
     for (const b of rest) lines.push(`  ${st.red('✗')} ${b.signature} ${st.dim(`[${label(b)}; ${plural(b.runs, 'run')}]`)}`);
     lines.push('');
   }
   return lines;
+}
+
+/**
+ * Which bugs get a full block: the first of each severity class (so forty data races do not
+ * push the only pool-accounting bug off the screen), then the most severe of the rest, `full` in all.
+ */
+function blockedBugs(bugs: readonly ReportedBug[], full: number): Set<ReportedBug> {
+  const shown = new Set<ReportedBug>();
+  const classes = new Set<string>();
+  for (const b of bugs) {
+    if (shown.size >= full) break;
+    if (!classes.has(b.severity)) {
+      classes.add(b.severity);
+      shown.add(b);
+    }
+  }
+  for (const b of bugs) {
+    if (shown.size >= full) break;
+    shown.add(b);
+  }
+  return shown;
 }
 
 function label(b: Bug): string {
@@ -57,7 +80,15 @@ export function renderBug(b: ReportedBug, st: Style): string[] {
   }
   const likely = likelihood(b);
   if (likely !== null) lines.push(`    how likely in Go: ${likely}`);
-  lines.push(`    ${b.message}`, `    ${st.dim('replay:')} ${s.replay}`);
+  lines.push(`    ${b.message}`);
+  const c = b.consequences;
+  if (c.length > 0) {
+    const byClass = new Map<string, number>();
+    for (const x of c) byClass.set(x.severity === 'determinism' ? 'determinism' : SEVERITY_LABEL[x.severity], (byClass.get(x.severity === 'determinism' ? 'determinism' : SEVERITY_LABEL[x.severity]) ?? 0) + 1);
+    const summary = [...byClass].map(([k, n]) => `${n} ${k}`).join(', ');
+    lines.push(`    ${st.dim(`seen only in runs that show this bug too (the same root cause, or its consequences): ${plural(c.length, 'more signature')} (${summary}; --json lists them)`)}`);
+  }
+  lines.push(`    ${st.dim('replay:')} ${s.replay}`);
   return lines;
 }
 

@@ -34,6 +34,8 @@ export interface SweepOutcome {
   /** `--bail`: whether a failure stopped the sweep. */
   readonly bail: { readonly stopped: boolean } | null;
   readonly swarm: boolean;
+  /** Race detection (false with `--no-races`: the report then has `races: false`). */
+  readonly races: boolean;
   readonly properties: readonly ReportedProperty[];
   /** Every kept run, in report order (variant, scenario, seed). */
   readonly reports: readonly CaseReport[];
@@ -70,6 +72,7 @@ export function outcomeJson(o: SweepOutcome): Record<string, unknown> {
     ...(o.budget && { budget: { seconds: o.budget.ms / 1000, seeds: o.budget.seeds, stopped: o.budget.stopped } }),
     ...(o.bail && { bail: o.bail }),
     ...(o.swarm && { swarm: true }),
+    ...(!o.races && { races: false }),
     saved: o.saved,
     ...(o.skipped !== null && { skipped: o.skipped }),
     ...(o.reruns !== null && { reruns: o.reruns.count, rerunHost: o.reruns.host }),

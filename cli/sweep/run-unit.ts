@@ -18,6 +18,8 @@ export interface CaseSettings {
   /** `GOMAXPROCS` of the `go` strategy. */
   readonly procs?: number;
   readonly swarm: boolean;
+  /** Race detection (false with `--no-races`). */
+  readonly races: boolean;
   /** Heap and wall budgets of each run, from the command line. */
   readonly budget?: BudgetOverrides;
 }
@@ -43,7 +45,7 @@ export class UnitRunner {
     let chosen = this.configs.get(u.scenario);
     if (chosen === undefined) this.configs.set(u.scenario, (chosen = chooseConfig(this.target.target, u.scenario)));
     const s = this.settings;
-    const spec = { ...seedCase(this.target, chosen, u.variant, s.strategy, u.seed, s.swarm, s.procs), ...(s.budget !== undefined && { budget: s.budget }) };
+    const spec = { ...seedCase(this.target, chosen, u.variant, s.strategy, u.seed, s.swarm, s.procs), ...(s.budget !== undefined && { budget: s.budget }), races: s.races };
     const t0 = performance.now(); // determinism-ok: times the case from outside it
     const report: CaseReport = compactReport(runCase(spec).report);
     return { report, ms: performance.now() - t0 }; // determinism-ok: as above

@@ -7,6 +7,7 @@
  */
 import { assert, fail } from '../assert.ts';
 import type { Sim } from '../kernel.ts';
+import { FieldLayout, TrackedFields } from '../memory/fields.ts';
 import { formatTime } from '../time.ts';
 import type { ResourceTransition } from '../trace/trace.ts';
 import { ACQUIRED, FREED, Resource, type Handle, type ResourceState } from './resource.ts';
@@ -24,6 +25,12 @@ export interface PoolType<T> {
   readonly states?: readonly ResourceState[];
   /** States in which a resource may end the run without being freed (default none). */
   readonly exemptAtEnd?: readonly ResourceState[];
+  /**
+   * The payload fields {@link reset} writes: a free records a tracked write of each (site
+   * `free: reset (<note>)`), so a read of one by code that is not ordered before the free
+   * is a data race. Default none.
+   */
+  readonly resetWrites?: readonly (keyof T & string)[];
 }
 
 /** Counters of a pool. */
@@ -44,6 +51,9 @@ export class TrackedPool<T> {
   private readonly states: ReadonlySet<ResourceState>;
   private readonly exempt: ReadonlySet<ResourceState>;
   private finished = false;
+  /** How payload fields are numbered and named in race reports (made on first use). */
+  private layout: FieldLayout | null = null;
+  private readonly resetSites = new Map<string, string>();
   /** The noun of reports and traces. */
   readonly noun: string;
   /** Findings so far (leaks are added by {@link finish}). */
@@ -85,6 +95,11 @@ export class TrackedPool<T> {
       this.stats.reused++;
     }
     assert(b.state === FREED, `pool ${this.name}: ${this.noun} ${b.id} in the free list is ${b.state}`);
+    const hb = this.sim.races;
+    if (hb !== null) {
+      b.fields ??= this.fieldsOf(b);
+      if (hb.cur !== null) hb.acquire(hb.cur, b.poolClock, 'pool Get of', `${this.noun} ${b.id}`);
+    }
     b.gen++;
     b.owner = owner;
     this.stats.acquired++;
@@ -95,6 +110,7 @@ export class TrackedPool<T> {
   /** A resource that never comes from the pool (Go's slices of values). Never leak-checked. */
   unpooled(owner: string): Handle<T> {
     const b = new Resource(this.all.length, this.type.make(this.all.length), false);
+    if (this.sim.races !== null) b.fields = this.fieldsOf(b);
     this.all.push(b);
     b.gen = 1;
     b.owner = owner;
@@ -117,6 +133,12 @@ export class TrackedPool<T> {
     if (b.state === FREED) {
       this.report('double-free', h, `${n} ${b.id}.${h.gen} was freed twice`);
       return;
+    }
+    const hb = this.sim.races;
+    if (hb !== null && hb.cur !== null && b.fields !== null) {
+      const site = this.resetSite(note);
+      for (const f of this.type.resetWrites ?? []) b.fields.write(hb, f, site, h.gen);
+      b.poolClock = hb.releaseMerge(hb.cur, b.poolClock, 'pool Put of', `${this.noun} ${b.id}`);
     }
     this.type.reset(b.data);
     this.log(b, 'free', FREED, note);
@@ -145,6 +167,27 @@ export class TrackedPool<T> {
     return h.resource.data;
   }
 
+  /**
+   * Reads payload field `f` through `h` at `site`: a use-after-free check as {@link use},
+   * and a tracked read (a data race when not ordered after the last write to the field).
+   * An access through a freed handle is reported as the use-after-free only: in Go it is
+   * also a race with the free and the next owner's writes, but one bug, not two.
+   */
+  read<K extends keyof T & string>(h: Handle<T>, f: K, site: string): T[K] {
+    const live = this.check(h, f);
+    const hb = this.sim.races;
+    if (hb !== null && live) h.resource.fields?.read(hb, f, site, h.gen);
+    return h.resource.data[f];
+  }
+
+  /** Writes payload field `f` through `h` at `site`: a use-after-free check and a tracked write (as {@link read}, a freed handle's write is the use-after-free only). */
+  write<K extends keyof T & string>(h: Handle<T>, f: K, v: T[K], site: string): void {
+    const live = this.check(h, f);
+    const hb = this.sim.races;
+    if (hb !== null && live) h.resource.fields?.write(hb, f, site, h.gen);
+    h.resource.data[f] = v;
+  }
+
   /** True when `h` is the resource's current, live generation. */
   isLive(h: Handle<T>): boolean {
     return h.gen === h.resource.gen && h.resource.state !== FREED;
@@ -165,6 +208,22 @@ export class TrackedPool<T> {
       );
     }
     return this.violations;
+  }
+
+  /** `free: reset (<note>)`, built once per note. */
+  private resetSite(note: string | undefined): string {
+    const k = note ?? '';
+    let s = this.resetSites.get(k);
+    if (s === undefined) {
+      s = `free: reset${note === undefined ? '' : ` (${note})`}`;
+      this.resetSites.set(k, s);
+    }
+    return s;
+  }
+
+  private fieldsOf(b: Resource<T>): TrackedFields {
+    this.layout ??= new FieldLayout(this.noun);
+    return new TrackedFields(this.layout, b.id);
   }
 
   private check(h: Handle<T>, what: string): boolean {

@@ -3,6 +3,8 @@
  * knows two states of its own, `acquired` and `freed`; a system under test declares the
  * others it passes through (for example `enqueued`, `answered`) when it makes the pool.
  */
+import type { TrackedFields } from '../memory/fields.ts';
+import type { VClock } from '../race/vclock.ts';
 import type { Micros } from '../time.ts';
 
 /** Where a resource is in its life: `acquired`, `freed`, or a state the pool's type declares. */
@@ -47,6 +49,10 @@ export class Resource<T> {
   /** The task that acquired it last. */
   owner = '';
   readonly history: ResourceEvent[] = [];
+  /** @internal Shadow state of its payload's tracked fields (null when race detection is off). */
+  fields: TrackedFields | null = null;
+  /** @internal What the frees so far released (Go's `sync.Pool` Put release-merges, Get acquires). */
+  poolClock: VClock | null = null;
 
   constructor(
     /** Dense id in allocation order (stable for a given run). */

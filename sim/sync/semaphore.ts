@@ -1,7 +1,12 @@
 /**
  * `golang.org/x/sync/semaphore.Weighted`: FIFO waiters; Acquire fails at once when the
  * context is already done, even if a slot is free; a context that ends while waiting
- * leaves the semaphore unchanged.
+ * leaves the semaphore unchanged. Happens-before as x/sync's code gives it under the race
+ * detector: every operation runs its bookkeeping under the semaphore's `sync.Mutex`
+ * (modelled as one acquire-release of {@link Weighted}'s mutex clock per critical section),
+ * and a waiter is woken by closing its `ready` channel (a real channel here as there).
+ * So a Release happens before the Acquire it unblocks, and, through the mutex, every
+ * earlier Acquire or Release happens before a later one.
  */
 import { assert } from '../assert.ts';
 import type { Chan } from '../channel.ts';
@@ -10,6 +15,7 @@ import { GoPanic, type GoError } from '../errors.ts';
 import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, onRecv, select } from '../ops.ts';
+import type { VClock } from '../race/vclock.ts';
 
 interface SemWaiter {
   readonly n: number;
@@ -20,6 +26,8 @@ interface SemWaiter {
 export class Weighted {
   private cur = 0;
   private readonly waiters: SemWaiter[] = [];
+  /** The clock of x/sync's `s.mu`. */
+  private mu: VClock | null = null;
 
   constructor(
     private readonly sim: Sim,
@@ -45,6 +53,7 @@ export class Weighted {
   *acquire(ctx: Context, n = 1): Proc<GoError | null> {
     yield* gosched(`${this.name}.acquire`);
     const done = ctx.done();
+    this.critical('Acquire of');
     if (ctx.err() !== null) return ctx.err();
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
@@ -58,6 +67,7 @@ export class Weighted {
     this.waiters.push(w);
     const r = yield* select([onRecv(done), onRecv(w.ready)]);
     if (r.index === 0) {
+      this.critical('Acquire (context done) of');
       if (w.ready.closed) {
         // Acquired after the context ended: give it back and fail, as x/sync does.
         this.cur -= n;
@@ -80,6 +90,7 @@ export class Weighted {
 
   /** `TryAcquire(n)`. Not a scheduling point. */
   tryAcquire(n = 1): boolean {
+    this.critical('TryAcquire of');
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
       return true;
@@ -89,12 +100,19 @@ export class Weighted {
 
   /** `Release(n)`. Releasing more than held panics. */
   release(n = 1): void {
+    this.critical('Release of');
     this.cur -= n;
     if (this.cur < 0) {
       this.cur += n;
       throw new GoPanic(`semaphore: released more than held (${this.name})`);
     }
     this.notifyWaiters();
+  }
+
+  /** One `s.mu.Lock() ... s.mu.Unlock()` section (atomic here): acquire then release the mutex clock. */
+  private critical(kind: string): void {
+    const hb = this.sim.races;
+    if (hb !== null && hb.cur !== null) this.mu = hb.releaseAcquire(hb.cur, this.mu, kind, this.name);
   }
 
   private notifyWaiters(): void {
