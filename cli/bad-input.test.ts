@@ -33,6 +33,8 @@ const cases: Array<[string, string[], RegExp]> = [
   ['empty seed range', ['run', '--seeds', '5..1'], /--seeds: 5\.\.1 is empty: A must not exceed B/],
   ['malformed seed range', ['run', '--seeds', '1-5'], /--seeds: "1-5" is not a range A\.\.B/],
   ['shard out of range', ['run', '--shard', '3/2'], /--shard: 3\/2 needs 1 <= I <= N/],
+  ['a 0-based shard (JOB_COMPLETION_INDEX as given)', ['run', '--shard', '0/4'], /--shard: 0\/4: I counts from 1 \(1\.\.4, as vitest's --shard\); a Kubernetes Indexed Job's 0-based JOB_COMPLETION_INDEX is --shard \$\(\(JOB_COMPLETION_INDEX \+ 1\)\)\/4/],
+  ['too many shards', ['run', '--shard', '1/100000'], /--shard: 1\/100000 needs 1 <= N <= 10000/],
   ['zero workers', ['run', '--workers', '0'], /--workers: 0 is out of range/],
   ['unknown strategy', ['run', '--strategy', 'bfs'], /--strategy: "bfs" is not allowed \(allowed: random, pct, go, exhaustive\)/],
   ['bad bound', ['explore', '--bound', 'x'], /--bound: "x" is not a non-negative integer/],

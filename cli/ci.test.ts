@@ -25,7 +25,7 @@ interface Report {
   runs: number;
   seeds: string;
   random?: { start: number; count: number };
-  budget?: { seconds: number; seeds: number; stopped: boolean };
+  budget?: { seconds: number; seeds: number; stopped: boolean; rerun?: string };
   bail?: { stopped: boolean };
   failures: Failure[];
   retention: { runs: { scenario: string; variant: string; seed: number }[] };
@@ -49,15 +49,25 @@ describe('--budget', () => {
     const { report } = await json(['run', '--scenario', 'smoke', '--scenario', 'tiny', '--budget', '1s', '--workers', '1']);
     expect(report.runs).toBeGreaterThan(0);
     expect(report.runs % 2).toBe(0); // whole seeds of both scenarios
-    expect(report.budget).toEqual({ seconds: 1, seeds: report.runs / 2, stopped: true });
+    expect(report.budget).toEqual({ seconds: 1, seeds: report.runs / 2, stopped: true, rerun: `--seeds 0..${report.runs / 2 - 1}` });
     expect(report.retention.runs.map((r) => r.seed)).toEqual([...Array.from({ length: report.runs / 2 }, (_, i) => i), ...Array.from({ length: report.runs / 2 }, (_, i) => i)]);
-    expect(report.timing.wallMs[0]).toBeLessThan(1000 + 4000); // the seed in progress is finished, no other started
   }, 60_000);
 
   it('is the report of the same seeds run without a budget (only the set of seeds varies)', async () => {
     const b = await json(['run', '--variant', 'pre-fix', '--scenario', 'smoke', '--budget', '1s', '--workers', '1']);
-    const n = b.report.budget?.seeds as number;
-    const plain = await json(['run', '--variant', 'pre-fix', '--scenario', 'smoke', '--seeds', `0..${n - 1}`]);
+    const rerun = (b.report.budget as { rerun: string }).rerun.split(' '); // what the report says reruns exactly these
+    const plain = await json(['run', '--variant', 'pre-fix', '--scenario', 'smoke', ...rerun]);
+    const { budget: _b, seeds: _s, ...rest } = untimed(b.report);
+    const { seeds: _s2, ...restPlain } = untimed(plain.report);
+    expect(rest).toEqual(restPlain);
+  }, 60_000);
+
+  it('sharded, its rerun flags name the shard and rerun exactly its seeds', async () => {
+    const b = await json(['run', '--variant', 'pre-fix', '--scenario', 'tiny', '--budget', '1s', '--shard', '2/3', '--workers', '1']);
+    const rerun = (b.report.budget as { rerun: string }).rerun;
+    expect(rerun).toMatch(/^--seeds 0\.\.\d+ --shard 2\/3$/);
+    expect(b.report.retention.runs.map((r) => r.seed % 3)).toEqual(new Array(b.report.runs).fill(1));
+    const plain = await json(['run', '--variant', 'pre-fix', '--scenario', 'tiny', ...rerun.split(' ')]);
     const { budget: _b, seeds: _s, ...rest } = untimed(b.report);
     const { seeds: _s2, ...restPlain } = untimed(plain.report);
     expect(rest).toEqual(restPlain);
@@ -83,6 +93,8 @@ describe('--seeds random:N', () => {
     expect((await json(replayArgv(f.replay))).report.traceHash).toBe(f.traceHash);
     const text = await runCli(['run', '--variant', 'hardened', '--scenario', 'tiny', '--seeds', 'random:2', '--quiet']);
     expect(text.stdout).toMatch(/^dst run: tiny on hardened, random seeds (\d+)\.\.\d+ \(random:2, start \1 picked at random\) \(2 runs\)\n/);
+    const [, a, b] = /random seeds (\d+)\.\.(\d+)/.exec(text.stdout) as RegExpExecArray;
+    expect(text.stdout).toContain(`rerun exactly these with --seeds ${a}..${b} instead of --seeds random:2`);
   }, 60_000);
 });
 

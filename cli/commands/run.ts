@@ -33,7 +33,7 @@ import { FindingSaver, reportSaveError } from '../save-finding.ts';
 import { executePlan } from '../sweep/execute.ts';
 import { planSize, type SweepPlan } from '../sweep/plan.ts';
 import type { CaseSettings } from '../sweep/run-unit.ts';
-import { MAX_SEED, parseSeedFlags, rangeText, type SeedSelection } from '../sweep/seeds.ts';
+import { MAX_SEED, parseSeedFlags, rangeText, seedAt, type SeedSelection } from '../sweep/seeds.ts';
 import { parseWorkers, warnWorkers, workersFor } from '../workers/count.ts';
 import { goPass } from './go-pass.ts';
 import { runExhaustive } from './run-exhaustive.ts';
@@ -164,7 +164,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     seeds: { from: sel.from, to: sel.to },
     shard: sel.shard,
     random: sel.random,
-    budget: sel.budgetMs !== null ? { ms: sel.budgetMs, seeds: reports.length / (variants.length * scenarios.length), stopped: ran.stopped === 'budget' } : null,
+    budget: sel.budgetMs !== null ? budgetOutcome(sel, reports.length / (variants.length * scenarios.length), ran.stopped === 'budget') : null,
     bail: bail ? { stopped: ran.stopped === 'bail' } : null,
     swarm: settings.swarm,
     races: settings.races,
@@ -186,6 +186,13 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   if (saver?.error) return reportSaveError(saver.error, io);
   if (failedRuns(outcome) > 0) return 1;
   return limited ? 2 : 0;
+}
+
+/** What `--budget` did: the whole seeds run and the seed flags that rerun exactly them. */
+function budgetOutcome(sel: SeedSelection, seeds: number, stopped: boolean): NonNullable<SweepOutcome['budget']> {
+  const shard = sel.shard !== null ? ` --shard ${sel.shard.index}/${sel.shard.count}` : '';
+  const rerun = seeds > 0 ? `--seeds ${sel.from}..${seedAt(sel, seeds - 1)}${shard}` : null;
+  return { ms: sel.budgetMs ?? 0, seeds, stopped, rerun };
 }
 
 /** What the header says. */

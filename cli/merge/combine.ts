@@ -87,7 +87,7 @@ export function combineShards(shards: readonly ShardFile[]): SweepOutcome {
     seeds: { from, to },
     shard: null,
     random: first.random ?? null,
-    budget: first.budget !== undefined ? { ms: first.budget.seconds * 1000, seeds: all.reduce((n, r) => n + (r.budget?.seeds ?? 0), 0), stopped: all.some((r) => r.budget?.stopped) } : null,
+    budget: first.budget !== undefined ? { ms: first.budget.seconds * 1000, seeds: all.reduce((n, r) => n + (r.budget?.seeds ?? 0), 0), stopped: all.some((r) => r.budget?.stopped), rerun: null } : null,
     bail: first.bail !== undefined ? { stopped: all.some((r) => r.bail?.stopped) } : null,
     swarm: first.swarm === true,
     races: first.races !== false,

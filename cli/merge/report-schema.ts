@@ -74,7 +74,7 @@ export const ShardReport = z.object({
   seeds: z.string().regex(/^\d+\.\.\d+$/),
   shard: z.string().regex(/^\d+\/\d+$/).optional(),
   random: z.object({ start: seed, count }).optional(),
-  budget: z.object({ seconds: z.number().min(0), seeds: count, stopped: z.boolean() }).optional(),
+  budget: z.object({ seconds: z.number().min(0), seeds: count, stopped: z.boolean(), rerun: text.optional() }).optional(),
   bail: z.object({ stopped: z.boolean() }).optional(),
   swarm: z.literal(true).optional(),
   races: z.literal(false).optional(),

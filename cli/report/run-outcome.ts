@@ -29,8 +29,12 @@ export interface SweepOutcome {
   readonly seeds: { readonly from: number; readonly to: number };
   readonly shard: { readonly index: number; readonly count: number } | null;
   readonly random: { readonly start: number; readonly count: number } | null;
-  /** `--budget`: its length, the whole seeds run (this shard's), and whether it stopped the sweep. */
-  readonly budget: { readonly ms: number; readonly seeds: number; readonly stopped: boolean } | null;
+  /**
+   * `--budget`: its length, the whole seeds run (this shard's), whether it stopped the sweep,
+   * and the seed flags that rerun exactly those runs (`--seeds 0..41`, with `--shard I/N` when
+   * sharded; null when no whole seed ran, or for a merge, whose shards each ran their own).
+   */
+  readonly budget: { readonly ms: number; readonly seeds: number; readonly stopped: boolean; readonly rerun: string | null } | null;
   /** `--bail`: whether a failure stopped the sweep. */
   readonly bail: { readonly stopped: boolean } | null;
   readonly swarm: boolean;
@@ -69,7 +73,7 @@ export function outcomeJson(o: SweepOutcome): Record<string, unknown> {
     seeds: `${o.seeds.from}..${o.seeds.to}`,
     ...(o.shard && { shard: `${o.shard.index}/${o.shard.count}` }),
     ...(o.random && { random: o.random }),
-    ...(o.budget && { budget: { seconds: o.budget.ms / 1000, seeds: o.budget.seeds, stopped: o.budget.stopped } }),
+    ...(o.budget && { budget: { seconds: o.budget.ms / 1000, seeds: o.budget.seeds, stopped: o.budget.stopped, ...(o.budget.rerun !== null && { rerun: o.budget.rerun }) } }),
     ...(o.bail && { bail: o.bail }),
     ...(o.swarm && { swarm: true }),
     ...(!o.races && { races: false }),
