@@ -62,6 +62,19 @@ describe('dst merge of --shard 1/2 and 2/2', () => {
   }, 120_000);
 });
 
+describe('dst merge keeps what grouping folds', () => {
+  it("a bug's consequences (less severe bugs seen only in its runs) are in --json, and the same after a merge", async () => {
+    const args = ['run', '--variant', 'upstream', '--scenario', 'policy-change', '--seeds', '0..3'];
+    const all = await report(args);
+    const top = all.report.bugs[0] as Report['bugs'][number] & { consequences?: { severity: string }[] };
+    expect(top.consequences?.some((c) => c.severity === 'data-race')).toBe(true);
+    const s1 = await report([...args, '--shard', '1/2']);
+    const s2 = await report([...args, '--shard', '2/2']);
+    const merged = await report(['merge', save('c1.json', s1.text), save('c2.json', s2.text)]);
+    expect(untimed(merged.report)).toEqual(untimed(all.report));
+  }, 120_000);
+});
+
 describe('the Kubernetes Indexed Job manifest, run as written', () => {
   const docs = parseAllDocuments(readFileSync(join(ROOT, 'examples/ci/k8s-indexed-job.yaml'), 'utf8')).map((d) => d.toJS() as Record<string, any>);
   const shards = docs.find((d) => d.kind === 'Job' && d.spec.completionMode === 'Indexed') as Record<string, any>;
