@@ -34,6 +34,16 @@ describe('swarm switches', () => {
     expect(r.stderr).toMatch(/^swarm switches: 16 drawn \(swarm\.fault\.reject429=/m);
   });
 
+  it("each bug's smallest run carries its switches: bugs[].smallest.switches in --json, one line of what they changed in its human block", async () => {
+    const args = ['run', '--variant', 'pre-fix', '--scenario', 'smoke', '--seeds', '0..3', '--swarm', '--workers', '1'];
+    const j = JSON.parse((await runCli([...args, '--json'])).stdout) as { bugs: { smallest: { seed: number; switches?: Switches } }[]; failures: { seed: number; switches?: Switches }[] };
+    expect(j.bugs.length).toBeGreaterThan(0);
+    for (const b of j.bugs) expect(b.smallest.switches).toEqual(j.failures.find((f) => f.seed === b.smallest.seed)?.switches);
+    const text = await runCli([...args, '--quiet']);
+    const blocks = text.stdout.split('\n').filter((l) => l.startsWith('✗ ')).length;
+    expect(text.stdout.match(/^ {4}smallest run's swarm switches \(\d+ drawn\) (changed \S+ .* → |left the configuration as written)/gm)?.length).toBe(blocks);
+  }, 60_000);
+
   it('without --swarm there are none', async () => {
     const r = await runCli(['replay', '--seed', '3', '--scenario', 'smoke', '--variant', 'upstream', '--json']);
     expect(JSON.parse(r.stdout)).not.toHaveProperty('switches');

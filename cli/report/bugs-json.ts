@@ -27,6 +27,7 @@ export function bugJson(b: ReportedBug): Record<string, unknown> {
       traceHash: s.traceHash,
       replay: s.replay,
       retained: s.retained,
+      ...(s.switches !== undefined && { switches: s.switches }),
     },
     variants: b.variants,
     runsByVariant: b.runsByVariant,
