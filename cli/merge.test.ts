@@ -75,6 +75,23 @@ describe('dst merge keeps what grouping folds', () => {
   }, 120_000);
 });
 
+describe('dst merge of --budget shards', () => {
+  it("adds up each shard's whole seeds, and points to each shard's rerun flags", async () => {
+    const args = ['run', '--variant', 'hardened', '--scenario', 'tiny', '--budget', '300ms', '--workers', '1'];
+    const s1 = await report([...args, '--shard', '1/2']);
+    const s2 = await report([...args, '--shard', '2/2']);
+    const budgetOf = (r: Report) => (r as Report & { budget: { seeds: number; rerun?: string } }).budget;
+    const files = [save('b1.json', s1.text), save('b2.json', s2.text)];
+    const merged = await report(['merge', ...files]);
+    expect(merged.report.runs).toBe(s1.report.runs + s2.report.runs);
+    expect(budgetOf(merged.report).seeds).toBe(budgetOf(s1.report).seeds + budgetOf(s2.report).seeds);
+    expect(budgetOf(merged.report).rerun).toBeUndefined();
+    expect(budgetOf(s2.report).rerun).toMatch(/^--seeds 0\.\.\d+ --shard 2\/2$/);
+    const text = await runCli(['merge', ...files]);
+    expect(text.stdout).toContain("each shard's report gives the --seeds that rerun its own");
+  }, 60_000);
+});
+
 describe('the Kubernetes Indexed Job manifest, run as written', () => {
   const docs = parseAllDocuments(readFileSync(join(ROOT, 'examples/ci/k8s-indexed-job.yaml'), 'utf8')).map((d) => d.toJS() as Record<string, any>);
   const shards = docs.find((d) => d.kind === 'Job' && d.spec.completionMode === 'Indexed') as Record<string, any>;

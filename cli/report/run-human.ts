@@ -30,7 +30,7 @@ export function renderOutcome(o: SweepOutcome, st: Style): string[] {
   for (const s of o.skipped ?? []) lines.push(st.dim(`not saved (${s.file} already has it): ${s.signature}`));
   if (o.budget !== null) {
     const seeds = o.budget.seeds === 0 ? 'no whole seed' : `${plural(o.budget.seeds, 'seed')}`;
-    const rerun = o.budget.rerun !== null ? `; rerun exactly these with ${o.budget.rerun} instead of --budget` : '';
+    const rerun = o.budget.rerun !== null ? `; rerun exactly these with ${o.budget.rerun} instead of --budget` : o.budget.seeds > 0 ? "; each shard's report gives the --seeds that rerun its own" : '';
     lines.push(st.dim(`budget ${o.budget.ms / 1000} s${o.budget.stopped ? ' spent' : ' not spent: every seed asked for ran'}: ${plural(reports.length, 'run')} (${seeds} of every configuration)${rerun}`));
   }
   if (o.random !== null && o.budget === null) lines.push(st.dim(`seeds ${o.seeds.from}..${o.seeds.to} (start picked at random); rerun exactly these with --seeds ${o.seeds.from}..${o.seeds.to} instead of --seeds random:${o.random.count}`));
