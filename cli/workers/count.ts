@@ -1,7 +1,7 @@
 /**
  * `--workers N|auto`: how many worker threads a sweep runs on. `auto` (the default) uses
- * every core (`os.availableParallelism()`) when the sweep has enough runs to pay for the
- * threads (each loads the sources and warms its own JIT up: about 2 s of CPU per thread,
+ * every core (`os.availableParallelism()`), at most one per 75 runs, when the sweep has
+ * enough runs to pay for the threads (each loads the sources and warms its own JIT up: about 2 s of CPU per thread,
  * measured) and the cores are not already busy with other work (then extra threads get no
  * extra CPU: measured slower at every size), else this thread alone. A number above the
  * cores is capped with a warning. The report never depends on it.
@@ -16,6 +16,13 @@ import type { Io } from '../io.ts';
  * (loading, its own JIT warm-up), so two workers win once a sweep has about 140 runs.
  */
 export const AUTO_MIN_RUNS = 150;
+
+/**
+ * Runs each extra worker needs to pay for itself (from the same measurement: a worker's
+ * 2.2 s against 32 ms a run), so `auto` uses at most runs ÷ this many threads: a 1,400-run
+ * sweep gets 18 threads on a 64-core machine, not 64 (each with its own heap and JIT).
+ */
+export const AUTO_RUNS_PER_WORKER = AUTO_MIN_RUNS / 2;
 
 /** At a load average of this many runnable tasks per core the machine is busy: `auto` stays on one thread. */
 export const BUSY_LOAD_PER_CORE = 2;
@@ -48,7 +55,7 @@ export function workersFor(flag: WorkersFlag, runs: number | null, cores = avail
   if (cores < 2) return { workers: 1, why: null };
   if (runs !== null && runs < AUTO_MIN_RUNS) return { workers: 1, why: null };
   if (load >= BUSY_LOAD_PER_CORE * cores) return { workers: 1, why: `one thread: the ${cores} cores are busy (load average ${load.toFixed(1)}); --workers ${cores} to use them anyway` };
-  return { workers: cores, why: null };
+  return { workers: runs === null ? cores : Math.min(cores, Math.floor(runs / AUTO_RUNS_PER_WORKER)), why: null };
 }
 
 /** Prints the `--workers` warning, if any, on stderr. */
