@@ -47,6 +47,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--check-determinism', 'run every case twice and compare trace hashes')
     .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
+    .option('--timing', "with --json: add wall-clock timing (timing.wallMs, timing.runMs), the only fields that differ between runs of the same seeds")
     .option('--junit <file>', 'also write a JUnit XML report (one test case per scenario, variant and property)')
     .option('--junit-per-run', 'with --junit: one test case per run instead')
     .option(...quiet)
@@ -108,6 +109,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .description('combine the --json reports of the shards of one sweep into the report of the whole sweep')
     .argument('<reports...>', 'shard reports (dst run --shard I/N --json)')
     .option('--json', 'print one JSON report on stdout')
+    .option('--timing', 'with --json: add the shards\' timing (each shard needs --timing)')
     .option('--junit <file>', 'also write a JUnit XML report')
     .option('--junit-per-run', 'with --junit: one test case per run')
     .action((files, opts) => setCode(mergeCommand(files, opts, io)));

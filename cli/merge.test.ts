@@ -1,6 +1,6 @@
 /**
  * `dst merge` (issue 15): the shard reports of one sweep merge into the report of the
- * unsharded run (every field but `timing`), whether the shards come from `--shard I/N` or
+ * unsharded run (byte for byte), whether the shards come from `--shard I/N` or
  * from the Kubernetes Indexed Job manifest run as written, with JOB_COMPLETION_INDEX
  * 0..N-1; the GitHub Actions workflow's matrix matches its shard count; bad merges are
  * bad input.
@@ -33,10 +33,6 @@ async function report(argv: readonly string[]): Promise<{ code: number; report: 
   return { code: r.code, report: JSON.parse(r.stdout) as Report, text: r.stdout };
 }
 
-const untimed = (r: Report) => {
-  const { timing: _t, ...rest } = r;
-  return rest;
-};
 
 function save(name: string, text: string): string {
   const p = join(dir, name);
@@ -57,7 +53,7 @@ describe('dst merge of --shard 1/2 and 2/2', () => {
     expect(merged.report.passed).toBe(all.report.passed);
     expect(merged.report.failures.length).toBe(all.report.failures.length);
     expect(merged.report.bugs.map((b) => b.signature)).toEqual(all.report.bugs.map((b) => b.signature));
-    expect(untimed(merged.report)).toEqual(untimed(all.report));
+    expect(merged.text).toBe(all.text); // byte for byte
     expect(all.report.bugs.length).toBeGreaterThan(3);
   }, 120_000);
 });
@@ -71,8 +67,26 @@ describe('dst merge keeps what grouping folds', () => {
     const s1 = await report([...args, '--shard', '1/2']);
     const s2 = await report([...args, '--shard', '2/2']);
     const merged = await report(['merge', save('c1.json', s1.text), save('c2.json', s2.text)]);
-    expect(untimed(merged.report)).toEqual(untimed(all.report));
+    expect(merged.text).toBe(all.text);
   }, 120_000);
+});
+
+describe('--timing', () => {
+  it('adds timing to --json (run and merge); merge --timing needs it in every shard; without it nothing varies', async () => {
+    const args = ['run', '--variant', 'hardened', '--scenario', 'tiny', '--seeds', '0..3'];
+    const t1 = await report([...args, '--shard', '1/2', '--timing']);
+    const t2 = await report([...args, '--shard', '2/2', '--timing']);
+    expect((t1.report.timing as { runMs: number[] }).runMs).toHaveLength(t1.report.runs);
+    const f1 = save('t1.json', t1.text);
+    const f2 = save('t2.json', t2.text);
+    const timed = await report(['merge', f1, f2, '--timing']);
+    expect((timed.report.timing as { wallMs: number[]; runMs: number[] }).runMs).toHaveLength(4);
+    expect((await report(['merge', f1, f2])).text).toBe((await report(args)).text); // shards' timing is dropped without --timing
+    const plain = save('p2.json', (await report([...args, '--shard', '2/2'])).text);
+    const r = await runCli(['merge', f1, plain, '--timing', '--json']);
+    expect([r.code, r.stderr]).toEqual([2, `dst: --timing: ${plain} has no timing; run every shard with --timing\n`]);
+    expect((await runCli(['run', ...args.slice(1), '--timing'])).stderr).toBe('dst: --timing: it adds timing to the --json report; give --json too\n');
+  }, 60_000);
 });
 
 describe('dst merge of --budget shards', () => {
@@ -130,7 +144,7 @@ describe('the Kubernetes Indexed Job manifest, run as written', () => {
     const again = await report(['merge', ...files]);
     const all = await report(['run', ...small.DST_ARGS.split(' '), '--seeds', small.DST_SEEDS]);
     expect(merged.code).toBe(all.code);
-    expect(untimed(again.report)).toEqual(untimed(all.report));
+    expect(again.text).toBe(all.text);
     expect(readFileSync(join(reports, 'dst-junit.xml'), 'utf8')).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
   }, 180_000);
 });

@@ -3,7 +3,7 @@
  * shards of one sweep (`dst run --shard I/N --json`, from a CI matrix or a Kubernetes
  * Indexed Job) into the report the unsharded run gives: the same runs, failures in the
  * same order, the same distinct bugs with the same first seeds and smallest cases (every
- * field but `timing`), and the same exit code.
+ * byte of the `--json` report), and the same exit code.
  */
 import { InputError, oneLine, validateInput } from '../../harness/input-error.ts';
 import { parseJsonText, readInputFile } from '../../harness/input-file.ts';
@@ -21,6 +21,7 @@ import { styleFor } from '../report/style.ts';
 /** Raw flags of `dst merge`. */
 export interface MergeFlags {
   json?: boolean;
+  timing?: boolean;
   junit?: string;
   junitPerRun?: boolean;
 }
@@ -35,7 +36,10 @@ export function mergeCommand(files: readonly string[], flags: MergeFlags, io: Io
   if (flags.junitPerRun && flags.junit === undefined) throw new InputError('--junit-per-run: it shapes the --junit file; give --junit FILE too');
   const outputs = planOutputs({ ...(flags.junit !== undefined && { file: { flag: '--junit', path: flags.junit } }) });
   const shards: ShardFile[] = files.map((file) => ({ file, report: validateInput(ShardReport, parseJsonText(readInputFile(file, 'report'), `report ${file}`), `report ${file}`) }));
-  const outcome = combineShards(shards);
+  if (flags.timing && !flags.json) throw new InputError('--timing: it adds timing to the --json report; give --json too');
+  const untimed = flags.timing ? shards.find((s) => s.report.timing === undefined) : undefined;
+  if (untimed !== undefined) throw new InputError(`--timing: ${untimed.file} has no timing; run every shard with --timing`);
+  const outcome = { ...combineShards(shards), timing: flags.timing === true };
   prepareOutputs(outputs);
   if (flags.json) println(io.stdout, JSON.stringify(outcomeJson(outcome)));
   else {

@@ -56,6 +56,7 @@ export interface RunFlags {
   shard?: string;
   save?: string;
   json?: boolean;
+  timing?: boolean;
   junit?: string;
   junitPerRun?: boolean;
   quiet?: boolean;
@@ -88,6 +89,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const sel = parseSeedFlags(flags);
   if (goSeeds > 0 && sel.shard !== null) throw new InputError('--go-seeds: its pass depends on the bugs of every shard, so shard reports could not be merged; run it without --shard');
   if (flags.junitPerRun && flags.junit === undefined) throw new InputError('--junit-per-run: it shapes the --junit file; give --junit FILE too');
+  if (flags.timing && !flags.json) throw new InputError('--timing: it adds timing to the --json report; give --json too');
   const bail = flags.bail ?? false;
   const plan: SweepPlan = { variants, scenarios, seeds: sel, order: sel.budgetMs !== null || bail ? 'seed' : 'report' };
   const openEnded = sel.budgetMs !== null && sel.to === MAX_SEED && flags.seeds === undefined;
@@ -177,6 +179,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     skipped: flags.save !== undefined ? saved.skipped : null,
     saveError: saver?.error?.message ?? null,
     wallMs: [Date.now() - startedAt], // determinism-ok: timing of the CLI
+    timing: flags.timing === true,
   };
   const json = outcomeJson(outcome);
   if (flags.json) println(io.stdout, JSON.stringify(json));

@@ -194,8 +194,8 @@ const flagValue = fc.oneof(
   fc.constantFrom('tiny', 'smoke', 'nope', 'pre-fix', 'hardened', 'upstream', '0..2', '5..1', 'random:2', 'random:0', '1/2', '3/2', '5/5', '0/2', '0', '1', '-1', 'x', 'text', 'json', 'pdf', '', '../../etc', '1ms', '10m', '5x', '16', '99999999', '<secret>', '<fifo>', '<out>', '<out>/sub', '/dev/null', '/proc/x', 'x'.repeat(2100), 'bulk-engine', './examples/worker-pool/target.ts', '/etc/shadow'),
   fc.string({ maxLength: 6 }),
 );
-const flagName = fc.constantFrom('--scenario', '--variant', '--strategy', '--seeds', '--seed', '--shard', '--workers', '--budget', '--bail', '--junit', '--junit-per-run', '--quiet', '--no-races', '--bound', '--max-schedules', '--max-runs', '--trace', '--out', '--save', '--note', '--target', '--max-wall', '--max-heap-mb', '--json', '--swarm', '--check', '--bogus', '-x');
-const NO_VALUE = ['--json', '--swarm', '--check', '--bail', '--junit-per-run', '--quiet', '--no-races'];
+const flagName = fc.constantFrom('--scenario', '--variant', '--strategy', '--seeds', '--seed', '--shard', '--workers', '--budget', '--bail', '--junit', '--junit-per-run', '--quiet', '--no-races', '--timing', '--bound', '--max-schedules', '--max-runs', '--trace', '--out', '--save', '--note', '--target', '--max-wall', '--max-heap-mb', '--json', '--swarm', '--check', '--bogus', '-x');
+const NO_VALUE = ['--json', '--swarm', '--check', '--bail', '--junit-per-run', '--quiet', '--no-races', '--timing'];
 
 /** Argument vectors: a command and up to four flags with values, tokens resolved in the world. */
 export const argvCase: fc.Arbitrary<FuzzCase> = fc

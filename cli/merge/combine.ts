@@ -99,6 +99,7 @@ export function combineShards(shards: readonly ShardFile[]): SweepOutcome {
     saved: all.flatMap((r) => r.saved),
     skipped: all.some((r) => r.skipped !== undefined) ? all.flatMap((r) => r.skipped ?? []) : null,
     saveError: all.find((r) => r.saveError !== undefined)?.saveError ?? null,
-    wallMs: all.flatMap((r) => r.timing.wallMs),
+    wallMs: all.flatMap((r) => r.timing?.wallMs ?? []),
+    timing: false,
   };
 }

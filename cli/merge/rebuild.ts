@@ -53,6 +53,6 @@ export function rebuildRuns(shard: ShardReport): RebuiltRun[] {
       ...(f?.schedule !== undefined && { schedule: f.schedule }),
       ...(f?.switches !== undefined && { switches: f.switches }),
     };
-    return { report, ms: shard.timing.runMs[i] ?? 0 };
+    return { report, ms: shard.timing?.runMs[i] ?? 0 }; // without --timing, JUnit times are 0
   });
 }

@@ -89,7 +89,7 @@ export const ShardReport = z.object({
   failures: z.array(failure),
   limits: z.array(limit).optional(),
   traceHash: name.optional(),
-  timing: z.object({ wallMs: z.array(z.number().min(0)), runMs: z.array(z.number().min(0)) }),
+  timing: z.object({ wallMs: z.array(z.number().min(0)), runMs: z.array(z.number().min(0)) }).optional(),
 });
 
 /** A shard report. */

@@ -54,6 +54,8 @@ export interface SweepOutcome {
   readonly saveError: string | null;
   /** Wall-clock ms of the whole sweep (each shard's, for a merge). */
   readonly wallMs: readonly number[];
+  /** `--timing`: `--json` has {@link wallMs} and {@link ms} as `timing` (else nothing that varies between runs). */
+  readonly timing: boolean;
 }
 
 /** The runs that failed a property (not those a budget of the tool stopped). */
@@ -61,7 +63,10 @@ export function failedRuns(o: Pick<SweepOutcome, 'reports'>): number {
   return o.reports.filter((r) => !r.passed && !r.limit).length;
 }
 
-/** The `--json` report (DESIGN §7, §10): every field but `timing` is the same however the sweep was run, sharded or not. */
+/**
+ * The `--json` report (DESIGN §7, §10): byte for byte the same however the sweep was run
+ * (threads, shards then `dst merge`), unless `--timing` adds the one field that is not.
+ */
 export function outcomeJson(o: SweepOutcome): Record<string, unknown> {
   const meta = {
     target: o.target,
@@ -86,7 +91,7 @@ export function outcomeJson(o: SweepOutcome): Record<string, unknown> {
     properties: o.properties,
   };
   const report = runReport(o.reports, meta);
-  report.timing = { wallMs: o.wallMs.map(round), runMs: o.ms.map(round) };
+  if (o.timing) report.timing = { wallMs: o.wallMs.map(round), runMs: o.ms.map(round) };
   return report;
 }
 
