@@ -58,6 +58,7 @@ describe('distinct bugs', () => {
       expect(SEVERITIES as readonly string[]).toContain(b.severity);
       expect(b.signature.startsWith(`${b.property}: `)).toBe(true);
       expect(b.runs).toBeGreaterThan(0);
+      for (const c of (b as Bug & { consequences: { signature: string; runs: number }[] }).consequences) expect(c.runs).toBeLessThanOrEqual(b.runs);
       expect(b.smallest.replay).toMatch(/^npx dst replay --seed \d+ --scenario \S+ --variant upstream$/);
     }
     for (let i = 1; i < rep.bugs.length; i++) expect(rank((rep.bugs[i] as Bug).severity)).toBeGreaterThanOrEqual(rank((rep.bugs[i - 1] as Bug).severity));

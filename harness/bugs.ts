@@ -122,15 +122,19 @@ export function groupBugs(reports: readonly CaseReport[], properties: readonly C
   }
   const rank = (b: Bug) => (b.severity === 'determinism' ? -1 : severityRank(b.severity));
   bugs.sort((x, y) => rank(x) - rank(y) || (order.get(x.property) ?? 99) - (order.get(y.property) ?? 99) || y.runs - x.runs || (x.signature < y.signature ? -1 : 1));
-  return foldConsequences(bugs, (b) => (acc.get(b.signature) as { runIds: Set<number> }).runIds, rank);
+  const entry = (b: Bug) => acc.get(b.signature) as { runIds: Set<number>; smallest: CaseReport };
+  // Where a signature first shows in a bug's smallest run: consequences are listed in that order.
+  const firstStep = (parent: Bug, sig: string) => entry(parent).smallest.violations.find((v) => signatureOf(v) === sig)?.evidence.step ?? Number.MAX_SAFE_INTEGER;
+  return foldConsequences(bugs, (b) => entry(b).runIds, rank, firstStep);
 }
 
 /**
  * Folds every bug whose runs all show a strictly more severe bug into the first (most
- * severe) such bug's {@link Bug.consequences}. Determinism bugs are never folded, nor
+ * severe) such bug's {@link Bug.consequences}, listed most severe first, then by where
+ * they first show in that bug's smallest run (a root cause before what follows from it). Determinism bugs are never folded, nor
  * folded into: a run that proves nothing explains nothing.
  */
-function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: (b: Bug) => number): Bug[] {
+function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: (b: Bug) => number, firstStep: (parent: Bug, sig: string) => number): Bug[] {
   const kept: Bug[] = [];
   const folded = new Map<Bug, Consequence[]>();
   for (const b of sorted) {
@@ -141,7 +145,12 @@ function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: 
       folded.set(b, []);
     } else (folded.get(parent) as Consequence[]).push({ signature: b.signature, severity: b.severity, runs: b.runs });
   }
-  return kept.map((b) => ({ ...b, consequences: folded.get(b) as Consequence[] }));
+  return kept.map((b) => {
+    const c = folded.get(b) as Consequence[];
+    const at = new Map(c.map((x) => [x.signature, firstStep(b, x.signature)]));
+    const ordered = [...c].sort((x, y) => rank(x as Bug) - rank(y as Bug) || (at.get(x.signature) as number) - (at.get(y.signature) as number) || y.runs - x.runs);
+    return { ...b, consequences: ordered };
+  });
 }
 
 function isSubset(a: Set<number>, b: Set<number>): boolean {

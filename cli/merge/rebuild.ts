@@ -39,7 +39,7 @@ export function rebuildRuns(shard: ShardReport): RebuiltRun[] {
       outcomeMessage: '',
       property: f?.property ?? null,
       message: f?.message ?? null,
-      violations: (f?.violations ?? []).map((v) => ({ ...v, evidence: { step: 0, time: 0 } })),
+      violations: (f?.violations ?? []).map(({ step, ...v }) => ({ ...v, evidence: { step: step ?? 0, time: 0 } })), // the step orders a bug's consequences
       violationCounts: f?.violationCounts ?? {},
       signatureCounts: f?.signatures ?? {},
       traceHash: f?.traceHash ?? (runs.length === 1 ? (shard.traceHash ?? '') : ''),

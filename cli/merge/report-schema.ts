@@ -35,7 +35,7 @@ const failure = z.object({
   replay: text,
   outcome: name,
   violationCounts: z.record(name, count),
-  violations: z.array(z.object({ property: name, message: text, signature: text.optional() })),
+  violations: z.array(z.object({ property: name, message: text, signature: text.optional(), step: count.optional() })),
   strategy: name,
   steps: count,
   decisions: count,

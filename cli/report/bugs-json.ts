@@ -33,7 +33,7 @@ export function bugJson(b: ReportedBug): Record<string, unknown> {
     runsByVariant: b.runsByVariant,
     scenarios: b.scenarios,
     message: b.message,
-    ...(b.consequences.length > 0 && { consequences: b.consequences }),
+    consequences: b.consequences,
     ...(b.needs !== undefined && { needs: b.needs }),
     ...(b.go !== undefined && { go: b.go }),
   };

@@ -88,7 +88,8 @@ export function renderBug(b: ReportedBug, st: Style): string[] {
     const byClass = new Map<string, number>();
     for (const x of c) byClass.set(x.severity === 'determinism' ? 'determinism' : SEVERITY_LABEL[x.severity], (byClass.get(x.severity === 'determinism' ? 'determinism' : SEVERITY_LABEL[x.severity]) ?? 0) + 1);
     const summary = [...byClass].map(([k, n]) => `${n} ${k}`).join(', ');
-    lines.push(`    ${st.dim(`seen only in runs that show this bug too (the same root cause, or its consequences): ${plural(c.length, 'more signature')} (${summary}; --json lists them)`)}`);
+    lines.push(`    ${st.dim(`seen only in runs that show this bug too (the same root cause, or its consequences): ${plural(c.length, 'more signature')} (${summary}; --json lists them); the first to show:`)}`);
+    for (const x of c.slice(0, 2)) lines.push(`      ${x.signature} ${st.dim(`[${plural(x.runs, 'run')}]`)}`);
   }
   lines.push(`    ${st.dim('replay:')} ${s.replay}`);
   return lines;

@@ -26,7 +26,7 @@ export function runReport(reports: readonly CaseReport[], meta: Record<string, u
       replay: f.replay,
       outcome: f.outcome,
       violationCounts: f.violationCounts,
-      violations: f.violations.map((v) => ({ property: v.property, message: v.message, ...(v.signature !== undefined && { signature: v.signature }) })),
+      violations: f.violations.map((v) => ({ property: v.property, message: v.message, ...(v.signature !== undefined && { signature: v.signature }), step: v.evidence.step })),
       // What grouping into bugs needs, so shard reports merge into the unsharded report (dst merge).
       ...(f.scenarioRef !== f.scenario && { scenarioRef: f.scenarioRef }),
       strategy: f.strategy,
