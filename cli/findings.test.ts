@@ -5,13 +5,13 @@
  * retained blocks; go-strategy runs that replay bit for bit; the cross-variant matrix.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES } from '../properties/severity.ts';
-import { replayArgv, runCli } from './testing/run-cli.ts';
+import { quiet, replayArgv, runCli } from './testing/run-cli.ts';
+import { testTempDir } from '../test/temp-dirs.ts';
 
 const exec = promisify(execFile);
 const BIN = join(import.meta.dirname, 'bin.js');
@@ -34,7 +34,7 @@ interface RunJson {
 }
 
 async function runJson(argv: string[]): Promise<RunJson> {
-  const r = await runCli([...argv, '--json']);
+  const r = await runCli([...argv, '--json', ...quiet(argv)]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as RunJson;
 }
@@ -102,7 +102,7 @@ describe('distinct bugs', () => {
 
 describe('--strategy go', () => {
   it('replays bit for bit: from the replay command, from a saved repro file, with another GOMAXPROCS', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dst-go-'));
+    const dir = testTempDir('go');
     for (const procs of ['2', '4']) {
       const rep = await runJson(['run', '--scenario', 'tiny', '--variant', 'pre-fix', '--strategy', 'go', '--gomaxprocs', procs, '--seeds', '0..5', '--save', dir]);
       expect(rep.failures.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
  * run where nothing more severe happened, then fewest steps, then fewest decisions) with
  * the command that replays it. Pure: reports in, bugs out.
  */
+import type { SwarmSwitches } from './swarm-switches.ts';
 import { signatureOf } from '../properties/signature.ts';
 import { severityRank, type Severity } from '../properties/severity.ts';
 import type { CaseReport, ScheduleMeasure } from './case.ts';
@@ -30,6 +31,8 @@ export interface SmallestCase {
   readonly retained: RetentionSummary;
   /** How special its schedule is (preemptions, woken receivers run before their senders). */
   readonly schedule?: ScheduleMeasure;
+  /** In swarm mode: the switches that run drew and the configuration values they changed. */
+  readonly switches?: SwarmSwitches;
 }
 
 /** One distinct bug. */
@@ -109,7 +112,7 @@ export function groupBugs(reports: readonly CaseReport[], properties: readonly C
       runs: a.runs,
       firstSeed: a.first.seed,
       firstScenario: a.first.scenario,
-      smallest: { scenario: s.scenario, scenarioRef: s.scenarioRef, variant: s.variant, seed: s.seed, strategy: s.strategy, swarm: s.swarm, steps: s.steps, decisions: s.decisions, traceHash: s.traceHash, replay: s.replay, retained: s.retained, ...(s.schedule !== undefined && { schedule: s.schedule }) },
+      smallest: { scenario: s.scenario, scenarioRef: s.scenarioRef, variant: s.variant, seed: s.seed, strategy: s.strategy, swarm: s.swarm, steps: s.steps, decisions: s.decisions, traceHash: s.traceHash, replay: s.replay, retained: s.retained, ...(s.schedule !== undefined && { schedule: s.schedule }), ...(s.switches !== undefined && { switches: s.switches }) },
       variants: [...a.byVariant.keys()],
       runsByVariant: Object.fromEntries(a.byVariant),
       scenarios: [...a.scenarios],

@@ -7,6 +7,7 @@
 import type { Bug } from '../../harness/bugs.ts';
 import type { ScheduleNeeds } from '../../harness/likelihood.ts';
 import { SEVERITY_COST, SEVERITY_LABEL } from '../../properties/severity.ts';
+import { switchChanges } from './switches.ts';
 import type { Style } from './style.ts';
 import { formatBytes, formatCount, plural } from './units.ts';
 
@@ -80,6 +81,7 @@ export function renderBug(b: ReportedBug, st: Style): string[] {
   }
   const likely = likelihood(b);
   if (likely !== null) lines.push(`    how likely in Go: ${likely}`);
+  if (s.switches !== undefined) lines.push(`    ${st.dim(`smallest run's ${switchChanges(s.switches)} (replay --swarm --trace text lists each draw)`)}`);
   lines.push(`    ${b.message}`);
   const c = b.consequences;
   if (c.length > 0) {
