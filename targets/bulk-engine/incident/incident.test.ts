@@ -3,7 +3,7 @@
  * fact (so they cannot change a trace hash), its gauges are time-weighted means, and
  * `npm run incident` writes a self-contained SVG and a JSON table into the folder given.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,14 @@ describe('incidentTimeline', () => {
 describe('npm run incident', () => {
   it('writes incident.json and a self-contained incident.svg into the folder given, one run per distinct flag set', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dst-incident-'));
+    try {
+      writesTheStudy(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  function writesTheStudy(dir: string): void {
     const lines: string[] = [];
     expect(main([dir, '--scenario', 'tiny'], (l) => lines.push(l), (l) => lines.push(l))).toBe(0);
     const table = JSON.parse(readFileSync(join(dir, 'incident.json'), 'utf8')) as { format: string; variants: { name: string; sameAs: string[]; series: unknown[] }[] };
@@ -74,7 +82,7 @@ describe('npm run incident', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).not.toMatch(/<script|href=|@import|url\(/);
     expect(lines.at(-1)).toMatch(/^wrote /);
-  });
+  }
 
   it('bad input is one line and exit 2', () => {
     const err: string[] = [];
