@@ -17,6 +17,7 @@ export { TrackedPool, type PoolStats, type PoolType } from './pool/pool.ts';
 export { PreRun } from './prerun.ts';
 export type { PoolViolation, PoolViolationKind } from './pool/violation.ts';
 export { DecisionLog, type Decision } from './strategy/decision-log.ts';
+export { DependencyLog, dependent, objectId, touch, type Footprint } from './dpor/dependency-log.ts';
 export { explore, type ExploreOptions, type ExploreResult } from './strategy/dfs.ts';
 export { FairBound } from './strategy/fair.ts';
 export { DEFAULT_PROCS, GoScheduler, type GoOptions } from './strategy/go.ts';

@@ -1,6 +1,7 @@
 /**
  * The one interface behind which every source of decisions sits.
  */
+import type { DependencyLog } from '../dpor/dependency-log.ts';
 import type { Label } from '../label.ts';
 
 /**
@@ -12,6 +13,12 @@ import type { Label } from '../label.ts';
 export interface Strategy {
   /** Short name for reports (`random`, `pct`, `replay`, `dfs`, `list`). */
   readonly name: string;
+  /**
+   * When set, the kernel records into it every event of the run with the objects it
+   * touched (the dependency relation partial-order reduction needs). Only exploring
+   * strategies set it: recording costs nothing otherwise.
+   */
+  readonly dependencies?: DependencyLog;
   /** Picks one of `width` (≥ 2) alternatives for the decision `label`. */
   choose(width: number, label: Label): number;
   /**

@@ -9,9 +9,12 @@ import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
 import type { Locker } from './locker.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** A condition variable over a {@link Locker}. */
 export class Cond {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private readonly waiters: Chan<never>[] = [];
 
   constructor(
@@ -32,6 +35,7 @@ export class Cond {
    * locks `L` again. Unlocking an `L` that is not held is `L`'s own fatal error.
    */
   *wait(): Proc<void> {
+    touch(this.oid, true);
     const ticket = this.sim.chan<never>(0, `${this.name}.wait`);
     this.waiters.push(ticket);
     yield* this.L.unlock();
@@ -42,12 +46,14 @@ export class Cond {
   /** `Signal()`: wakes the longest-waiting task, if any. A scheduling point. */
   *signal(): Proc<void> {
     yield* gosched(`${this.name}.signal`);
+    touch(this.oid, true);
     this.waiters.shift()?.close();
   }
 
   /** `Broadcast()`: wakes every waiting task. A scheduling point. */
   *broadcast(): Proc<void> {
     yield* gosched(`${this.name}.broadcast`);
+    touch(this.oid, true);
     for (const ch of this.waiters.splice(0)) ch.close();
   }
 }

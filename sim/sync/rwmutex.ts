@@ -11,6 +11,7 @@ import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
 import type { Locker } from './locker.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** Where the writer side is. */
 const enum Writer {
@@ -24,6 +25,8 @@ const enum Writer {
 
 /** A reader/writer mutex. */
 export class RWMutex {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private readers = 0;
   private writer = Writer.None;
   /** The draining writer's wake-up channel (set while `writer` is Draining). */
@@ -57,6 +60,7 @@ export class RWMutex {
   /** `RLock()`: blocks while a writer holds the lock or waits for it. */
   *rLock(): Proc<void> {
     yield* gosched(`${this.name}.rlock`);
+    touch(this.oid, true);
     if (this.writer === Writer.None) {
       this.readers++;
       return;
@@ -68,6 +72,7 @@ export class RWMutex {
 
   /** `TryRLock()`: takes a read lock only when no writer holds or waits for it. Not a scheduling point. */
   tryRLock(): boolean {
+    touch(this.oid, true);
     if (this.writer !== Writer.None) return false;
     this.readers++;
     return true;
@@ -76,6 +81,7 @@ export class RWMutex {
   /** `RUnlock()`. Without a read lock held, Go's fatal error "sync: RUnlock of unlocked RWMutex". */
   *rUnlock(): Proc<void> {
     yield* gosched(`${this.name}.runlock`);
+    touch(this.oid, true);
     if (this.readers === 0) throw new GoPanic(`sync: RUnlock of unlocked RWMutex (${this.name})`);
     this.readers--;
     if (this.readers === 0 && this.writer === Writer.Draining) {
@@ -93,6 +99,7 @@ export class RWMutex {
    */
   *lock(): Proc<void> {
     yield* gosched(`${this.name}.lock`);
+    touch(this.oid, true);
     if (this.writer === Writer.None && this.readers === 0) {
       assert(this.blockedWriters.length === 0, `${this.name}: writers queued while the mutex is free`);
       this.writer = Writer.Held;
@@ -112,6 +119,7 @@ export class RWMutex {
 
   /** `TryLock()`: takes the write lock only when nobody holds the mutex. Not a scheduling point. */
   tryLock(): boolean {
+    touch(this.oid, true);
     if (this.writer !== Writer.None || this.readers > 0) return false;
     this.writer = Writer.Held;
     return true;
@@ -124,6 +132,7 @@ export class RWMutex {
    */
   *unlock(): Proc<void> {
     yield* gosched(`${this.name}.unlock`);
+    touch(this.oid, true);
     if (this.writer !== Writer.Held) throw new GoPanic(`sync: Unlock of unlocked RWMutex (${this.name})`);
     assert(this.readers === 0, `${this.name}: readers active while a writer held the lock`);
     const admitted = this.blockedReaders.splice(0);

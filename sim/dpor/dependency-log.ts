@@ -1,0 +1,112 @@
+/**
+ * The dependency relation, as the kernel records it while a run is explored: for every
+ * event (one step of a task, or one timer fired in kernel context) the set of kernel
+ * objects it touched, each as a read or a write. Two events of different tasks are
+ * dependent when they touch one object and at least one of them writes it; exploration
+ * (dynamic partial-order reduction) reorders only dependent events.
+ *
+ * Object ids are dense, given in creation order within a run, so an object made in a
+ * prefix of decisions has the same id in every run that shares the prefix (what sleep
+ * sets compare across runs). Recording is off (one null check per touch) unless the
+ * run's strategy carries a log.
+ */
+import { assert } from '../assert.ts';
+
+/** The id of objects made outside any log (module-level values): all one object, so never falsely independent. */
+export const UNKNOWN_OBJECT = 0;
+/** The end of the run: written by the exit of the last non-daemon task, read by every daemon step (which it cuts short). */
+export const RUN_END = 1;
+/** The virtual clock: written by every kernel event, read by every step that reads the time or arms a timer. */
+export const CLOCK = 2;
+const FIRST_ID = 3;
+
+/** The task id of kernel events (timers fired by the kernel, in its own context). */
+export const KERNEL = -1;
+
+/** A footprint: the objects one event touched, each `id * 2 + (write ? 1 : 0)`, without duplicates. */
+export type Footprint = readonly number[];
+
+/** Every event of one run with its footprint. */
+export class DependencyLog {
+  private nextId = FIRST_ID;
+  /** Per event: the task that ran it, or {@link KERNEL}. */
+  readonly tasks: number[] = [];
+  /** Per event: the index of the scheduling decision that picked its task, or -1 (only one task could run, or a kernel event). */
+  readonly sched: number[] = [];
+  /** Per event: how many decisions had been taken when it began (its own decisions follow). */
+  readonly firstDecision: number[] = [];
+  /** Per event: its footprint. */
+  readonly footprints: Footprint[] = [];
+  private cur: number[] | null = null;
+
+  /** A fresh object id (called when a channel, mutex, cell, task... is made). */
+  newId(): number {
+    return this.nextId++;
+  }
+
+  /** Number of events recorded. */
+  get length(): number {
+    return this.tasks.length;
+  }
+
+  /** Starts an event of `task` (or {@link KERNEL}); `sched` is its scheduling decision's index or -1. */
+  begin(task: number, sched: number, decisionsSoFar: number): void {
+    assert(this.cur === null, 'dependency log: an event began inside another');
+    this.cur = [];
+    this.tasks.push(task);
+    this.sched.push(sched);
+    this.firstDecision.push(decisionsSoFar);
+  }
+
+  /** Records that the current event touched object `id` (outside an event: setup, checkers; ignored). */
+  touch(id: number, write: boolean): void {
+    const c = this.cur;
+    if (c === null) return;
+    const r = id * 2;
+    for (let i = 0; i < c.length; i++) {
+      const x = c[i] as number;
+      if (x === r + 1) return;
+      if (x === r) {
+        if (write) c[i] = r + 1;
+        return;
+      }
+    }
+    c.push(write ? r + 1 : r);
+  }
+
+  /** Ends the current event. */
+  end(): void {
+    assert(this.cur !== null, 'dependency log: an event ended that never began');
+    this.footprints.push(this.cur);
+    this.cur = null;
+  }
+}
+
+/** Whether two footprints conflict: one object touched by both, written by at least one. */
+export function dependent(a: Footprint, b: Footprint): boolean {
+  for (const x of a) {
+    for (const y of b) {
+      if (x >> 1 === y >> 1 && ((x | y) & 1) === 1) return true;
+    }
+  }
+  return false;
+}
+
+let active: DependencyLog | null = null;
+
+/** Makes `log` the one the running simulation records into (null: recording off); returns the previous one. */
+export function setActiveDependencies(log: DependencyLog | null): DependencyLog | null {
+  const prev = active;
+  active = log;
+  return prev;
+}
+
+/** An id for a new kernel object ({@link UNKNOWN_OBJECT} when nothing records). */
+export function objectId(): number {
+  return active === null ? UNKNOWN_OBJECT : active.newId();
+}
+
+/** Records a touch of object `id` by the running event, when a log records. */
+export function touch(id: number, write: boolean): void {
+  if (active !== null) active.touch(id, write);
+}
