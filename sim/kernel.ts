@@ -281,7 +281,7 @@ export class Sim implements Waker {
     if (this.races !== null) t.thread = this.races.spawn(name);
     const deps = this.deps;
     if (deps !== null) {
-      t.oid = deps.newId();
+      t.oid = deps.newTask(t.id);
       deps.touch(t.oid, true);
     }
     this.tasks.push(t);
@@ -617,7 +617,7 @@ export class Sim implements Waker {
       } catch (err) {
         return this.kernelFailure(err);
       } finally {
-        deps?.end();
+        deps?.end(this.decisions.length);
       }
       if (this.aborted !== null) return this.aborted;
     }
@@ -651,7 +651,7 @@ export class Sim implements Waker {
     try {
       this.step(t);
     } finally {
-      deps.end();
+      deps.end(this.decisions.length);
     }
   }
 

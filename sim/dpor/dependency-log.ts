@@ -37,11 +37,31 @@ export class DependencyLog {
   readonly firstDecision: number[] = [];
   /** Per event: its footprint. */
   readonly footprints: Footprint[] = [];
+  /** Per event: how many decisions had been taken when it ended. */
+  readonly lastDecision: number[] = [];
+  /** Per object id: the event that made it (-1: made outside any event, in the setup), and its ordinal among that event's objects. */
+  readonly creator: number[] = [-1, -1, -1];
+  readonly ordinal: number[] = [0, 1, 2];
+  /** Per task id: its object id (what canonical names of events start from). */
+  readonly taskObject: number[] = [];
   private cur: number[] | null = null;
+  private made = 0;
+  private setupMade = 0;
 
   /** A fresh object id (called when a channel, mutex, cell, task... is made). */
   newId(): number {
-    return this.nextId++;
+    const id = this.nextId++;
+    const inEvent = this.cur !== null;
+    this.creator.push(inEvent ? this.tasks.length - 1 : -1);
+    this.ordinal.push(inEvent ? this.made++ : this.setupMade++);
+    return id;
+  }
+
+  /** A fresh object id for task `taskId` (its spawn and every wake of it touch it). */
+  newTask(taskId: number): number {
+    const id = this.newId();
+    this.taskObject[taskId] = id;
+    return id;
   }
 
   /** Number of events recorded. */
@@ -53,6 +73,7 @@ export class DependencyLog {
   begin(task: number, sched: number, decisionsSoFar: number): void {
     assert(this.cur === null, 'dependency log: an event began inside another');
     this.cur = [];
+    this.made = 0;
     this.tasks.push(task);
     this.sched.push(sched);
     this.firstDecision.push(decisionsSoFar);
@@ -74,9 +95,10 @@ export class DependencyLog {
     c.push(write ? r + 1 : r);
   }
 
-  /** Ends the current event. */
-  end(): void {
+  /** Ends the current event, when `decisionsSoFar` decisions have been taken. */
+  end(decisionsSoFar: number): void {
     assert(this.cur !== null, 'dependency log: an event ended that never began');
+    this.lastDecision.push(decisionsSoFar);
     this.footprints.push(this.cur);
     this.cur = null;
   }
