@@ -70,11 +70,12 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option(...maxWall)
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')
-    .description('exhaustive search of a small scenario under a preemption bound')
+    .description('exhaustive search of a small scenario: source-DPOR over scheduling decisions (or none), under a preemption bound or none')
     .option(...target)
     .option('--scenario <name>', 'scenario name or .json path (default: the target\'s smallest; bulk-engine: tiny)')
     .option('--variant <v>', 'variant (default: the target\'s first)')
-    .option('--bound <K>', 'preemption bound', '2')
+    .option('--bound <K>', 'preemption bound K, or none (default: none with --reduction dpor, 2 with none)')
+    .option('--reduction <r>', 'dpor (source-DPOR with sleep sets) or none', 'dpor')
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
     .option(...noRaces)
@@ -100,7 +101,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--reduction', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {

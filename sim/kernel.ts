@@ -609,7 +609,7 @@ export class Sim implements Waker {
       this.races?.enterKernel(e.armed, e.what);
       const deps = this.deps;
       if (deps !== null) {
-        deps.begin(KERNEL, -1, this.decisions.length);
+        deps.begin(KERNEL, -1, this.decisions.length, e.what);
         deps.touch(CLOCK, true);
       }
       try {

@@ -40,7 +40,7 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
   };
   const evName = (k: number): string => {
     const t = log.tasks[k] as number;
-    return `${t === KERNEL ? 'K' : `(${objName(log.taskObject[t] ?? UNKNOWN_OBJECT)})`}.${seq[k]}`;
+    return t === KERNEL ? `K.${seq[k]}(${log.what[k]})` : `(${objName(log.taskObject[t] ?? UNKNOWN_OBJECT)}).${seq[k]}`;
   };
   const events: string[] = [];
   const perObject = new Map<string, string[][]>();

@@ -42,6 +42,8 @@ export class DependencyLog {
   /** Per object id: the event that made it (-1: made outside any event, in the setup), and its ordinal among that event's objects. */
   readonly creator: number[] = [-1, -1, -1];
   readonly ordinal: number[] = [0, 1, 2];
+  /** Per event: what a kernel event fired (a timer's name), '' for task steps. */
+  readonly what: string[] = [];
   /** Per task id: its object id (what canonical names of events start from). */
   readonly taskObject: number[] = [];
   private cur: number[] | null = null;
@@ -69,10 +71,11 @@ export class DependencyLog {
     return this.tasks.length;
   }
 
-  /** Starts an event of `task` (or {@link KERNEL}); `sched` is its scheduling decision's index or -1. */
-  begin(task: number, sched: number, decisionsSoFar: number): void {
+  /** Starts an event of `task` (or {@link KERNEL}, firing `what`); `sched` is its scheduling decision's index or -1. */
+  begin(task: number, sched: number, decisionsSoFar: number, what = ''): void {
     assert(this.cur === null, 'dependency log: an event began inside another');
     this.cur = [];
+    this.what.push(what);
     this.made = 0;
     this.tasks.push(task);
     this.sched.push(sched);
@@ -102,6 +105,17 @@ export class DependencyLog {
     this.footprints.push(this.cur);
     this.cur = null;
   }
+}
+
+/** The union of two footprints (a write wins over a read of the same object). */
+export function union(a: Footprint, b: Footprint): Footprint {
+  const out = [...a];
+  for (const y of b) {
+    const i = out.findIndex((x) => x >> 1 === y >> 1);
+    if (i < 0) out.push(y);
+    else out[i] = (out[i] as number) | y;
+  }
+  return out;
 }
 
 /** Whether two footprints conflict: one object touched by both, written by at least one. */

@@ -13,7 +13,7 @@ import { Labels, type Label } from '../label.ts';
 import { ReplayDivergence } from '../strategy/replay.ts';
 import type { RunnableView, Strategy } from '../strategy/strategy.ts';
 import type { SeenDecision } from './class-signature.ts';
-import { dependent, DependencyLog, KERNEL, type Footprint } from './dependency-log.ts';
+import { dependent, DependencyLog, KERNEL, union, type Footprint } from './dependency-log.ts';
 
 /** A scheduling decision of the exploration tree. */
 export interface SchedNode {
@@ -134,7 +134,9 @@ export class DporPath implements Strategy {
       }
       if (s >= 0) {
         const node = this.nodes[s] as SchedNode;
-        node.done.set(node.chosen, fp);
+        // The step may differ between branches of a later decision inside it (a select case): keep all it touched.
+        const had = node.done.get(node.chosen) ?? null;
+        node.done.set(node.chosen, had === null ? fp : union(had, fp));
         const next = new Map(node.sleep);
         for (const [q, f] of node.done) if (q !== node.chosen && f !== null) next.set(q, f);
         this.sleep = next;
