@@ -33,8 +33,8 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
     if (id === CLOCK) return 'clock';
     let s = objNames.get(id);
     if (s !== undefined) return s;
-    const k = log.creator[id] ?? -1;
-    s = k < 0 ? `s${log.ordinal[id]}` : `${evName(k)}#${log.ordinal[id]}`;
+    const k = log.creator.get(id) ?? -1;
+    s = k < 0 ? `s${log.ordinal.get(id)}` : `${evName(k)}#${log.ordinal.get(id)}`;
     objNames.set(id, s);
     return s;
   };

@@ -5,9 +5,12 @@
  * dependent when they touch one object and at least one of them writes it; exploration
  * (dynamic partial-order reduction) reorders only dependent events.
  *
- * Object ids are dense, given in creation order within a run, so an object made in a
- * prefix of decisions has the same id in every run that shares the prefix (what sleep
- * sets compare across runs). Recording is off (one null check per touch) unless the
+ * An object's id names it the same way in every run: objects of the setup are numbered in
+ * creation order; an object made during the run gets a hash of who made it (the task's
+ * id, itself such a name), at which of that task's steps, and its ordinal there. So the
+ * same object has the same id in any two runs, whatever other tasks did in between (what
+ * sleep sets compare across runs); two objects that hash alike only look dependent, which
+ * costs runs, never soundness. Recording is off (one null check per touch) unless the
  * run's strategy carries a log.
  */
 import { assert } from '../assert.ts';
@@ -19,6 +22,8 @@ export const RUN_END = 1;
 /** The virtual clock: written by every kernel event, read by every step that reads the time or arms a timer. */
 export const CLOCK = 2;
 const FIRST_ID = 3;
+/** Ids of objects made during the run are hashes in [RUN_IDS, 2^30). */
+const RUN_IDS = 1 << 20;
 
 /** The task id of kernel events (timers fired by the kernel, in its own context). */
 export const KERNEL = -1;
@@ -40,8 +45,10 @@ export class DependencyLog {
   /** Per event: how many decisions had been taken when it ended. */
   readonly lastDecision: number[] = [];
   /** Per object id: the event that made it (-1: made outside any event, in the setup), and its ordinal among that event's objects. */
-  readonly creator: number[] = [-1, -1, -1];
-  readonly ordinal: number[] = [0, 1, 2];
+  readonly creator = new Map<number, number>();
+  readonly ordinal = new Map<number, number>();
+  /** Per task id (kernel: -1): how many events it has run. */
+  private readonly stepsOf = new Map<number, number>();
   /** Per event: what a kernel event fired (a timer's name), '' for task steps. */
   readonly what: string[] = [];
   /** Per task id: its object id (what canonical names of events start from). */
@@ -52,10 +59,25 @@ export class DependencyLog {
 
   /** A fresh object id (called when a channel, mutex, cell, task... is made). */
   newId(): number {
-    const id = this.nextId++;
-    const inEvent = this.cur !== null;
-    this.creator.push(inEvent ? this.tasks.length - 1 : -1);
-    this.ordinal.push(inEvent ? this.made++ : this.setupMade++);
+    if (this.cur === null) {
+      const id = this.nextId++;
+      assert(id < RUN_IDS, 'dependency log: too many objects made in the setup');
+      this.creator.set(id, -1);
+      this.ordinal.set(id, this.setupMade++);
+      return id;
+    }
+    const k = this.tasks.length - 1;
+    const t = this.tasks[k] as number;
+    const n = this.made++;
+    const by = t === KERNEL ? 7 : (this.taskObject[t] ?? UNKNOWN_OBJECT);
+    let h = Math.imul(by ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ ((this.stepsOf.get(t) ?? 0) - 1), 0xc2b2ae35);
+    h = Math.imul(h ^ n ^ (h >>> 15), 0x27d4eb2f);
+    const id = RUN_IDS + ((h >>> 2) % ((1 << 30) - RUN_IDS));
+    if (!this.creator.has(id)) {
+      this.creator.set(id, k);
+      this.ordinal.set(id, n);
+    }
     return id;
   }
 
