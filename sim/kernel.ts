@@ -140,6 +140,7 @@ export class Sim implements Waker {
 
   constructor(opts: SimOptions) {
     this.deps = opts.strategy.dependencies ?? null;
+    if (this.deps !== null) this.deps.barriers = !(opts.timeSlip ?? false);
     // Objects of the setup get their ids from it; a run without one resets any stale log.
     setActiveDependencies(this.deps);
     this.watchdog = opts.watchdog ?? null;
@@ -752,6 +753,8 @@ export class Sim implements Waker {
         return this.select(t, e);
       case K.Sleep: {
         this.park(t, e);
+        // Its deadline is "now + d": arming reads the clock (for the dependency log).
+        this.deps?.touch(CLOCK, false);
         // A sleep orders nothing: its timer carries no clock.
         t.sleepTimer = this.timers.push(this.clock + Math.max(0, Math.round(e.d)), `sleep ${t.name}`, () => {
           t.sleepTimer = null;

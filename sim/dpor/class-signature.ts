@@ -59,7 +59,8 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
   let prevEnd = 0;
   for (let k = 0; k < n; k++) {
     const kernel = log.tasks[k] === KERNEL;
-    if (kernel) epoch++;
+    // With barriers a step's place among kernel events is part of its class; with time slips the clock orders them.
+    if (kernel && log.barriers) epoch++;
     const end = log.lastDecision[k] as number;
     // A kernel event owns the timer-tie decisions taken just before it began.
     const mine = own(kernel ? prevEnd : (log.firstDecision[k] as number), end);

@@ -53,6 +53,12 @@ export class DependencyLog {
   readonly what: string[] = [];
   /** Per task id: its object id (what canonical names of events start from). */
   readonly taskObject: number[] = [];
+  /**
+   * Whether kernel events are barriers (ordered after every earlier event): true unless the
+   * run offers time slips, where a timer may fire while tasks can run and a scheduling
+   * decision can let it fire before a step it followed (then it is ordered by what it touches).
+   */
+  barriers = true;
   private cur: number[] | null = null;
   private made = 0;
   private setupMade = 0;

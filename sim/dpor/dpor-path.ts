@@ -122,8 +122,9 @@ export class DporPath implements Strategy {
       const t = log.tasks[k] as number;
       const fp = log.footprints[k] as Footprint;
       if (t === KERNEL) {
-        // Time moved (or a slip fired a timer): every sleeping step may now behave otherwise.
-        this.sleep.clear();
+        // A timer fired. Without time slips nothing sleeps then (every task is parked); with them,
+        // a sleeping step the firing does not touch (it writes the clock) is still the same step.
+        for (const [q, f] of this.sleep) if (dependent(f, fp)) this.sleep.delete(q);
         continue;
       }
       const s = log.sched[k] as number;

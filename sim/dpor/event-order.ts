@@ -27,6 +27,8 @@ export interface EventOrder {
   readonly blockStarts: Int32Array[];
   /** Number of slots. */
   readonly slots: number;
+  /** Whether kernel events are barriers (see {@link DependencyLog.barriers}). */
+  readonly barriers: boolean;
 }
 
 /** Whether event `i` happens before (or is) the event whose clock is `c`. */
@@ -72,7 +74,7 @@ export function orderEvents(log: DependencyLog, limit = Number.POSITIVE_INFINITY
       if ((x & 1) === 1) for (const r of reads.get(id) ?? []) if (slot[r] !== s) deps.push(r);
     }
     let c: Int32Array;
-    if (s === 0) c = Int32Array.from(all);
+    if (s === 0 && log.barriers) c = Int32Array.from(all);
     else {
       const p = last[s] as number;
       c = p >= 0 ? Int32Array.from(clock[p] as Int32Array) : new Int32Array(slots);
@@ -99,7 +101,7 @@ export function orderEvents(log: DependencyLog, limit = Number.POSITIVE_INFINITY
       }
     }
   }
-  return { slot, seq, clock, direct, blockStarts, slots };
+  return { slot, seq, clock, direct, blockStarts, slots, barriers: log.barriers };
 }
 
 function join(into: Int32Array, c: Int32Array): void {
@@ -120,7 +122,8 @@ export function reversibleRaces(o: EventOrder): Array<readonly [number, number]>
     const s = o.slot[j] as number;
     const pred = lastOf[s] as number;
     lastOf[s] = j;
-    if (s === 0) continue;
+    // A kernel event races with an earlier step only when it could have come first (time slips).
+    if (s === 0 && o.barriers) continue;
     const ds = o.direct[j] as Int32Array;
     for (const i of ds) {
       if (o.slot[i] === 0) continue;
@@ -158,10 +161,12 @@ export function initials(o: EventOrder, i: number, j: number): number[] {
     let initial = true;
     for (const [r, fs] of firstSeq) if ((c[r] as number) > fs) initial = false;
     firstSeq.set(s, o.seq[k] as number);
-    if (initial) out.push(s - 1);
+    // The kernel is no task to schedule: a timer fired first is a time slip, a decision explored in full.
+    if (initial && s !== 0) out.push(s - 1);
   };
   for (let k = i + 1; k < j; k++) {
     if ((o.clock[k] as Int32Array)[ci]! > (o.seq[i] as number)) continue;
+    if (o.slot[k] === 0 && o.barriers) continue;
     consider(k);
   }
   consider(j);
