@@ -130,6 +130,8 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   checkFits(target.target, chooseConfig(target.target, ref).config, ref, budget);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
   if (reduction === 'dpor' && Number.isFinite(bound)) io.stderr.write(`${boundedReductionWarning(bound)}\n`);
+  const fair = reduction === 'dpor' ? target.target.limits(chooseConfig(target.target, ref).config).fairnessBound : undefined;
+  if (fair !== undefined) io.stderr.write(`dst explore: ${target.target.name} runs under a fairness bound (${fair}); with --reduction dpor it may miss schedules (which task the bound forces depends on the order of independent steps); use --reduction none for a complete search within it\n`);
   const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, { reduction, io });
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);

@@ -30,6 +30,8 @@ export interface SchedNode {
   readonly done: Map<number, Footprint | null>;
   /** The sleep set the node was reached with: tasks whose next step was explored from an equivalent state. */
   readonly sleep: ReadonlyMap<number, Footprint>;
+  /** Taken by a decorator (a fairness bound), not by the exploration: it has no alternatives. */
+  readonly forced?: boolean;
 }
 
 /** Any other decision: explored in full. */
@@ -112,6 +114,24 @@ export class DporPath implements Strategy {
     this.blocked = true;
     this.blockedAt = at;
     throw new ReplayDivergence(SLEEP_BLOCKED);
+  }
+
+  /** A scheduling decision a fairness bound took: recorded so positions stay aligned, never branched on. */
+  forced(width: number, choice: number, tasks: RunnableView): void {
+    this.catchUp();
+    if (this.blocked) throw new ReplayDivergence(SLEEP_BLOCKED);
+    const id = tasks.id(choice);
+    let node = this.nodes[this.i];
+    if (node === undefined) {
+      if (this.sleep.has(id)) this.block(this.dependencies.footprints.length);
+      const enabled: number[] = [];
+      for (let k = 0; k < width; k++) enabled.push(tasks.id(k));
+      node = { sched: true, forced: true, enabled, current: -1, chosen: id, backtrack: new Set([id]), done: new Map([[id, null]]), sleep: new Map(this.sleep) };
+      this.nodes.push(node);
+    }
+    assert(node.sched && node.chosen === id, `dpor: decision #${this.i} was forced to another task on re-run; the program is not deterministic`);
+    this.i++;
+    this.seen.push({ sched: true, label: 'sched', choice });
   }
 
   /** Brings the sleep set up to date with the events recorded since the last decision (call once more after the run). */

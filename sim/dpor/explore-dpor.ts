@@ -90,6 +90,7 @@ function addBacktracks(path: DporPath, nodes: DporNode[]): void {
     const s = log.sched[i] as number;
     if (s < 0 || s >= nodes.length) continue;
     const node = nodes[s] as SchedNode;
+    if (node.forced === true) continue;
     const init = initials(order, i, j);
     if (init.some((q) => node.backtrack.has(q))) continue;
     const runnable = init.filter((q) => node.enabled.includes(q));
@@ -118,6 +119,7 @@ function advance(nodes: DporNode[], bound: number, ignoreSleep: boolean): boolea
       }
       continue;
     }
+    if (n.forced === true) continue;
     for (const q of n.enabled) {
       if (!n.backtrack.has(q) || n.done.has(q) || (!ignoreSleep && n.sleep.has(q))) continue;
       const cost = n.current >= 0 && n.enabled[n.current] !== q ? 1 : 0;

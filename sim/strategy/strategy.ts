@@ -29,6 +29,12 @@ export interface Strategy {
    */
   chooseTask(width: number, current: number, tasks: RunnableView): number;
   /**
+   * Told of a scheduling decision a decorator took without asking (a fairness bound forcing
+   * a starving task), so a strategy that follows decision positions stays aligned with the
+   * kernel's decision log.
+   */
+  forced?(width: number, choice: number, tasks: RunnableView): void;
+  /**
    * Picks one of `weights.length` (≥ 2) outcomes of a weighted decision. Random strategies
    * draw by weight; strategies without it answer {@link choose} with the same width.
    */
