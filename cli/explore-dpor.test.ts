@@ -39,6 +39,24 @@ async function violatedEverywhere(variant: string, reduction: 'dpor' | 'none', b
   return { exhausted: r.exhausted, schedules: r.schedules, props: [...props].sort() };
 }
 
+describe('dst run --coverage', () => {
+  it('reports pairs of dependent steps, those seen in one order only, and new pairs per block of seeds', async () => {
+    const r = await runCli(['run', '--scenario', 'tiny-2', '--variant', 'hardened', '--seeds', '0..19', '--coverage', '--json']);
+    expect(r.code).toBe(0);
+    const c = (JSON.parse(r.stdout) as { coverage: { variant: string; pairs: number; oneOrderOnly: number; blockSize: number; newPerBlock: number[] }[] }).coverage[0];
+    expect(c).toMatchObject({ variant: 'hardened', blockSize: 2 });
+    expect(c?.pairs).toBeGreaterThan(0);
+    expect(c?.oneOrderOnly).toBeLessThanOrEqual(c?.pairs ?? 0);
+    expect(c?.newPerBlock).toHaveLength(10);
+  }, 60_000);
+
+  it('is bad input with the exhaustive strategy', async () => {
+    const r = await runCli(['run', '--scenario', 'tiny', '--strategy', 'exhaustive', '--coverage']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^dst: --coverage: /);
+  });
+});
+
 describe('dst explore --reduction dpor on the bulk engine', () => {
   it('tiny with two agents: exhausted on hardened with no bound and no violation', async () => {
     const r = await runCli(['explore', '--scenario', twoAgentCopy(), '--variant', 'hardened', '--reduction', 'dpor', '--bound', 'none', '--max-schedules', '100000', '--json']);

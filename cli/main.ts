@@ -39,6 +39,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--save <dir>', 'write one repro file per distinct bug (its smallest run) into DIR, unless DIR has one for it')
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
+    .option('--coverage', 'interleaving coverage: pairs of dependent steps (by site) seen in both orders, and new pairs per block of seeds (a second pass)')
     .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .option(...maxHeap)

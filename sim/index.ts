@@ -19,6 +19,8 @@ export type { PoolViolation, PoolViolationKind } from './pool/violation.ts';
 export { DecisionLog, type Decision } from './strategy/decision-log.ts';
 export { DependencyLog, dependent, objectId, touch, type Footprint } from './dpor/dependency-log.ts';
 export type { ExploreProgress } from './dpor/explore-dpor.ts';
+export { dependentPairs, InterleavingCoverage, role, type CoverageSummary } from './dpor/coverage.ts';
+export { Recording } from './dpor/recording.ts';
 export { explore, type ExploreOptions, type ExploreResult } from './strategy/dfs.ts';
 export { FairBound } from './strategy/fair.ts';
 export { DEFAULT_PROCS, GoScheduler, type GoOptions } from './strategy/go.ts';

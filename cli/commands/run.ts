@@ -34,6 +34,7 @@ import { goPass } from './go-pass.ts';
 import { coveredIn, saveBugs, type SaveResult } from './save-bugs.ts';
 import { sweepReports } from './sweep-runner.ts';
 import { parseVariants } from './variants-flag.ts';
+import { coverageLines, coverageSweep } from '../../harness/coverage.ts';
 
 /** Raw flags of `dst run`. */
 export interface RunFlags {
@@ -55,11 +56,14 @@ export interface RunFlags {
   maxWall?: string;
   /** False with `--no-races`. */
   races?: boolean;
+  /** `--coverage`: interleaving coverage (a second, recording pass over the same seeds). */
+  coverage?: boolean;
 }
 
 /** Runs `dst run`; returns the exit code. */
 export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct', 'go', 'exhaustive'] as const);
+  if (flags.coverage === true && strategy === 'exhaustive') throw new InputError('--coverage: measures random, pct and go sweeps; dst explore covers every class instead');
   const goSeeds = parseGoSeeds(flags.goSeeds);
   const procs = parseGomaxprocs(flags.gomaxprocs, strategy, goSeeds);
   const target = await loadTarget(flags.target);
@@ -139,6 +143,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     }
   }
   const failed = reports.filter((r) => !r.passed && !r.limit).length;
+  const coverage = flags.coverage === true ? jobs.map((j) => ({ variant: j.variant, ...coverageSweep(target, j) })) : null;
   if (flags.json) {
     const meta = {
       target: t.name,
@@ -155,6 +160,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       ...(saver?.error && { saveError: saver.error.message }),
       bugs: bugs.map(bugJson),
       retention: retentionJson(reports),
+      ...(coverage !== null && { coverage }),
     };
     println(io.stdout, JSON.stringify(runReport(reports, meta)));
   } else {
@@ -170,6 +176,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       println(io.stdout);
     }
     for (const l of renderRetention(retentionByScenario(reports), st)) println(io.stdout, l);
+    for (const c of coverage ?? []) for (const l of coverageLines(c.variant, c)) println(io.stdout, l);
     for (const f of saved.saved) println(io.stdout, st.dim(`saved ${f}`));
     for (const s of saved.skipped) println(io.stdout, st.dim(`not saved (${s.file} already has it): ${s.signature}`));
     if (check !== null) println(io.stdout, st.dim(`determinism: ${rerunCount} re-runs in a separate process (${check.host}); ${reports.filter((r) => (r.violationCounts.determinism ?? 0) > 0).length} gave another trace`));
