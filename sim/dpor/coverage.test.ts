@@ -19,8 +19,8 @@ function pingCell(sim: Sim): void {
 
 describe('interleaving coverage', () => {
   it('a role is a task name without its numbers', () => {
-    expect(role('agent-12')).toBe('agent-#');
-    expect(role('flush-3-apiKeyUpdate')).toBe('flush-#-apiKeyUpdate');
+    expect(role('worker-12')).toBe('worker-#');
+    expect(role('send-3-reply')).toBe('send-#-reply');
   });
 
   it('one run puts a dependent pair in one order; seeds that try both orders cover it, and the curve saturates', () => {

@@ -1,7 +1,7 @@
 /**
  * Interleaving coverage: the pairs of dependent steps a run put in one order, by site. A
  * step's site is its task's role (its name with every number replaced by `#`, so
- * `agent-3` and `agent-7` are one role) and its position among that task's steps, a
+ * `worker-3` and `worker-7` are one role) and its position among that task's steps, a
  * stand-in for a code location in programs whose tasks of one role run the same code. A
  * pair seen in both orders over a sweep was tried both ways; a pair seen in one order only
  * is an interleaving no run tried.
