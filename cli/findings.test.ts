@@ -20,6 +20,7 @@ interface Bug {
   signature: string;
   property: string;
   severity: string;
+  worst: string;
   runs: number;
   firstSeed: number;
   smallest: { scenario: string; seed: number; steps: number; decisions: number; replay: string; retained: { finalRetained: number; finalRetainedBytes: number; finalParkedTasks: number } };
@@ -61,7 +62,8 @@ describe('distinct bugs', () => {
       for (const c of (b as Bug & { consequences: { signature: string; runs: number }[] }).consequences) expect(c.runs).toBeLessThanOrEqual(b.runs);
       expect(b.smallest.replay).toMatch(/^npx dst replay --seed \d+ --scenario \S+ --variant upstream$/);
     }
-    for (let i = 1; i < rep.bugs.length; i++) expect(rank((rep.bugs[i] as Bug).severity)).toBeGreaterThanOrEqual(rank((rep.bugs[i - 1] as Bug).severity));
+    // Ordered by the most severe class of each bug and its consequences.
+    for (let i = 1; i < rep.bugs.length; i++) expect(rank((rep.bugs[i] as Bug).worst)).toBeGreaterThanOrEqual(rank((rep.bugs[i - 1] as Bug).worst));
     expect(rep.bugs[0]?.severity).toBe('crash'); // scenario typed-nil's panic leads (issue #17), then the use-after-free
     expect(rep.bugs.some((b) => b.severity === 'memory-corruption')).toBe(true);
     // One fresh process per distinct replay command, two at a time.

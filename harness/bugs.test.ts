@@ -26,8 +26,24 @@ describe('groupBugs folds consequences', () => {
     expect(folded.flatMap((b) => b.consequences.map((c) => c.signature))).toContain(NEXT_RACE);
 
     const both = groupBugs([withUaf, raceOnly], props);
-    const race = both.find((b) => b.signature === NEXT_RACE);
+    // A bug of its own again: the race on .next (this pair of sites, or another pair on .next it is folded with).
+    const race = both.find((b) => b.signature === NEXT_RACE || (b.property === 'data-race' && b.consequences.some((c) => c.signature === NEXT_RACE)));
+    expect(race?.signature.startsWith('data-race: block .next: ')).toBe(true);
     expect(race?.runs).toBe(2);
-    expect(both.flatMap((b) => b.consequences.map((c) => c.signature))).not.toContain(NEXT_RACE);
+    expect(both.filter((b) => b.property === 'use-after-free').flatMap((b) => b.consequences.map((c) => c.signature))).not.toContain(NEXT_RACE);
+  });
+
+  it('folds a panic seen only in runs with a use-after-free under it (after memory corruption everything is suspect), and ranks the group by its worst class', async () => {
+    const props = propertiesOf((await loadTarget(undefined)).target);
+    const r = runCase(engineCase({ scenario: 'policy-change', variant: 'upstream', seed: 8 })).report;
+    expect(r.violationCounts['no-panic']).toBeGreaterThan(0);
+    expect(r.violationCounts['use-after-free']).toBeGreaterThan(0);
+    const bugs = groupBugs([r], props);
+    expect(bugs.map((b) => b.property)).not.toContain('no-panic');
+    const uaf = bugs[0];
+    expect(uaf?.property).toBe('use-after-free');
+    expect(uaf?.worst).toBe('crash');
+    expect(uaf?.consequences[0]?.severity).toBe('crash');
   });
 });
+

@@ -59,6 +59,8 @@ export interface Bug {
    * its likely consequences instead of as bugs of their own. Replaying this bug shows them.
    */
   readonly consequences: readonly Consequence[];
+  /** The most severe class among this bug and its consequences (what the report sorts by). */
+  readonly worst: BugSeverity;
 }
 
 /** A bug folded into a more severe one (see {@link Bug.consequences}). */
@@ -118,6 +120,7 @@ export function groupBugs(reports: readonly CaseReport[], properties: readonly C
       scenarios: [...a.scenarios],
       message: s.violations.find((x) => signatureOf(x) === sig)?.message ?? '',
       consequences: [],
+      worst: severity.get(a.property) ?? 'determinism',
     });
   }
   const rank = (b: Bug) => (b.severity === 'determinism' ? -1 : severityRank(b.severity));
@@ -129,28 +132,62 @@ export function groupBugs(reports: readonly CaseReport[], properties: readonly C
 }
 
 /**
- * Folds every bug whose runs all show a strictly more severe bug into the first (most
- * severe) such bug's {@link Bug.consequences}, listed most severe first, then by where
- * they first show in that bug's smallest run (a root cause before what follows from it). Determinism bugs are never folded, nor
- * folded into: a run that proves nothing explains nothing.
+ * Folds bugs into the bugs that likely cause them, as {@link Bug.consequences}:
+ * - after memory corruption (one object with two owners) everything else a run shows is
+ *   suspect, so a bug whose runs all show a use-after-free or double free is folded under
+ *   it, whatever its class (the panics on a cycle the reused block made in a queue), and so is
+ *   a memory-corruption bug whose runs all show one seen in more runs;
+ * - otherwise a bug whose runs all show a strictly more severe bug is folded under the
+ *   first (most severe) such bug, and a data race whose runs all show another race on the
+ *   same location (another pair of sites of one unsynchronised variable) under that race.
+ * Consequences are listed most severe first, then by where they first show in the bug's
+ * smallest run (a root cause before what follows from it). Determinism bugs are never
+ * folded, nor folded into: a run that proves nothing explains nothing. The kept bugs are
+ * ordered by {@link Bug.worst}, the most severe class of the bug and its consequences.
  */
 function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: (b: Bug) => number, firstStep: (parent: Bug, sig: string) => number): Bug[] {
-  const kept: Bug[] = [];
-  const folded = new Map<Bug, Consequence[]>();
-  for (const b of sorted) {
-    const ids = runsOf(b);
-    const parent = b.severity === 'determinism' ? undefined : kept.find((p) => p.severity !== 'determinism' && rank(p) < rank(b) && isSubset(ids, runsOf(p)));
-    if (parent === undefined) {
-      kept.push(b);
-      folded.set(b, []);
-    } else (folded.get(parent) as Consequence[]).push({ signature: b.signature, severity: b.severity, runs: b.runs });
+  const parentOf = new Map<Bug, Bug>();
+  const within = (b: Bug, p: Bug) => isSubset(runsOf(b), runsOf(p));
+  const corruption = sorted.filter((b) => b.severity === 'memory-corruption').sort((x, y) => y.runs - x.runs || sorted.indexOf(x) - sorted.indexOf(y));
+  const roots: Bug[] = [];
+  for (const b of corruption) {
+    const p = roots.find((r) => within(b, r));
+    if (p === undefined) roots.push(b);
+    else parentOf.set(b, p);
   }
-  return kept.map((b) => {
+  for (const b of sorted) {
+    if (b.severity === 'memory-corruption' || b.severity === 'determinism') continue;
+    const p = roots.find((r) => within(b, r));
+    if (p !== undefined) parentOf.set(b, p);
+  }
+  const kept: Bug[] = [];
+  for (const b of sorted) {
+    if (parentOf.has(b)) continue;
+    const p = b.severity === 'determinism' ? undefined : kept.find((k) => k.severity !== 'determinism' && (rank(k) < rank(b) || sameRaceLocation(k, b)) && within(b, k));
+    if (p === undefined) kept.push(b);
+    else parentOf.set(b, p);
+  }
+  const folded = new Map<Bug, Consequence[]>(kept.map((b) => [b, []]));
+  for (const b of sorted) {
+    const p = parentOf.get(b);
+    if (p !== undefined) (folded.get(p) as Consequence[]).push({ signature: b.signature, severity: b.severity, runs: b.runs });
+  }
+  const grouped = kept.map((b) => {
     const c = folded.get(b) as Consequence[];
     const at = new Map(c.map((x) => [x.signature, firstStep(b, x.signature)]));
     const ordered = [...c].sort((x, y) => rank(x as Bug) - rank(y as Bug) || (at.get(x.signature) as number) - (at.get(y.signature) as number) || y.runs - x.runs);
-    return { ...b, consequences: ordered };
+    const worst = ordered.length > 0 && rank(ordered[0] as Bug) < rank(b) ? (ordered[0] as Consequence).severity : b.severity;
+    return { ...b, worst, consequences: ordered };
   });
+  const worstRank = (b: Bug) => rank({ ...b, severity: b.worst });
+  return grouped.map((b, i) => ({ b, i })).sort((x, y) => worstRank(x.b) - worstRank(y.b) || x.i - y.i).map((x) => x.b);
+}
+
+/** Whether two data-race bugs are on the same location group (`data-race: <group>: <sites>`). */
+function sameRaceLocation(a: Bug, b: Bug): boolean {
+  if (a.property !== 'data-race' || b.property !== 'data-race') return false;
+  const group = (x: Bug) => x.signature.slice(0, x.signature.indexOf(': ', 'data-race: '.length));
+  return group(a) === group(b);
 }
 
 function isSubset(a: Set<number>, b: Set<number>): boolean {

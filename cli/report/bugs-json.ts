@@ -13,6 +13,7 @@ export function bugJson(b: ReportedBug): Record<string, unknown> {
     signature: b.signature,
     property: b.property,
     severity: b.severity,
+    worst: b.worst,
     runs: b.runs,
     firstSeed: b.firstSeed,
     firstScenario: b.firstScenario,

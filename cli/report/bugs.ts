@@ -72,7 +72,7 @@ export function renderBug(b: ReportedBug, st: Style): string[] {
   const first = `first ${b.firstSeed === null ? 'a decision list' : `seed ${b.firstSeed}`}`;
   const lines = [
     `${st.red('✗')} ${st.bold(b.signature)}`,
-    `    ${st.yellow(label(b))}: in Go, ${cost}`,
+    `    ${st.yellow(label(b))}: in Go, ${cost}${b.worst !== b.severity ? ` (its runs also show ${b.worst === 'determinism' ? 'determinism' : SEVERITY_LABEL[b.worst]}: see below)` : ''}`,
     `    ${plural(b.runs, 'run')} on ${where}, ${first}; smallest: ${s.scenario} on ${s.variant}${s.seed === null ? '' : ` seed ${s.seed}`}, ${formatCount(s.steps)} steps, ${formatCount(s.decisions)} decisions`,
   ];
   const r = s.retained;
