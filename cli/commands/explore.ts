@@ -18,6 +18,7 @@ import { writeInside } from '../files.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
 import { styleFor } from '../report/style.ts';
+import { formatCount, plural } from '../report/units.ts';
 import { filePrefix, replayLine, shellQuote, targetWords } from '../../harness/commands.ts';
 
 /** Raw flags of `dst explore`. */
@@ -96,11 +97,16 @@ export function exploreLines(e: Explored, io: Io): string[] {
   const st = styleFor(io.stdout.isTTY === true);
   const r = e.report;
   const how = r.exhausted ? 'space exhausted' : r.failure ? 'stopped at the first violation' : r.limit !== null ? 'stopped by a budget of dst (inconclusive)' : `not exhausted (budget ${r.maxSchedules})`;
-  const reduced = r.reduction === 'dpor' ? `, ${r.classes ?? 0} classes, ${r.redundant} redundant (source-DPOR)` : '';
-  const bound = Number.isFinite(r.bound) ? `preemption bound ${r.bound}` : 'no preemption bound';
-  const lines = [`explored ${r.schedules} schedules${reduced} of ${r.scenario} on ${r.variant} (${bound}) in ${(r.wallMs / 1000).toFixed(1)} s: ${how}`];
+  const reduced = r.reduction === 'dpor' ? `, ${formatCount(r.classes ?? 0)} ${(r.classes ?? 0) === 1 ? 'class' : 'classes'}, ${formatCount(r.redundant)} redundant (source-DPOR)` : '';
+  const bounded = Number.isFinite(r.bound);
+  const bound = bounded ? `preemption bound ${r.bound}` : 'no preemption bound';
+  const lines = [`explored ${plural(r.schedules, 'schedule')}${reduced} of ${r.scenario} on ${r.variant} (${bound}) in ${(r.wallMs / 1000).toFixed(1)} s: ${how}`];
   if (r.limit !== null) lines.push(st.yellow(`no violation before the budget stopped it: ${r.limit}`));
-  else if (r.failure === null) lines.push(st.green('no violation'));
+  else if (r.failure === null && r.exhausted) {
+    const scope = bounded ? `every schedule within ${r.bound} preemptions` : r.reduction === 'dpor' ? 'every interleaving (one schedule run per class of equivalent ones)' : 'every schedule';
+    const caveat = bounded && r.reduction === 'dpor' ? ' (a bound over the reduction may miss schedules: not a proof)' : '';
+    lines.push(st.green(`no violation: every property holds on ${scope} of this configuration, with every select, timer, fault and draw outcome tried${caveat}`));
+  } else if (r.failure === null) lines.push(st.yellow(`no violation in the schedules explored; not a proof: the space was not exhausted (raise --max-schedules)`));
   else lines.push(st.red(`✗ ${r.failure.property}: ${r.failure.message}`), `    replay: ${e.replay}`);
   return lines;
 }
