@@ -99,7 +99,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
   } else {
     const st = styleFor(io.stdout.isTTY === true);
     if (rendered !== null && savedTrace === null) println(traceOut, rendered);
-    println(io.stdout, `${r.scenario} on ${r.variant}${r.seed !== null ? ` seed ${r.seed}` : ''}: ${r.steps} steps, ${(r.virtualTimeUs / 1e6).toFixed(3)} virtual s, ${r.decisions} decisions, trace hash ${r.traceHash}, outcome ${r.outcome}`);
+    println(io.stdout, `${r.scenario} on ${r.variant}${r.seed !== null ? ` seed ${r.seed}` : ''}: ${r.steps} steps, ${(r.virtualTimeUs / 1e6).toFixed(3)} virtual s, ${r.decisions} decisions, trace hash ${r.traceHash}, the run ${r.outcome === 'ok' ? 'ended normally' : `ended with ${r.outcome}`}`);
     if (r.switches !== undefined) println(io.stdout, st.dim(switchSummary(r.switches)));
     if (r.passed) println(io.stdout, st.green('passed: no property failed'));
     else for (const l of renderFailure(r, st)) println(io.stdout, l);
