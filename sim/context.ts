@@ -15,6 +15,7 @@ export type CancelFunc = () => void;
 /** A Go context. */
 export class Context {
   private errValue: GoError | null = null;
+  private endedAt: Micros | undefined = undefined;
   private readonly children = new Set<Context>();
   private timer: TimerEntry | null = null;
   private readonly doneCh: Chan<never> | null;
@@ -43,11 +44,17 @@ export class Context {
     return this.errValue;
   }
 
+  /** The virtual instant at which the context ended (cancelled or past its deadline), or undefined while live. Never part of the trace. */
+  get doneAt(): Micros | undefined {
+    return this.endedAt;
+  }
+
   /** @internal Ends this context and its descendants with `e`. */
   cancelWith(e: GoError): void {
     if (this.errValue !== null) return;
     assert(this.doneCh !== null, 'Background cannot be cancelled');
     this.errValue = e;
+    this.endedAt = this.sim.now;
     this.doneCh.close();
     if (this.timer !== null) {
       this.sim.unschedule(this.timer);

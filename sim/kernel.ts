@@ -148,6 +148,12 @@ export class Sim implements Waker {
     return this.runnable.length;
   }
 
+  /** Whether the task with this id has finished (returned or panicked); false for an unknown id. */
+  taskEnded(id: number): boolean {
+    const t = this.tasks[id];
+    return t !== undefined && t.state === TaskState.Done;
+  }
+
   /** @internal The name of a task by id. */
   taskName(id: number): string {
     return (this.tasks[id] as Task).name;

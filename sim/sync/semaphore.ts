@@ -1,7 +1,9 @@
 /**
  * `golang.org/x/sync/semaphore.Weighted`: FIFO waiters; Acquire fails at once when the
  * context is already done, even if a slot is free; a context that ends while waiting
- * leaves the semaphore unchanged.
+ * leaves the semaphore unchanged. Each semaphore also keeps who holds its weight (the
+ * task that acquired it, or the task it was handed to, and the step of the acquire), so
+ * a checker can name a slot that was never given back; none of that enters the trace.
  */
 import { assert } from '../assert.ts';
 import type { Chan } from '../channel.ts';
@@ -10,6 +12,22 @@ import { GoPanic, type GoError } from '../errors.ts';
 import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, onRecv, select } from '../ops.ts';
+import type { Micros } from '../time.ts';
+
+/** Weight held by one task: who acquired it, when, and who must give it back. */
+export interface SemHolding {
+  /** Weight held. */
+  readonly n: number;
+  /** The task that acquired it (id and name; id -1 for kernel context). */
+  readonly acquiredBy: { readonly id: number; readonly name: string };
+  /** Kernel step and virtual time of the acquire. */
+  readonly step: number;
+  readonly time: Micros;
+  /** The task responsible for releasing it: the acquirer, unless {@link Weighted.handOver} moved it. */
+  holder: { readonly id: number; readonly name: string };
+}
+
+const registry = new WeakMap<Sim, Weighted[]>();
 
 interface SemWaiter {
   readonly n: number;
@@ -20,6 +38,12 @@ interface SemWaiter {
 export class Weighted {
   private cur = 0;
   private readonly waiters: SemWaiter[] = [];
+  private readonly holdings: SemHolding[] = [];
+
+  /** Every semaphore made on `sim`, in creation order (for end-of-run accounting). */
+  static of(sim: Sim): readonly Weighted[] {
+    return registry.get(sim) ?? [];
+  }
 
   constructor(
     private readonly sim: Sim,
@@ -29,6 +53,44 @@ export class Weighted {
     readonly name = 'semaphore',
   ) {
     assert(size >= 0, 'semaphore size must be non-negative');
+    const all = registry.get(sim);
+    if (all === undefined) registry.set(sim, [this]);
+    else all.push(this);
+  }
+
+  /** The weight held now, holding by holding (oldest first). */
+  get outstanding(): readonly SemHolding[] {
+    return this.holdings;
+  }
+
+  /**
+   * Hands the current task's most recent holding to `task`, which then owns its release
+   * (e.g. one task acquires on behalf of a worker it then spawns, which releases).
+   */
+  handOver(task: { readonly id: number; readonly name: string }): void {
+    const me = this.sim.current?.id ?? -1;
+    for (let i = this.holdings.length - 1; i >= 0; i--) {
+      const h = this.holdings[i] as SemHolding;
+      if (h.holder.id === me) {
+        h.holder = { id: task.id, name: task.name };
+        return;
+      }
+    }
+    assert(false, `${this.name}: handOver by a task that holds nothing`);
+  }
+
+  private hold(n: number): void {
+    const t = this.sim.current;
+    const who = { id: t?.id ?? -1, name: t?.name ?? 'kernel' };
+    this.holdings.push({ n, acquiredBy: who, step: this.sim.steps, time: this.sim.now, holder: who });
+  }
+
+  private unhold(n: number): void {
+    const me = this.sim.current?.id ?? -1;
+    let i = this.holdings.findIndex((h) => h.holder.id === me && h.n === n);
+    if (i < 0) i = this.holdings.findIndex((h) => h.n === n);
+    if (i < 0) i = 0;
+    this.holdings.splice(i, 1);
   }
 
   /** Weight currently held. */
@@ -48,6 +110,7 @@ export class Weighted {
     if (ctx.err() !== null) return ctx.err();
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
+      this.hold(n);
       return null;
     }
     if (n > this.size) {
@@ -72,9 +135,12 @@ export class Weighted {
       return ctx.err();
     }
     if (ctx.err() !== null) {
-      this.release(n);
+      // Woken and cancelled at once: give the weight back, as the context wins.
+      this.cur -= n;
+      this.notifyWaiters();
       return ctx.err();
     }
+    this.hold(n);
     return null;
   }
 
@@ -82,6 +148,7 @@ export class Weighted {
   tryAcquire(n = 1): boolean {
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
+      this.hold(n);
       return true;
     }
     return false;
@@ -94,6 +161,7 @@ export class Weighted {
       this.cur += n;
       throw new GoPanic(`semaphore: released more than held (${this.name})`);
     }
+    this.unhold(n);
     this.notifyWaiters();
   }
 
