@@ -7,6 +7,7 @@ import type { Transport } from './transport.ts';
 import type { Blk, BulkT } from './block.ts';
 import type { BulkOptions } from './options.ts';
 import type { EngineHooks } from './hooks.ts';
+import type { EngineObserver } from './observer.ts';
 import type { VariantFlags } from './variants.ts';
 
 /** The engine state shared by Run, the flushes, dispatch and the public operations. */
@@ -16,6 +17,8 @@ export interface EngineCore {
   readonly flags: VariantFlags;
   /** Deliberate bugs (tests of the checkers only; {@link NO_HOOKS} otherwise). */
   readonly hooks: EngineHooks;
+  /** Typed facts for checkers ({@link NO_OBSERVER} when nobody listens); absent in hand-built cores. */
+  readonly observer?: EngineObserver;
   readonly opts: BulkOptions;
   /** Name used in task, channel and semaphore names. */
   readonly name: string;

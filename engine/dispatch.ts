@@ -35,8 +35,9 @@ export function* dispatch(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
 
 function* dispatchSelects(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched> {
   const { flags, pool } = e;
+  const done = e.hooks.callerDone !== undefined ? e.hooks.callerDone(e, ctx) : ctx.done();
   // First select: enqueue, or abort.
-  const r1 = yield* select([onSend(e.ch, h), onRecv(ctx.done()), onRecv(e.closed)]);
+  const r1 = yield* select([onSend(e.ch, h), onRecv(done), onRecv(e.closed)]);
   if (r1.index === 1) {
     if (flags.freeOnAbortQueue) pool.release(h, 'dispatch: ctx done before enqueue');
     else e.sim.note(`dispatch abort queue: block ${h.resource.id} not freed`);
@@ -51,7 +52,7 @@ function* dispatchSelects(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
   const ch = pool.use(h, 'ch').ch;
   let closedSeen = false;
   for (;;) {
-    const r2 = yield* select([onRecv(ch), onRecv(ctx.done()), onRecv(closedSeen ? null : e.closed)]);
+    const r2 = yield* select([onRecv(ch), onRecv(done), onRecv(closedSeen ? null : e.closed)]);
     if (r2.index === 0) {
       const resp = r2.value as Resp;
       return { err: resp.err, idx: resp.idx, data: resp.data, answered: true };

@@ -68,5 +68,6 @@ export function* multiWaitBulkOp(e: EngineCore, ctx: Context, action: number, op
     if (resp.data !== null && resp.data !== undefined) items[resp.idx] = resp.data as BulkItem;
     i++;
   }
-  return lastErr === null ? ok(items) : fail(lastErr);
+  if (lastErr !== null) return fail(lastErr);
+  return ok(e.hooks.multiResults !== undefined ? e.hooks.multiResults(e, items) : items);
 }
