@@ -2,7 +2,7 @@
  * The bulk engine's world in one run: the kernel, the fake Elasticsearch with its fault
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
-import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, NO_HOOKS, type EngineHooks, type VariantName } from '../engine/index.ts';
+import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, type FlushFact, NO_HOOKS, type EngineHooks, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../elasticsearch/index.ts';
 import { SimEsTransport } from '../elasticsearch/transport.ts';
 import type { RunLimits } from '../harness/target.ts';
@@ -12,6 +12,7 @@ import { backgroundCaller, checkinBulkLoop } from './background.ts';
 import { enrollmentSource } from './enrollment.ts';
 import { esProfile } from './es-profile.ts';
 import { CallLedger } from './ledger.ts';
+import { RequestLog } from './request-log.ts';
 import type { Scenario } from './schema.ts';
 import { shutdownSequence } from './shutdown.ts';
 
@@ -31,6 +32,14 @@ export interface EngineWorld {
   bulkerStopped: boolean;
   /** Agents that checked in since the last checkin.Bulk flush. */
   readonly seenAgents: Set<string>;
+  /** Every request the engine sent, as typed facts (never part of the trace). */
+  readonly requests: RequestLog;
+  /** Every queue Run flushed (or disposed of at its exit), with the trigger. */
+  readonly flushes: FlushFact[];
+  /** The bulker's context (cancelled by the shutdown sequence). */
+  readonly bulkerCtx: Context;
+  /** When Run returned, and whether its context had ended then; null while it runs. */
+  runExit: { readonly time: number; readonly step: number; readonly error: string | null; readonly ctxEnded: boolean } | null;
 }
 
 /** The virtual instant at which the run ends: load, server drain, then the drain period. */
@@ -68,15 +77,21 @@ export function runLimits(s: Scenario): RunLimits {
 export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, hooks: EngineHooks = NO_HOOKS): EngineWorld {
   const es = new FakeElasticsearch();
   seedDocuments(es, scenario);
-  const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
-  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), hooks });
+  const requests = new RequestLog(sim);
+  const flushes: FlushFact[] = [];
+  const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch), requests);
+  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), hooks, observer: { onFlush: (f) => flushes.push(f) } });
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
-  const w: EngineWorld = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set() };
+  const w: EngineWorld = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set(), requests, flushes, bulkerCtx, runExit: null };
   const daemon = (name: string) => ({ daemon: scenario.daemons.some((p) => name.startsWith(p)) });
   const spawn = (name: string, body: Parameters<Sim['spawn']>[1]) => sim.spawn(name, body, daemon(name));
-  spawn('bulker.run', () => bulker.run(bulkerCtx));
+  spawn('bulker.run', function* () {
+    const err = yield* bulker.run(bulkerCtx);
+    w.runExit = { time: sim.now, step: sim.steps, error: err?.message ?? null, ctxEnded: bulkerCtx.err() !== null };
+    return err;
+  });
   spawn('shutdown', () => shutdownSequence(w, cancelServer, cancelBulker));
   const wl = scenario.workload;
   for (let i = 0; i < wl.agents; i++) spawn(agentId(i), () => agentLoop(w, i));
