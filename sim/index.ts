@@ -24,7 +24,7 @@ export { Replay, ReplayDivergence } from './strategy/replay.ts';
 export type { RunnableView, Strategy } from './strategy/strategy.ts';
 export { AtomicInt } from './sync/atomic.ts';
 export { Mutex } from './sync/mutex.ts';
-export { Weighted } from './sync/semaphore.ts';
+export { Weighted, type SemHolding } from './sync/semaphore.ts';
 export { WaitGroup } from './sync/waitgroup.ts';
 export { formatTime, minutes, ms, sec, us, type Micros } from './time.ts';
 export { Trace, type ResourceTransition, type TraceEvent } from './trace/trace.ts';
