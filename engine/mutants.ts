@@ -3,7 +3,7 @@
  * that cannot fail is a defect). Each mutant is a set of {@link EngineHooks}; none is
  * reachable from the CLI, scenarios or repro files.
  */
-import { GoPanic, gosched, onSend, recv, select, type GoError, type Proc } from '../sim/index.ts';
+import { GoError, GoPanic, gosched, onSend, recv, select, type Proc } from '../sim/index.ts';
 import { markBlock, type Blk, type Resp } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { NO_HOOKS, type EngineHooks } from './hooks.ts';
@@ -30,9 +30,9 @@ export type Mutant =
   | 'math-random'
   /** The engine keeps state across runs in a module global, so the same case hashes differently twice (`determinism`). */
   | 'hidden-global'
-  /** Run never arms the flush timer: only the thresholds flush (`call-deadline`, `run-alive`'s sibling `fault-free-success`). */
+  /** Run never arms the flush timer: only the thresholds flush (`fault-free-success`). */
   | 'timer-never-armed'
-  /** A flush task whose flush failed keeps its `maxPending` slot (`counted-resources`). */
+  /** A flush task whose flush failed keeps its `maxPending` slot (`counted-resources`; once all are kept, `run-alive`). */
   | 'flush-keeps-slot-on-error'
   /** dispatch ignores the caller's context: a call waits for its answer however long (`call-deadline`). */
   | 'call-outlives-context'
@@ -41,9 +41,14 @@ export type Mutant =
   /** Create/Index/Update/Delete drop the caller's `retry_on_conflict` (`request-oracle`). */
   | 'drop-retry-on-conflict'
   /** Multi operations return their results in reverse order (`answer-oracle`). */
-  | 'multi-results-reversed';
+  | 'multi-results-reversed'
+  /** flushBulk fails its queue with an error of its own, sending nothing (`explained-errors`). */
+  | 'flush-fails-unsent';
 
 let hiddenCounter = 0;
+
+/** The error mutant `flush-fails-unsent` fails its queue with. */
+const ErrMutantFlush = new GoError('mutant: flush failed without sending');
 
 /** Every mutant's hooks. */
 export const MUTANT_HOOKS: Readonly<Record<Mutant, EngineHooks>> = {
@@ -88,6 +93,12 @@ export const MUTANT_HOOKS: Readonly<Record<Mutant, EngineHooks>> = {
     },
   },
   'multi-results-reversed': { multiResults: (_e, items) => items.slice().reverse() },
+  'flush-fails-unsent': {
+    // eslint-disable-next-line require-yield
+    *flushBulkInstead() {
+      return ErrMutantFlush;
+    },
+  },
 };
 
 /** Every mutant. */
