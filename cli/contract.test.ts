@@ -112,7 +112,7 @@ describe('the installed bin', () => {
     const engine = list.targets.find((t) => t.name === 'bulk-engine');
     expect(engine?.configurations.map((s) => s.name)).toEqual(expect.arrayContaining(['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny', 'incident']));
     expect(engine?.variants.map((v) => v.name)).toEqual(['upstream', 'pre-fix', 'pr-6747', 'hardened']);
-    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'no-stuck-tasks', 'one-outcome-per-call', 'durable-acks', 'block-lifecycle']);
+    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'no-stuck-tasks', 'run-alive', 'call-deadline', 'counted-resources', 'one-outcome-per-call', 'durable-acks', 'request-oracle', 'answer-oracle', 'read-your-writes', 'explained-errors', 'fault-free-success', 'block-lifecycle']);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { EngineWorld } from '../../scenario/world.ts';
 import { explainLeak } from './explain.ts';
 import { factsOf, type RunFacts } from './facts.ts';
+import { PROGRESS_PROPERTIES } from './progress-properties.ts';
 
 /** A property of the bulk engine, over the facts of a run. */
 type EngineProperty = TargetProperty<Scenario, EngineWorld>;
@@ -113,4 +114,4 @@ export const durableAcks = property('durable-acks', 'wrong-answer', 'a write the
 });
 
 /** The bulk engine's properties (the core ones are added by the framework). */
-export const ENGINE_PROPERTIES: readonly EngineProperty[] = [useAfterFree, doubleFree, oneOutcomePerCall, durableAcks, blockLifecycle];
+export const ENGINE_PROPERTIES: readonly EngineProperty[] = [useAfterFree, doubleFree, oneOutcomePerCall, durableAcks, blockLifecycle, ...PROGRESS_PROPERTIES];

@@ -1,0 +1,98 @@
+/**
+ * `answer-oracle`: every answer a caller received is the one Elasticsearch gave for its
+ * own request item. A read returns the document it asked for; a multi operation returns
+ * its results in input order, each with its own operation's id; and against the request
+ * log, a call that succeeded had a successful item in the response of the request that
+ * carried it (the same hits for a search, the same id for a create or index, the same
+ * status per multi result).
+ */
+import type { Violation } from '../../../properties/violation.ts';
+import type { CallFact, RunFacts } from '../facts.ts';
+import { carriageOf } from './carriage.ts';
+
+const okStatus = (s: number) => s === 200 || s === 201;
+
+/** Checks that need only the call: results in input order, the read of the document asked for. */
+function selfChecks(c: CallFact): string | null {
+  const a = c.answer;
+  const i = c.intent;
+  if (a === null || i === null || c.error !== null) return null;
+  if (a.kind === 'multi' && i.kind === 'multi') {
+    if (a.items.length !== i.ops.length) return `returned ${a.items.length} results for ${i.ops.length} operations`;
+    for (const [k, item] of a.items.entries()) {
+      const want = i.ops[k]!.id;
+      if (item.id !== want) return `result ${k} is for ${JSON.stringify(item.id)}, but operation ${k} was for ${JSON.stringify(want)} (results not in input order)`;
+    }
+  }
+  if (a.kind === 'read' && i.kind === 'read' && (a.id !== i.id || !a.found)) return `read ${i.index}/${i.id} but got ${JSON.stringify(a.id)} (found ${a.found})`;
+  if (a.kind === 'write' && i.kind === 'write' && a.id !== undefined && a.id !== i.id) return `${i.action} of ${i.index}/${i.id} returned id ${JSON.stringify(a.id)}`;
+  return null;
+}
+
+/** One response item, reduced. */
+export interface Item {
+  readonly status: number;
+  readonly id?: string;
+  readonly hitIds?: readonly string[];
+}
+
+/** The response items of a 2xx exchange, in order, or null when unreadable. */
+export function responseItems(path: string, body: string): Item[] | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const o = v as { items?: unknown[]; docs?: unknown[]; responses?: unknown[] };
+  if (path === '/_bulk' && Array.isArray(o.items)) {
+    return o.items.map((it) => {
+      const rec = it as Record<string, { _id?: string; status?: number }>;
+      const k = ['update', 'create', 'index', 'delete'].find((x) => rec[x] !== undefined);
+      const r = k === undefined ? undefined : rec[k];
+      return { status: r?.status ?? 0, id: r?._id ?? '' };
+    });
+  }
+  if (path === '/_mget' && Array.isArray(o.docs)) return o.docs.map((d) => ({ status: (d as { found?: boolean }).found === true ? 200 : 404, id: (d as { _id?: string })._id ?? '' }));
+  if (path.endsWith('_msearch') && Array.isArray(o.responses)) {
+    return o.responses.map((r) => {
+      const x = r as { status?: number; hits?: { hits?: { _id?: string }[] } };
+      return { status: x.status ?? 0, hitIds: (x.hits?.hits ?? []).map((h) => h._id ?? '') };
+    });
+  }
+  return null;
+}
+
+/** The answer-oracle violations of a run. */
+export function answerOracle(f: RunFacts): Violation[] {
+  const out: Violation[] = [];
+  const at = (c: CallFact) => ({ step: f.result.steps, time: c.end ?? f.result.time, tasks: [c.task] });
+  for (const c of f.calls) {
+    const why = selfChecks(c);
+    if (why !== null) out.push({ property: 'answer-oracle', message: `${c.op} call #${c.id} by ${c.task}: ${why}`, evidence: at(c) });
+  }
+  for (const fc of carriageOf(f).flushes) {
+    const last = [...fc.exchanges].reverse().find((x) => x.end?.kind === 'response' && x.end.status <= 299);
+    if (last === undefined || last.end?.kind !== 'response') continue;
+    const intent = fc.blocks[0]?.call?.intent;
+    if (intent === undefined || intent === null || intent.kind === 'apikey-update') continue;
+    if (intent.kind === 'search' && f.flags.enrollQueue && intent.dedupeKey !== undefined && intent.dedupeKey !== '') continue;
+    const items = responseItems(last.req.path, last.end.body);
+    if (items === null || items.length !== fc.blocks.length) continue;
+    for (const [k, b] of fc.blocks.entries()) {
+      const c = b.call;
+      if (c === undefined || c.answer === null || c.error !== null || (c.end !== null && c.end < last.end.time)) continue;
+      const item = items[k] as Item;
+      const a = c.answer;
+      let why: string | null = null;
+      if (a.kind === 'multi') {
+        const mine = a.items[b.opIndex];
+        if (mine !== undefined && mine.status !== item.status) why = `result ${b.opIndex} has status ${mine.status}, but Elasticsearch answered ${item.status} for that operation`;
+      } else if (!okStatus(item.status)) why = `succeeded, but Elasticsearch answered status ${item.status} for its item ${k}`;
+      else if (a.kind === 'search' && JSON.stringify(a.hitIds) !== JSON.stringify(item.hitIds)) why = `got hits ${JSON.stringify(a.hitIds)}, but its item ${k} answered ${JSON.stringify(item.hitIds)}`;
+      else if ((a.kind === 'read' || (a.kind === 'write' && a.id !== undefined)) && a.id !== item.id) why = `got id ${JSON.stringify(a.id)}, but its item ${k} answered ${JSON.stringify(item.id)}`;
+      if (why !== null) out.push({ property: 'answer-oracle', message: `${c.op} call #${c.id} by ${c.task} (${fc.task}): ${why}`, evidence: at(c) });
+    }
+  }
+  return out;
+}

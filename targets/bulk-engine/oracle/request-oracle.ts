@@ -1,0 +1,72 @@
+/**
+ * `request-oracle`: every request a flush sent carries exactly the items its blocks'
+ * calls asked for, in the order the flush walked them, encoded as upstream encodes them
+ * (index, id, body, `retry_on_conflict`), to the endpoint and with the query (`refresh`)
+ * of the calls' queue. A call whose block went out with an option dropped, a changed
+ * body, or to the wrong queue, fails it with the call named.
+ */
+import type { Violation } from '../../../properties/violation.ts';
+import type { RunFacts } from '../facts.ts';
+import { carriageOf, type FlushCarriage } from './carriage.ts';
+import { expectedEndpoint, expectedItem, splitItems } from './encode.ts';
+
+const sameQuery = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) => {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+};
+
+/** The whole body upstream sends for these items (`_mget`: `{"docs": [` items `]}`). */
+const expectedBody = (path: string, items: readonly string[]) => (path === '/_mget' ? `{"docs": [${items.join(',')}]}` : items.join(''));
+
+const normalize = (path: string, item: string) => (path === '/_mget' ? JSON.stringify(JSON.parse(item)) : item);
+
+/** The request-oracle violations of one flush. */
+function checkFlush(f: RunFacts, fc: FlushCarriage): Violation[] {
+  const calls = fc.blocks.map((b) => b.call);
+  if (calls.some((c) => c === undefined || c.intent === null)) return [];
+  const first = calls[0]!;
+  const intent = first.intent!;
+  if (intent.kind === 'apikey-update') return [];
+  if (intent.kind === 'search' && f.flags.enrollQueue && intent.dedupeKey !== undefined && intent.dedupeKey !== '') return [];
+  const want = expectedEndpoint(intent, f.flags.enrollQueue);
+  const out: Violation[] = [];
+  const ev = { step: fc.exchanges[0]?.step ?? f.result.steps, time: fc.exchanges[0]?.time ?? f.result.time, tasks: [fc.task] };
+  for (const [i, c] of calls.entries()) {
+    const ep = expectedEndpoint(c!.intent!, f.flags.enrollQueue);
+    if (ep.path !== want.path || !sameQuery(ep.query, want.query)) {
+      out.push({ property: 'request-oracle', message: `${fc.task} carried ${c!.op} call #${c!.id} by ${c!.task} (item ${i}), which belongs to ${ep.path}${ep.query.refresh ? '?refresh=true' : ''}, with calls for ${want.path}${want.query.refresh ? '?refresh=true' : ''}`, evidence: ev });
+      return out;
+    }
+  }
+  for (const x of fc.exchanges) {
+    const path = x.req.path;
+    if (path !== want.path || !sameQuery(x.req.query, want.query)) {
+      out.push({ property: 'request-oracle', message: `${fc.task} sent ${x.req.method} ${path}${x.req.query.refresh ? '?refresh=true' : ''} for ${first.op} call #${first.id} by ${first.task}, which asked for ${want.path}${want.query.refresh ? '?refresh=true' : ''}`, evidence: ev });
+      continue;
+    }
+    const expectedItems = calls.map((c, i) => expectedItem(c!.intent!, fc.blocks[i]!.opIndex) ?? '');
+    if (x.req.body === expectedBody(path, expectedItems)) continue;
+    const items = splitItems(path, x.req.body);
+    if (items === null || items.length !== calls.length) {
+      out.push({ property: 'request-oracle', message: `${fc.task} sent ${items?.length ?? 'unreadable'} items to ${path} for ${calls.length} blocks`, evidence: ev });
+      continue;
+    }
+    for (const [i, c] of calls.entries()) {
+      const expected = expectedItems[i] as string;
+      const got = items[i] as string;
+      if (normalize(path, got) !== normalize(path, expected)) {
+        out.push({ property: 'request-oracle', message: `${fc.task} sent item ${i} for ${c!.op} call #${c!.id} by ${c!.task} as ${JSON.stringify(got)}; the call asked for ${JSON.stringify(expected)}`, evidence: ev });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The request-oracle violations of a run. */
+export function requestOracle(f: RunFacts): Violation[] {
+  const out: Violation[] = [];
+  for (const fc of carriageOf(f).flushes) out.push(...checkFlush(f, fc));
+  return out;
+}
