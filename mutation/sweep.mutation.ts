@@ -1,0 +1,34 @@
+/**
+ * The kill check Stryker adds to the engine's unit tests: a sampled part of the default
+ * `dst run` sweep on `hardened`, which passes every property, so a mutant that makes any
+ * property fail anywhere in it is killed. Sample: every default scenario plus the
+ * queued-shutdown scenario, one to three seeds each (about 5 s on 2 cores; the default sweep is 200 seeds
+ * on `upstream`; `upstream` already fails properties, so it cannot serve as the
+ * baseline). Used only by `mutation/vitest.config.ts`, never by `npm test`.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCase } from '../harness/case.ts';
+import { engineCase } from '../targets/bulk-engine/testing.ts';
+
+/** Scenario and seeds of the sample. */
+export const MUTATION_SAMPLE: readonly { readonly scenario: string; readonly seeds: readonly number[] }[] = [
+  { scenario: 'tiny', seeds: [0, 1, 2] },
+  { scenario: 'smoke', seeds: [0] },
+  { scenario: 'bad-input', seeds: [0, 1] },
+  { scenario: 'policy-change', seeds: [0] },
+  { scenario: 'es-brownout', seeds: [0] },
+  { scenario: 'shutdown-queued', seeds: [0, 1] },
+  { scenario: 'shutdown-under-load', seeds: [0] },
+  { scenario: 'checkin-storm', seeds: [0] },
+];
+
+describe('sampled sweep on hardened: every property holds', () => {
+  for (const { scenario, seeds } of MUTATION_SAMPLE) {
+    it(scenario, () => {
+      for (const seed of seeds) {
+        const r = runCase(engineCase({ scenario, variant: 'hardened', seed })).report;
+        expect(r.violations.map((v) => `${scenario} seed ${seed}: ${v.property}: ${v.message}`)).toEqual([]);
+      }
+    });
+  }
+});
