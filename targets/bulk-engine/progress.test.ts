@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mutant } from '../../engine/index.ts';
 import { runCase, type CaseReport } from '../../harness/case.ts';
-import { parseScenario } from '../../scenario/load.ts';
+import { loadScenario, parseScenario } from '../../scenario/load.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import { engineCase } from './testing.ts';
 
@@ -44,8 +44,11 @@ interface Row {
   readonly scenario: ReturnType<typeof scenario>;
 }
 
+const label = (r: Row) => (r.scenario.name === 'smoke' ? ' on smoke' : '');
+
 const rows: Row[] = [
   { property: 'fault-free-success', mutant: 'timer-never-armed', scenario: calm },
+  { property: 'fault-free-success', mutant: 'timer-never-armed', scenario: loadScenario('smoke') },
   { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: resets },
   { property: 'run-alive', mutant: 'flush-keeps-slot-on-error', scenario: resets },
   { property: 'run-alive', mutant: 'run-ignores-cancel', scenario: calm },
@@ -59,7 +62,7 @@ const rows: Row[] = [
 
 describe('progress, resource and correctness properties fail on a broken engine and pass on hardened', () => {
   for (const row of rows) {
-    it(`${row.property}: fails on mutant ${row.mutant}`, () => {
+    it(`${row.property}: fails on mutant ${row.mutant}${label(row)}`, () => {
       const r = run(row.scenario, [row.mutant]);
       const v = r.violations.find((x) => x.property === row.property);
       expect(v, `expected ${row.property} among: ${[...new Set(r.violations.map((x) => x.property))].join(', ') || 'none'}`).toBeDefined();
