@@ -11,9 +11,21 @@ import type { EngineWorld } from './world.ts';
 
 type Write = Omit<WriteAttempt, 'acked' | 'call' | 'ackSeq' | 'mayHaveLanded'>;
 
-const readDigest = (r: Result<MgetDoc>): AnswerDigest => ({ kind: 'read', id: r.value?._id ?? '', found: r.value?.found ?? false, source: r.value?._source ?? null });
-const searchDigest = (r: Result<SearchResult>): AnswerDigest => ({ kind: 'search', hitIds: (r.value?.hits.hits ?? []).map((h) => h._id) });
-const multiDigest = (r: Result<BulkItem[]>): AnswerDigest => ({ kind: 'multi', items: (r.value ?? []).map((i) => ({ id: i._id, status: i.status })) });
+// Digests only record: they must accept any value a broken engine hands back (a stale
+// response of another kind after a use after free), never throw into the workload.
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const readDigest = (r: Result<MgetDoc>): AnswerDigest => {
+  const d = r.value as Partial<MgetDoc> | undefined;
+  return { kind: 'read', id: text(d?._id), found: d?.found === true, source: typeof d?._source === 'string' ? d._source : null };
+};
+const searchDigest = (r: Result<SearchResult>): AnswerDigest => {
+  const hits = (r.value as Partial<SearchResult> | undefined)?.hits?.hits;
+  return { kind: 'search', hitIds: Array.isArray(hits) ? hits.map((h) => text((h as { _id?: unknown } | null)?._id)) : [] };
+};
+const multiDigest = (r: Result<BulkItem[]>): AnswerDigest => ({
+  kind: 'multi',
+  items: (Array.isArray(r.value) ? r.value : []).map((i) => ({ id: text((i as Partial<BulkItem> | null)?._id), status: typeof (i as Partial<BulkItem> | null)?.status === 'number' ? (i as BulkItem).status : 0 })),
+});
 
 /** `ReadRaw(index, id)`. */
 export function readRaw(w: EngineWorld, ctx: Context, index: string, id: string): Proc<Result<MgetDoc>> {
@@ -43,7 +55,7 @@ export function update(w: EngineWorld, ctx: Context, index: string, id: string, 
 /** `Create(index, id, body, opts)`. */
 export function create(w: EngineWorld, ctx: Context, index: string, id: string, body: string, opts: OpOptions, write: Write): Proc<Result<string>> {
   const intent = { kind: 'write' as const, action: 'create' as const, index, id, body, refresh: opts.refresh === true, ...(opts.retryOnConflict !== undefined && { retryOnConflict: opts.retryOnConflict }) };
-  return w.ledger.call('Create', w.bulker.create(ctx, index, id, body, opts), write, { ctx, intent, digest: (r) => ({ kind: 'write', id: r.value ?? '' }) });
+  return w.ledger.call('Create', w.bulker.create(ctx, index, id, body, opts), write, { ctx, intent, digest: (r) => ({ kind: 'write', id: text(r.value) }) });
 }
 
 /** `APIKeyUpdate(id, roleHash, roles)`. */

@@ -9,6 +9,8 @@ import type { Violation } from '../../../properties/violation.ts';
 import type { RunFacts } from '../facts.ts';
 import { carriageOf, type FlushCarriage } from './carriage.ts';
 import { expectedEndpoint, expectedItem, splitItems } from './encode.ts';
+import { checkApiKeyFlush, checkEnrollFlush } from './grouped-requests.ts';
+import type { CallFact } from '../facts.ts';
 
 const sameQuery = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) => {
   const ka = Object.keys(a).sort();
@@ -27,8 +29,8 @@ function checkFlush(f: RunFacts, fc: FlushCarriage): Violation[] {
   if (calls.some((c) => c === undefined || c.intent === null)) return [];
   const first = calls[0]!;
   const intent = first.intent!;
-  if (intent.kind === 'apikey-update') return [];
-  if (intent.kind === 'search' && f.flags.enrollQueue && intent.dedupeKey !== undefined && intent.dedupeKey !== '') return [];
+  if (intent.kind === 'apikey-update') return checkApiKeyFlush(fc, calls as CallFact[]);
+  if (intent.kind === 'search' && f.flags.enrollQueue && intent.dedupeKey !== undefined && intent.dedupeKey !== '') return checkEnrollFlush(fc, calls as CallFact[]);
   const want = expectedEndpoint(intent, f.flags.enrollQueue);
   const out: Violation[] = [];
   const ev = { step: fc.exchanges[0]?.step ?? f.result.steps, time: fc.exchanges[0]?.time ?? f.result.time, tasks: [fc.task] };
