@@ -29,7 +29,7 @@ export const countedResourcesProperty = property('counted-resources', 'liveness'
 /** `explained-errors`. */
 export const explainedErrorsProperty = property('explained-errors', 'wrong-answer', 'a caller receives an error that no injected fault, cancellation, validation error, configured limit or documented engine behaviour explains', explainedErrors);
 /** `fault-free-success`. */
-export const faultFreeSuccessProperty = property('fault-free-success', 'wrong-answer', 'in a scenario with no fault and no bad input, a call begun 10 s before the server stops, whose context stayed live, does not succeed before it stops', faultFreeSuccess);
+export const faultFreeSuccessProperty = property('fault-free-success', 'wrong-answer', 'in a scenario with no fault and no bad input, a call begun 10 s (or three rounds of flush interval plus the slowest latency) before the server stops, whose context stayed live, does not succeed before it stops', faultFreeSuccess);
 /** `request-oracle`. */
 export const requestOracleProperty = property('request-oracle', 'wrong-answer', "a request the engine sent differs from what its calls asked for (index, id, body, refresh, retry_on_conflict, endpoint), encoded as upstream encodes it", requestOracle);
 /** `answer-oracle`. */

@@ -7,7 +7,7 @@
  *   does not count against the bound.
  * - `run-alive`: Run returns only after its context was cancelled, and does return then.
  * - `fault-free-success`: in a scenario that injects no fault and no bad input, every call
- *   begun {@link SETTLE_BOUND} before the server's contexts are cancelled, and whose own
+ *   begun {@link settleBound} before the server's contexts are cancelled, and whose own
  *   context did not end before then (a disconnect), succeeds before then.
  */
 import { formatTime, ms, sec } from '../../sim/index.ts';
@@ -18,8 +18,19 @@ import type { RunFacts } from './facts.ts';
 /** How long after its context ends a call may still take to return (virtual time). */
 export const CALL_RETURN_BOUND = ms(50);
 
-/** How long a call may take in a fault-free run before `fault-free-success` expects its answer. */
+/** The least time a call may take in a fault-free run before `fault-free-success` expects its answer. */
 export const SETTLE_BOUND = sec(10);
+
+/**
+ * How long a call may take in a fault-free run: {@link SETTLE_BOUND}, or three rounds of
+ * a flush interval plus the slowest Elasticsearch latency the scenario draws (brownouts
+ * included) when that is longer (a slow cluster queues flushes behind `maxPending`).
+ */
+export function settleBound(f: RunFacts): number {
+  const e = f.scenario.elasticsearch;
+  const slowest = Math.max(e.latencyMs.max, ...e.brownouts.map((b) => b.latencyMs.max));
+  return Math.max(SETTLE_BOUND, 3 * (f.opts.flushInterval + ms(slowest)));
+}
 
 /** `call-deadline` violations. */
 export function callDeadline(f: RunFacts): Violation[] {
@@ -72,9 +83,10 @@ export function isFaultFree(s: Scenario): boolean {
 export function faultFreeSuccess(f: RunFacts): Violation[] {
   if (!isFaultFree(f.scenario)) return [];
   const cut = sec(f.scenario.durationS + f.scenario.shutdown.serverDrainS);
+  const settle = settleBound(f);
   const out: Violation[] = [];
   for (const c of f.calls) {
-    if (c.start > cut - SETTLE_BOUND) continue;
+    if (c.start > cut - settle) continue;
     if (c.ctx?.doneAt !== undefined && c.ctx.doneAt < cut && (c.end === null || c.ctx.doneAt <= c.end)) continue;
     if (c.end !== null && c.end <= cut && c.error === null) continue;
     const what = c.end === null ? 'never returned' : c.end > cut ? `had not returned when the server's contexts were cancelled at ${formatTime(cut)}` : `returned "${c.result}"`;
