@@ -43,7 +43,9 @@ export type Mutant =
   /** Multi operations return their results in reverse order (`answer-oracle`). */
   | 'multi-results-reversed'
   /** flushBulk fails its queue with an error of its own, sending nothing (`explained-errors`). */
-  | 'flush-fails-unsent';
+  | 'flush-fails-unsent'
+  /** flushBulk returns without sending or answering any block (`answer-oracle`: blocks never answered). */
+  | 'flush-forgets-answers';
 
 let hiddenCounter = 0;
 
@@ -93,6 +95,12 @@ export const MUTANT_HOOKS: Readonly<Record<Mutant, EngineHooks>> = {
     },
   },
   'multi-results-reversed': { multiResults: (_e, items) => items.slice().reverse() },
+  'flush-forgets-answers': {
+    // eslint-disable-next-line require-yield
+    *flushBulkInstead() {
+      return null;
+    },
+  },
   'flush-fails-unsent': {
     // eslint-disable-next-line require-yield
     *flushBulkInstead() {
