@@ -56,6 +56,7 @@ const rows: Row[] = [
   { property: 'request-oracle', mutant: 'drop-refresh', scenario: calm },
   { property: 'request-oracle', mutant: 'drop-retry-on-conflict', scenario: calm },
   { property: 'answer-oracle', mutant: 'multi-results-reversed', scenario: calm },
+  { property: 'answer-oracle', mutant: 'flush-forgets-answers', scenario: calm },
   { property: 'read-your-writes', mutant: 'ack-without-write', scenario: calm },
   { property: 'explained-errors', mutant: 'flush-fails-unsent', scenario: calm },
 ];

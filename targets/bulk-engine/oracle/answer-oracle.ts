@@ -4,7 +4,10 @@
  * its results in input order, each with its own operation's id; and against the request
  * log, a call that succeeded had a successful item in the response of the request that
  * carried it (the same hits for a search, the same id for a create or index, the same
- * status per multi result).
+ * status per multi result). A multi call that succeeded has no failed operation (upstream
+ * returns the last item error). And every block a flush carried is answered in that
+ * generation (by the success loop, failQueue or, hardened, the exit), unless the flush
+ * task was still running when the run ended.
  */
 import type { Violation } from '../../../properties/violation.ts';
 import type { CallFact, RunFacts } from '../facts.ts';
@@ -23,6 +26,8 @@ function selfChecks(c: CallFact): string | null {
       const want = i.ops[k]!.id;
       if (item.id !== want) return `result ${k} is for ${JSON.stringify(item.id)}, but operation ${k} was for ${JSON.stringify(want)} (results not in input order)`;
     }
+    const failed = a.items.findIndex((x) => !okStatus(x.status));
+    if (failed >= 0) return `succeeded, but its operation ${failed} failed with status ${a.items[failed]!.status}`;
   }
   if (a.kind === 'read' && i.kind === 'read' && (a.id !== i.id || !a.found)) return `read ${i.index}/${i.id} but got ${JSON.stringify(a.id)} (found ${a.found})`;
   if (a.kind === 'write' && i.kind === 'write' && a.id !== undefined && a.id !== i.id) return `${i.action} of ${i.index}/${i.id} returned id ${JSON.stringify(a.id)}`;
@@ -70,6 +75,18 @@ export function answerOracle(f: RunFacts): Violation[] {
   for (const c of f.calls) {
     const why = selfChecks(c);
     if (why !== null) out.push({ property: 'answer-oracle', message: `${c.op} call #${c.id} by ${c.task}: ${why}`, evidence: at(c) });
+  }
+  const live = new Set(f.result.live.map((t) => t.name));
+  for (const fc of carriageOf(f).flushes) {
+    if (live.has(fc.task)) continue;
+    for (const b of fc.blocks) {
+      const hist = f.blocks[b.blockId]?.history ?? [];
+      const flushedAt = hist.find((e) => e.event === 'flush' && e.gen === b.gen && e.task === fc.task)?.seq ?? -1;
+      if (!hist.some((e) => e.event === 'answer' && e.gen === b.gen && e.seq >= flushedAt)) {
+        const c = b.call;
+        out.push({ property: 'answer-oracle', message: `${fc.task} carried block ${b.blockId}.${b.gen}${c ? ` (${c.op} call #${c.id} by ${c.task})` : ''} but never answered it`, evidence: { step: f.result.steps, time: f.result.time, tasks: [fc.task] } });
+      }
+    }
   }
   for (const fc of carriageOf(f).flushes) {
     const last = [...fc.exchanges].reverse().find((x) => x.end?.kind === 'response' && x.end.status <= 299);

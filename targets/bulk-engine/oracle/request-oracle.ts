@@ -66,9 +66,17 @@ function checkFlush(f: RunFacts, fc: FlushCarriage): Violation[] {
   return out;
 }
 
-/** The request-oracle violations of a run. */
+/** The request-oracle violations of a run; a request sent by a task that carried no block (a flush of an empty queue) is one too. */
 export function requestOracle(f: RunFacts): Violation[] {
   const out: Violation[] = [];
-  for (const fc of carriageOf(f).flushes) out.push(...checkFlush(f, fc));
+  const carriage = carriageOf(f);
+  for (const fc of carriage.flushes) out.push(...checkFlush(f, fc));
+  const carriers = new Set(carriage.flushes.map((fc) => fc.task));
+  const callers = new Set(f.calls.map((c) => c.task));
+  for (const x of f.exchanges) {
+    if (carriers.has(x.task) || callers.has(x.task)) continue;
+    out.push({ property: 'request-oracle', message: `${x.task} sent ${x.req.method} ${x.req.path} carrying no call's block`, evidence: { step: x.step, time: x.time, tasks: [x.task] } });
+    break;
+  }
   return out;
 }
