@@ -36,6 +36,8 @@ export interface FlushFact {
 export interface EngineObserver {
   /** Run is about to flush one queue (or, for `exit`, to fail or abandon it). */
   onFlush?(f: FlushFact): void;
+  /** Run's loop just ended with `error` (before its exit work: hardened fails what is queued). */
+  onRunExit?(error: string): void;
 }
 
 /** Records nothing. */

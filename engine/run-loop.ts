@@ -101,6 +101,7 @@ export function* runLoop(e: EngineCore, ctx: Context): Proc<GoError | null> {
     }
   }
   sim.note(`${e.name}: Run exits: ${err.message}`);
+  e.observer?.onRunExit?.(err.message);
   for (const q of queues) if (q.head !== null) observe('exit', q);
   if (flags.failOnExit) yield* failOnExit(e, queues);
   return err;

@@ -38,7 +38,7 @@ export interface EngineWorld {
   readonly flushes: FlushFact[];
   /** The bulker's context (cancelled by the shutdown sequence). */
   readonly bulkerCtx: Context;
-  /** When Run returned, and whether its context had ended then; null while it runs. */
+  /** When Run's loop ended (its observer's word, or its return), and whether its context had ended then; null while it runs. */
   runExit: { readonly time: number; readonly step: number; readonly error: string | null; readonly ctxEnded: boolean } | null;
 }
 
@@ -80,16 +80,19 @@ export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, h
   const requests = new RequestLog(sim);
   const flushes: FlushFact[] = [];
   const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch), requests);
-  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), hooks, observer: { onFlush: (f) => flushes.push(f) } });
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
+  const onRunExit = (error: string) => {
+    w.runExit ??= { time: sim.now, step: sim.steps, error, ctxEnded: bulkerCtx.err() !== null };
+  };
+  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), hooks, observer: { onFlush: (f) => flushes.push(f), onRunExit } });
   const [serverCtx, cancelServer] = withCancel(root, 'server');
   const w: EngineWorld = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set(), requests, flushes, bulkerCtx, runExit: null };
   const daemon = (name: string) => ({ daemon: scenario.daemons.some((p) => name.startsWith(p)) });
   const spawn = (name: string, body: Parameters<Sim['spawn']>[1]) => sim.spawn(name, body, daemon(name));
   spawn('bulker.run', function* () {
     const err = yield* bulker.run(bulkerCtx);
-    w.runExit = { time: sim.now, step: sim.steps, error: err?.message ?? null, ctxEnded: bulkerCtx.err() !== null };
+    onRunExit(err?.message ?? 'nil');
     return err;
   });
   spawn('shutdown', () => shutdownSequence(w, cancelServer, cancelBulker));
