@@ -6,6 +6,6 @@ export default defineConfig({
     exclude: ['node_modules/**', '.stryker-tmp/**'],
     testTimeout: 60_000,
     pool: 'threads',
-    reporters: ['default', './test/plain-summary-reporter.ts'],
+    reporters: ['default', './cli/report/viewer/testing/browser-notice-reporter.ts', './test/plain-summary-reporter.ts'],
   },
 });

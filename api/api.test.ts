@@ -10,7 +10,7 @@ describe('public API', () => {
   it('the main entry exports the target contract and the kernel primitives, nothing else', () => {
     expect(Object.keys(dst).sort()).toEqual(
       [
-        'AtomicInt', 'Canceled', 'Context', 'DeadlineExceeded', 'GoError', 'GoPanic', 'Mutex', 'SEVERITIES', 'SEVERITY_COST', 'TrackedPool', 'WaitGroup', 'Weighted',
+        'AtomicInt', 'Canceled', 'Context', 'DeadlineExceeded', 'GoError', 'GoMap', 'GoPanic', 'Mutex', 'SEVERITIES', 'SEVERITY_COST', 'Shared', 'TrackedPool', 'WaitGroup', 'Weighted',
         'background', 'closeChan', 'defineTarget', 'formatTime', 'gosched', 'label', 'minutes', 'ms', 'onRecv', 'onSend', 'recv', 'recvOk', 'sec', 'select', 'send', 'sleep', 'us',
         'withCancel', 'withDeadline', 'withTimeout', 'z',
       ].sort(),

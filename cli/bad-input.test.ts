@@ -34,7 +34,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['malformed seed range', ['run', '--seeds', '1-5'], /--seeds: "1-5" is not a range A\.\.B/],
   ['shard out of range', ['run', '--shard', '3/2'], /--shard: 3\/2 needs 1 <= I <= N/],
   ['zero workers', ['run', '--workers', '0'], /--workers: 0 is out of range/],
-  ['unknown strategy', ['run', '--strategy', 'bfs'], /--strategy: "bfs" is not allowed \(allowed: random, pct, exhaustive\)/],
+  ['unknown strategy', ['run', '--strategy', 'bfs'], /--strategy: "bfs" is not allowed \(allowed: random, pct, go, exhaustive\)/],
   ['bad bound', ['explore', '--bound', 'x'], /--bound: "x" is not a non-negative integer/],
   ['bad trace format', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'pdf'], /--trace: "pdf" is not allowed \(allowed: text, json, html\)/],
   ['seed and seeds together', ['run', '--seed', '1', '--seeds', '0..3'], /--seed and --seeds/],
@@ -45,7 +45,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['a flag given twice', ['run', '--variant', 'pre-fix', '--variant', 'hardened'], /--variant: given twice; give it once/],
   ['--out without --trace', ['replay', '--seed', '1', '--scenario', 'tiny', '--out', join(dir, 'x.txt')], /--out: it is where --trace goes/],
   ['--out that is a folder', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'text', '--out', dir], /--out: .* is a folder, not a file/],
-  ['a folder as --scenario', ['run', '--scenario', `${dir}/`], /--scenario: .* is not a file/],
+  ['a folder as --scenario', ['run', '--scenario', `${dir}/`], /--scenario: .* is a folder, not a regular file/],
   ['--check without a file', ['replay', '--seed', '1', '--scenario', 'tiny', '--check'], /--check: compares with a repro FILE/],
 ];
 

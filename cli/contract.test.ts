@@ -4,7 +4,7 @@
  * and workers.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,15 +63,24 @@ describe('dst run / replay', () => {
     expect(report.passed).toBe(true);
   });
 
-  it('--save writes one repro file per failure, which replays to the same outcome', async () => {
+  it('--save writes one repro file per distinct bug, which replays to its signature, and skips bugs DIR already has', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dst-save-'));
     const { report } = await json(['run', '--variant', 'upstream', '--scenario', 'bad-input', '--seeds', '0..2', '--save', dir]);
+    const bugs = (report as unknown as { bugs: { signature: string; property: string }[] }).bugs;
     const files = readdirSync(dir).sort();
-    expect(files).toHaveLength(report.failures.length);
-    const first = report.failures[0] as Failure;
-    const replayed = await json(['replay', join(dir, `bad-input-upstream-random-${first.seed}.json`)]);
-    expect(replayed.report.traceHash).toBe(first.traceHash);
-    expect(replayed.report.failures[0]?.property).toBe(first.property);
+    expect(bugs.length).toBeGreaterThan(0);
+    expect(files).toHaveLength(bugs.length);
+    for (const f of files) {
+      const replayed = await json(['replay', join(dir, f)]);
+      const sigs = (replayed.report.failures[0] as unknown as { violations: { signature: string }[] }).violations.map((v) => v.signature);
+      const repro = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { signature: string; expect: string };
+      expect(sigs).toContain(repro.signature);
+      expect(bugs.map((b) => b.signature)).toContain(repro.signature);
+    }
+    const again = await json(['run', '--variant', 'upstream', '--scenario', 'bad-input', '--seeds', '0..5', '--save', dir]);
+    const skipped = (again.report as unknown as { skipped: { signature: string }[] }).skipped.map((s) => s.signature);
+    expect(skipped).toEqual(expect.arrayContaining(bugs.map((b) => b.signature)));
+    expect(readdirSync(dir).length).toBe(new Set([...bugs.map((b) => b.signature), ...(again.report as unknown as { bugs: { signature: string }[] }).bugs.map((b) => b.signature)]).size);
   });
 
   it('shards partition the seeds, and worker threads give the same reports as one thread', async () => {
@@ -112,7 +121,7 @@ describe('the installed bin', () => {
     const engine = list.targets.find((t) => t.name === 'bulk-engine');
     expect(engine?.configurations.map((s) => s.name)).toEqual(expect.arrayContaining(['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny', 'incident']));
     expect(engine?.variants.map((v) => v.name)).toEqual(['upstream', 'pre-fix', 'pr-6747', 'hardened']);
-    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'no-stuck-tasks', 'run-alive', 'call-deadline', 'counted-resources', 'one-outcome-per-call', 'durable-acks', 'request-oracle', 'answer-oracle', 'read-your-writes', 'explained-errors', 'fault-free-success', 'block-lifecycle']);
+    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'data-race', 'no-stuck-tasks', 'run-alive', 'call-deadline', 'counted-resources', 'one-outcome-per-call', 'durable-acks', 'request-oracle', 'answer-oracle', 'read-your-writes', 'explained-errors', 'fault-free-success', 'block-lifecycle']);
   });
 });
 

@@ -3,7 +3,7 @@
  * that decides exit codes. Bad input is one line on stderr and exit code 2.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../harness/input-error.ts';
+import { InputError, oneLine } from '../harness/input-error.ts';
 import { exploreCommand } from './commands/explore.ts';
 import { listCommand } from './commands/list.ts';
 import { replayCommand } from './commands/replay.ts';
@@ -21,20 +21,28 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .showSuggestionAfterError(false)
     .allowExcessArguments(false);
   const target = ['--target <t>', 'system under test: a shipped target name or a .ts/.js module path (default bulk-engine)'] as const;
+  const maxHeap = ['--max-heap-mb <MB>', 'heap budget of each run; a run that reaches it stops as a tool limit (default: 80 % of the heap limit)'] as const;
+  const maxWall = ['--max-wall <duration>', 'wall-clock budget of each run, e.g. 90s, 10m (default 10m)'] as const;
+  const noRaces = ['--no-races', 'skip happens-before tracking and the data-race property (faster; trace hashes are the same)'] as const;
   p.command('run')
     .description('run seeded simulations and check every property')
     .option(...target)
     .option('--scenario <name>', 'scenario name or .json path (repeatable; default: the target\'s default set)', collect, [])
-    .option('--variant <v>', 'variant (default: the target\'s first; bulk-engine: upstream)')
-    .option('--strategy <s>', 'random | pct | exhaustive', 'random')
+    .option('--variant <v>', 'variant, a comma list, or all (default: the target\'s first; bulk-engine: upstream)')
+    .option('--strategy <s>', 'random | pct | go | exhaustive', 'random')
+    .option('--gomaxprocs <N>', 'processors of the go strategy (default 2)')
+    .option('--go-seeds <N>', 'after the sweep, run N go-strategy seeds per configuration with a bug and say per bug how many found it')
     .option('--seeds <A..B>', 'inclusive seed range (default 0..199)')
     .option('--seed <N>', 'a single seed')
     .option('--workers <N>', 'worker threads', '1')
     .option('--shard <I/N>', 'run only shard I of N of the seeds')
-    .option('--save <dir>', 'write one repro file per failure into DIR')
+    .option('--save <dir>', 'write one repro file per distinct bug (its smallest run) into DIR, unless DIR has one for it')
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((opts) => setCode(runCommand(opts, io)));
   p.command('replay')
     .description('re-run one case exactly and render its trace')
@@ -43,14 +51,23 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--seed <N>', 'seed')
     .option('--scenario <name>', 'scenario name or .json path')
     .option('--variant <v>', 'variant (default: the target\'s first)')
-    .option('--strategy <s>', 'random | pct (default random)')
+    .option('--strategy <s>', 'random | pct | go (default random)')
+    .option('--gomaxprocs <N>', 'with --strategy go: processors (default 2)')
     .option('--swarm', 'the case was found in swarm mode')
     .addOption(new Option('--trace <format>', 'render the trace: text | json | html'))
     .option('--out <file>', 'write the trace to FILE instead of stdout')
+    .option('--task <name>', 'with --trace text: only this task\'s events (repeatable; NAME* is a prefix)', collect, [])
+    .option('--block <id>', 'with --trace text: only this block\'s transitions: ID (every generation) or ID.GEN (repeatable)', collect, [])
+    .option('--from <s>', 'with --trace text: only events at or after this virtual second')
+    .option('--to <s>', 'with --trace text: only events at or before this virtual second')
+    .option('--around-failure <n>', 'with --trace text: only the N steps either side of the first violation')
     .option('--save <dir>', 'write this case as a repro file into DIR (whatever its outcome)')
     .option('--note <text>', 'with --save: why the file exists')
     .option('--check', 'with a repro FILE: exit 0 when outcome and trace hash match the file, else 1')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')
     .description('exhaustive search of a small scenario under a preemption bound')
@@ -60,15 +77,20 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--bound <K>', 'preemption bound', '2')
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
+    .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((opts) => setCode(exploreCommand(opts, io)));
   p.command('shrink')
     .description('minimise a failing case: fewer decisions, more of them the first alternative')
     .argument('<file>', 'a repro file that fails')
     .option(...target)
     .option('--out <file>', 'where to write the shrunk repro file (default: FILE.shrunk.json beside it)')
-    .option('--max-runs <N>', 'run budget', '400')
+    .option('--max-runs <N>', 'run budget (every run counts, the first included)', '400')
     .option('--json', 'print one JSON object')
+    .option(...maxHeap)
+    .option(...maxWall)
     .action((file, opts) => setCode(shrinkCommand(file, opts, io)));
   p.command('list')
     .description('targets with their variants, scenarios and properties; strategies')
@@ -78,7 +100,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {
@@ -108,11 +130,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      io.stderr.write(`dst: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      io.stderr.write(`dst: ${oneLine(e.message.replace(/^error: /, '').split('\n')[0] ?? '')}\n`);
       return 2;
     }
     if (e instanceof InputError) {
-      io.stderr.write(`dst: ${e.message}\n`);
+      io.stderr.write(`dst: ${oneLine(e.message)}\n`);
       return 2;
     }
     // A crash of the tool itself: never exit 1, which means "a property failed".

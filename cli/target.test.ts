@@ -22,7 +22,7 @@ describe('a target from outside the package', () => {
   it('run finds the leak, and its replay command reproduces the failure with the same hash', async () => {
     const r = await runCli(['run', '--target', T, '--seeds', '0..9', '--json', '--save', dir]);
     expect(r.code).toBe(1);
-    const rep = JSON.parse(r.stdout) as { target: string; failures: { property: string; replay: string; traceHash: string; message: string }[] };
+    const rep = JSON.parse(r.stdout) as { target: string; bugs: { signature: string }[]; failures: { property: string; replay: string; traceHash: string; message: string }[] };
     expect(rep.target).toBe('worker-pool');
     const f = rep.failures[0];
     expect(f?.property).toBe('no-stuck-tasks');
@@ -31,8 +31,10 @@ describe('a target from outside the package', () => {
     const again = await runCli([...(f?.replay ?? '').split(' ').slice(2), '--json']);
     expect(again.code).toBe(1);
     expect((JSON.parse(again.stdout) as { traceHash: string }).traceHash).toBe(f?.traceHash);
-    const saved = readdirSync(dir).filter((n) => n.startsWith('worker-pool-default-buggy'));
-    expect(saved.length).toBe(rep.failures.length);
+    // One file per distinct bug, named by its signature.
+    expect(rep.bugs.map((b) => b.signature)).toEqual(['no-stuck-tasks: deadlock: worker-* send on result-*']);
+    const saved = readdirSync(dir).filter((n) => n.startsWith('worker-pool-no-stuck-tasks-deadlock-worker-send-on-result-'));
+    expect(saved.length).toBe(1);
   });
 
   it('explore exhausts the fixed variant and finds the leak in the buggy one', async () => {
@@ -48,7 +50,7 @@ describe('a target from outside the package', () => {
   });
 
   it('shrink keeps the failure of a saved repro; a repro of a non-shipped target needs --target', async () => {
-    const file = join(dir, readdirSync(dir).find((n) => n.startsWith('worker-pool-default-buggy-random')) as string);
+    const file = join(dir, readdirSync(dir).find((n) => n.startsWith('worker-pool-no-stuck-tasks-')) as string);
     const out = join(dir, 'shrunk.json');
     const s = await runCli(['shrink', file, '--target', T, '--out', out, '--json']);
     expect(s.code).toBe(0);
@@ -65,7 +67,7 @@ describe('a target from outside the package', () => {
     expect(t?.name).toBe('worker-pool');
     expect(t?.variants.map((v) => v.name)).toEqual(['buggy', 'fixed']);
     expect(t?.configurations.map((c) => c.name)).toEqual(['default']);
-    expect(t?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'no-stuck-tasks']);
+    expect(t?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'data-race', 'no-stuck-tasks']);
   });
 });
 

@@ -1,7 +1,10 @@
 /**
  * The engine's block (`bulkT`, spec §1.1) and how the tracked pool makes and resets it.
- * Every engine access to a block's fields goes through `pool.use(h, '<field>')`, so a
- * touch after free is reported by the kernel's pool.
+ * Every engine access to a block's fields goes through `pool.read(h, '<field>', site)` or
+ * `pool.write(h, '<field>', v, site)`: a touch after free is reported by the kernel's pool,
+ * and every field is a tracked location, so an access another task's access is not
+ * ordered with (by Go's happens-before) is a data race. `reset` writes every field but the
+ * response channel, which `make` creates once.
  */
 import type { Chan, GoError, Handle, PoolType, Sim, TrackedPool } from '../sim/index.ts';
 
@@ -40,8 +43,14 @@ export interface BulkT {
   idx: number;
   /** Response channel, capacity 1 for pool blocks; created once, never drained by reset. */
   ch: Chan<Resp>;
-  /** The request fragment this block contributes to a flush. */
+  /** The request fragment this block contributes to a flush (set it with {@link writeBuf}). */
   buf: string;
+  /**
+   * Bytes the buffer can hold without growing: the largest fragment it ever held. Go's
+   * `bytes.Buffer` keeps its capacity across `Reset`, so a pooled block keeps its largest
+   * buffer for life; retained-memory reports count this, not `len(buf)`.
+   */
+  cap: number;
   /** Intrusive list pointer used by Run's queues. */
   next: Blk | null;
   /** C: enrollment id; a search block with one routes to the enroll queue. */
@@ -66,12 +75,14 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
     noun: 'block',
     states: BLOCK_STATES,
     exemptAtEnd: ['abandoned'],
+    resetWrites: ['action', 'refresh', 'idx', 'buf', 'next', 'dedupeKey', 'refreshIndex'],
     make: (id: number): BulkT => ({
       action: 0,
       refresh: false,
       idx: 0,
       ch: sim.chan<Resp>(1, `blk${id}.ch`),
       buf: '',
+      cap: 0,
       next: null,
       dedupeKey: '',
       refreshIndex: '',
@@ -88,6 +99,18 @@ export function blockPoolType(sim: Sim): PoolType<BulkT> {
   };
 }
 
+/**
+ * Writes a block's buffer at `site` (a tracked write), growing its capacity as
+ * `bytes.Buffer` would (never shrinking it; the capacity is the buffer's own bookkeeping,
+ * not a separate Go field, so it is no separate access).
+ */
+export function writeBuf(pool: TrackedPool<BulkT>, h: Handle<BulkT>, s: string, site: string): void {
+  pool.write(h, 'buf', s, site);
+  const d = h.resource.data;
+  const n = byteLen(s);
+  if (n > d.cap) d.cap = n;
+}
+
 /** Length in bytes (UTF-8) of a buffer, as Go's `len(buf)` counts it. */
 export function byteLen(s: string): number {
   return Buffer.byteLength(s, 'utf8');
@@ -96,8 +119,9 @@ export function byteLen(s: string): number {
 /**
  * Records a block's transition. A block its drain gave up on stays `abandoned` for the
  * rest of its generation, even if a flush later takes and answers it (the invariant
- * allows that block to go).
+ * allows that block to go). `site` (the flush or function doing it) is kept in the
+ * block's history for signatures; it is not part of the trace text.
  */
-export function markBlock(pool: TrackedPool<BulkT>, h: Blk, event: string, state: (typeof BLOCK_STATES)[number], note?: string): void {
-  pool.mark(h, event, h.resource.state === 'abandoned' ? 'abandoned' : state, note);
+export function markBlock(pool: TrackedPool<BulkT>, h: Blk, event: string, state: (typeof BLOCK_STATES)[number], note?: string, site?: string): void {
+  pool.mark(h, event, h.resource.state === 'abandoned' ? 'abandoned' : state, note, site);
 }

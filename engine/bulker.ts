@@ -8,6 +8,7 @@ import { apiKeyAuth, type APIKey, type SecurityInfo } from './apikey-auth.ts';
 import { Action, blockPoolType, type Blk, type BulkT } from './block.ts';
 import { ChildBulkers, noRemoteTransport, type RemoteTransportFactory } from './child-bulker.ts';
 import type { EngineCore } from './core.ts';
+import { ExitLog } from './exit-log.ts';
 import { multiWaitBulkOp, type MultiOp } from './multi.ts';
 import { NO_HOOKS, type EngineHooks } from './hooks.ts';
 import { NO_OBSERVER, type EngineObserver } from './observer.ts';
@@ -52,6 +53,8 @@ export class Bulker implements EngineCore {
   readonly closed: Chan<never> | null;
   /** `apikeyLimit`: bounds the direct API-key calls (size `apikeyMaxParallel`). */
   readonly apikeyLimit: Weighted;
+  /** How each call left the engine with its block (read by the checkers). */
+  readonly exits = new ExitLog();
   /** Remote-output child bulkers (`bulkerMap`), cancelled when Run exits. */
   readonly children: ChildBulkers;
   private flushes = 0;

@@ -5,6 +5,7 @@
 import type { AtomicInt, Chan, Sim, TrackedPool } from '../sim/index.ts';
 import type { Transport } from './transport.ts';
 import type { Blk, BulkT } from './block.ts';
+import type { ExitLog } from './exit-log.ts';
 import type { BulkOptions } from './options.ts';
 import type { EngineHooks } from './hooks.ts';
 import type { EngineObserver } from './observer.ts';
@@ -30,6 +31,8 @@ export interface EngineCore {
   readonly pendingDispatches: AtomicInt;
   /** Hardened only: closed when Run exits; null in the upstream variants. */
   readonly closed: Chan<never> | null;
+  /** How each call left the engine with its block (for checkers; absent in hand-built test cores). */
+  readonly exits?: ExitLog;
   /** Numbers flushes for task names (`flush-<n>-<queue>`). */
   nextFlushId(): number;
   /** Numbers multi-op calls for channel names. */

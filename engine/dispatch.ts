@@ -25,6 +25,7 @@ export function* dispatch(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
     if (pending > limit) {
       e.sim.note(`dispatch: ${pending} pending dispatches exceed the limit ${limit}`);
       e.pool.release(h, 'dispatch: pending-dispatch limit');
+      e.exits?.record(h, 'limit', ErrTooManyBulkDispatches);
       return { err: ErrTooManyBulkDispatches, idx: 0, data: null, answered: false };
     }
     return yield* dispatchSelects(e, ctx, h);
@@ -41,25 +42,29 @@ function* dispatchSelects(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
   if (r1.index === 1) {
     if (flags.freeOnAbortQueue) pool.release(h, 'dispatch: ctx done before enqueue');
     else e.sim.note(`dispatch abort queue: block ${h.resource.id} not freed`);
+    e.exits?.record(h, 'abort-before-enqueue', ctx.err());
     return { err: ctx.err(), idx: 0, data: null, answered: false };
   }
   if (r1.index === 2) {
     pool.release(h, 'dispatch: bulker closed before enqueue');
+    e.exits?.record(h, 'closed', ErrBulkerClosed);
     return { err: ErrBulkerClosed, idx: 0, data: null, answered: false };
   }
   if (h.resource.gen === h.gen && h.resource.state === 'acquired') pool.mark(h, 'enqueue', 'enqueued');
   // Second select: the response, or abort.
-  const ch = pool.use(h, 'ch').ch;
+  const ch = pool.read(h, 'ch', 'dispatch: n.ch after enqueue');
   let closedSeen = false;
   for (;;) {
     const r2 = yield* select([onRecv(ch), onRecv(done), onRecv(closedSeen ? null : e.closed)]);
     if (r2.index === 0) {
       const resp = r2.value as Resp;
+      e.exits?.record(h, 'answered', resp.err);
       return { err: resp.err, idx: resp.idx, data: resp.data, answered: true };
     }
     if (r2.index === 1) {
       if (flags.drainOnAbortResponse) startDrain(e, h, ch);
       else e.sim.note(`dispatch abort response: block ${h.resource.id} not freed`);
+      e.exits?.record(h, 'abort-after-enqueue', ctx.err());
       return { err: ctx.err(), idx: 0, data: null, answered: false };
     }
     // Hardened: Run has exited. Empty the dead channel (failing each block, ours included

@@ -12,11 +12,12 @@ import { ErrBulkerClosed } from './errors.ts';
 /** Receives (non-blocking) until `b.ch` is empty, answering each block with ErrBulkerClosed. */
 export function* drainBulkerChannel(e: EngineCore, who: string): Proc<number> {
   let n = 0;
+  const idxSite = `${who} (bulker closed): n.idx before send`;
   for (;;) {
     const r = yield* select([onRecv(e.ch)], true);
     if (r.index === -1) return n;
     const h = r.value as Blk;
-    const idx = e.pool.use(h, 'idx').idx;
+    const idx = e.pool.read(h, 'idx', idxSite);
     yield* answer(e, h, { err: ErrBulkerClosed, idx, data: null }, `${who} (bulker closed)`);
     n++;
   }

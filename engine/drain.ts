@@ -24,7 +24,7 @@ export function* drainAndFreeAbortedBlk(e: EngineCore, h: Blk, ch: Chan<Resp>): 
       t.stop();
       e.pool.release(h, 'drain: response arrived after dispatch abort');
     } else {
-      markBlock(e.pool, h, 'abandon', 'abandoned', 'drain timed out');
+      markBlock(e.pool, h, 'abandon', 'abandoned', 'drain timed out', 'drainAndFreeAbortedBlk');
     }
     return;
   }

@@ -11,9 +11,10 @@ import { ListWalk } from './list-walk.ts';
 /** Fails every block from `head` on, with no data and idx 0. */
 export function* failQueue(e: EngineCore, head: Blk | null, err: GoError, site = 'failQueue'): Proc<void> {
   const walk = new ListWalk(site);
+  const nextSite = `${site}: n.next before send`;
   for (let n = head; n !== null; ) {
     walk.visit(n);
-    const next = e.pool.use(n, 'next').next;
+    const next = e.pool.read(n, 'next', nextSite);
     yield* answer(e, n, { err, idx: 0, data: null }, site);
     n = next;
   }

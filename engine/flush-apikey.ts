@@ -59,14 +59,14 @@ export function* flushUpdateAPIKey(e: EngineCore, ctx: Context, q: Queue): Proc<
   const idxToID = new Map<number, string>();
   let maxKeySize = 0;
   const walk = new ListWalk('flushUpdateAPIKey');
-  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+  for (let n = q.head; n !== null; n = e.pool.read(n, 'next', 'flushUpdateAPIKey: n.next (building the request)')) {
     walk.visit(n);
     markInFlush(e, n, 'flushUpdateAPIKey');
-    const req = parseKeyReq(e.pool.use(n, 'buf').buf);
+    const req = parseKeyReq(e.pool.read(n, 'buf', 'flushUpdateAPIKey: n.buf'));
     if (req instanceof GoError) return req;
     if (!roles.has(req.hash)) roles.set(req.hash, req.roles);
     rolePerID.set(req.id, req.hash); // "last one wins": with LIFO iteration, the oldest block wins
-    idxToID.set(e.pool.use(n, 'idx').idx, req.id);
+    idxToID.set(e.pool.read(n, 'idx', 'flushUpdateAPIKey: n.idx (building the request)'), req.id);
     maxKeySize = Math.max(maxKeySize, byteLen(req.id));
   }
   const idsPerRole = new Map<string, string[]>();
@@ -99,12 +99,12 @@ export function* flushUpdateAPIKey(e: EngineCore, ctx: Context, q: Queue): Proc<
   // From here on no error may be returned.
   let n = q.head;
   while (n !== null) {
-    const saved = e.flags.apiKeySaveNext ? e.pool.use(n, 'next').next : null;
-    const idx = e.pool.use(n, 'idx').idx;
+    const saved = e.flags.apiKeySaveNext ? e.pool.read(n, 'next', 'flushUpdateAPIKey: n.next before send') : null;
+    const idx = e.pool.read(n, 'idx', 'flushUpdateAPIKey: n.idx before send');
     const status = responses.get(idToResponse.get(idxToID.get(idx) ?? '') ?? 0) ?? 0;
     yield* answer(e, n, { err: null, idx, data: { _id: '', status } }, 'flushRead');
     // Upstream: `for n := queue.head; n != nil; n = n.next` reads next after the send.
-    n = e.flags.apiKeySaveNext ? saved : e.pool.use(n, 'next').next;
+    n = e.flags.apiKeySaveNext ? saved : e.pool.read(n, 'next', 'flushUpdateAPIKey: n.next after send');
   }
   return null;
 }

@@ -16,9 +16,9 @@ export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   let body = '';
   let cnt = 0;
   const walk = new ListWalk('flushBulk');
-  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+  for (let n = q.head; n !== null; n = e.pool.read(n, 'next', 'flushBulk: n.next (building the request)')) {
     walk.visit(n);
-    body += e.pool.use(n, 'buf').buf;
+    body += e.pool.read(n, 'buf', 'flushBulk: n.buf');
     markInFlush(e, n, 'flushBulk');
     cnt++;
   }
@@ -33,10 +33,10 @@ export function* flushBulk(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   let n = q.head;
   for (const raw of items) {
     if (n === null) break;
-    const next = e.pool.use(n, 'next').next;
+    const next = e.pool.read(n, 'next', 'flushBulk: n.next before send');
     const item = chooseBulkItem(raw);
     const err = item === null ? ErrUnknownBulkOperator : translateError(item.status, item.error);
-    yield* answer(e, n, { err, idx: e.pool.use(n, 'idx').idx, data: item }, 'flushBulk');
+    yield* answer(e, n, { err, idx: e.pool.read(n, 'idx', 'flushBulk: n.idx before send'), data: item }, 'flushBulk');
     n = next;
   }
   return null;

@@ -25,7 +25,7 @@ interface Group {
 export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoError | null> {
   const lifo: Blk[] = [];
   const walk = new ListWalk('flushEnrollSearch');
-  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+  for (let n = q.head; n !== null; n = e.pool.read(n, 'next', 'flushEnrollSearch: n.next (collecting the queue)')) {
     walk.visit(n);
     markInFlush(e, n, 'flushEnrollSearch');
     lifo.push(n);
@@ -34,7 +34,7 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   for (const h of fifo) {
-    const key = e.pool.use(h, 'dedupeKey').dedupeKey;
+    const key = e.pool.read(h, 'dedupeKey', 'flushEnrollSearch: n.dedupeKey');
     const g = byKey.get(key);
     if (g === undefined) {
       const ng: Group = { key, canonical: h, dups: [] };
@@ -46,7 +46,7 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
   }
   const indices: string[] = [];
   for (const g of groups) {
-    const ri = e.pool.use(g.canonical, 'refreshIndex').refreshIndex;
+    const ri = e.pool.read(g.canonical, 'refreshIndex', 'flushEnrollSearch: n.refreshIndex');
     if (ri !== '' && !indices.includes(ri)) indices.push(ri);
   }
   if (indices.length > 0) {
@@ -61,7 +61,7 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
     }
   }
   let body = '';
-  for (const g of groups) body += e.pool.use(g.canonical, 'buf').buf;
+  for (const g of groups) body += e.pool.read(g.canonical, 'buf', 'flushEnrollSearch: n.buf');
   const r = yield* esRequest(e, ctx, post('/_msearch', body));
   if (r.err !== null) {
     yield* failQueue(e, q.head, r.err, 'flushEnrollSearch');
@@ -78,8 +78,8 @@ export function* flushEnrollSearch(e: EngineCore, ctx: Context, q: Queue): Proc<
     const err = item === undefined ? null : translateError(item.status, item.error);
     // The group (dedupe key and duplicates) was captured before any send (fix 2a09846fa).
     const dups = g.dups;
-    const dupIdx = dups.map((d) => e.pool.use(d, 'idx').idx);
-    yield* answer(e, g.canonical, { err, idx: e.pool.use(g.canonical, 'idx').idx, data: item ?? null }, 'flushEnrollSearch');
+    const dupIdx = dups.map((d) => e.pool.read(d, 'idx', 'flushEnrollSearch: duplicate n.idx before the sends'));
+    yield* answer(e, g.canonical, { err, idx: e.pool.read(g.canonical, 'idx', 'flushEnrollSearch: n.idx before send'), data: item ?? null }, 'flushEnrollSearch');
     for (let j = 0; j < dups.length; j++) {
       yield* answer(e, dups[j] as Blk, { err: err ?? ErrEnrollDuplicate, idx: dupIdx[j] as number, data: null }, 'flushEnrollSearch');
     }

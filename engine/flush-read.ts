@@ -21,9 +21,9 @@ export function* flushRead(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   let frags = '';
   let cnt = 0;
   const walk = new ListWalk('flushRead');
-  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+  for (let n = q.head; n !== null; n = e.pool.read(n, 'next', 'flushRead: n.next (building the request)')) {
     walk.visit(n);
-    frags += e.pool.use(n, 'buf').buf;
+    frags += e.pool.read(n, 'buf', 'flushRead: n.buf');
     markInFlush(e, n, 'flushRead');
     cnt++;
   }
@@ -37,8 +37,8 @@ export function* flushRead(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   let n = q.head;
   for (const doc of docs) {
     if (n === null) break;
-    const next = e.pool.use(n, 'next').next;
-    yield* answer(e, n, { err: doc.found === true ? null : ErrElasticNotFound, idx: e.pool.use(n, 'idx').idx, data: doc }, 'flushRead');
+    const next = e.pool.read(n, 'next', 'flushRead: n.next before send');
+    yield* answer(e, n, { err: doc.found === true ? null : ErrElasticNotFound, idx: e.pool.read(n, 'idx', 'flushRead: n.idx before send'), data: doc }, 'flushRead');
     n = next;
   }
   return null;

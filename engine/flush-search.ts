@@ -16,9 +16,9 @@ export function* flushSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoErro
   let body = '';
   let cnt = 0;
   const walk = new ListWalk('flushSearch');
-  for (let n = q.head; n !== null; n = e.pool.use(n, 'next').next) {
+  for (let n = q.head; n !== null; n = e.pool.read(n, 'next', 'flushSearch: n.next (building the request)')) {
     walk.visit(n);
-    body += e.pool.use(n, 'buf').buf;
+    body += e.pool.read(n, 'buf', 'flushSearch: n.buf');
     markInFlush(e, n, 'flushSearch');
     cnt++;
   }
@@ -33,8 +33,8 @@ export function* flushSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoErro
   let n = q.head;
   for (const item of items) {
     if (n === null) break;
-    const next = e.pool.use(n, 'next').next;
-    yield* answer(e, n, { err: translateError(item.status, item.error), idx: e.pool.use(n, 'idx').idx, data: item }, 'flushSearch');
+    const next = e.pool.read(n, 'next', 'flushSearch: n.next before send');
+    yield* answer(e, n, { err: translateError(item.status, item.error), idx: e.pool.read(n, 'idx', 'flushSearch: n.idx before send'), data: item }, 'flushSearch');
     n = next;
   }
   return null;

@@ -4,7 +4,7 @@
  * collects n responses. The options are ignored, as upstream (R3).
  */
 import { GoError, onRecv, onSend, select, type Context, type Proc } from '../sim/index.ts';
-import { ACTION_NAMES, type Blk, type Resp } from './block.ts';
+import { ACTION_NAMES, writeBuf, type Blk, type Resp } from './block.ts';
 import { taskName, type EngineCore } from './core.ts';
 import { drainBulkerChannel } from './drain-channel.ts';
 import { ErrBulkerClosed } from './errors.ts';
@@ -43,11 +43,10 @@ export function* multiWaitBulkOp(e: EngineCore, ctx: Context, action: number, op
   const owner = `${taskName(e)} m${ACTION_NAMES[action]}`;
   const blks = frags.map((f, i) => {
     const h = e.pool.unpooled(owner);
-    const d = e.pool.use(h, 'ch');
-    d.ch = ch;
-    d.action = action;
-    d.idx = i;
-    d.buf = f;
+    e.pool.write(h, 'ch', ch, 'multiWaitBulkOp: write n.ch');
+    e.pool.write(h, 'action', action, 'multiWaitBulkOp: write n.action');
+    e.pool.write(h, 'idx', i, 'multiWaitBulkOp: write n.idx');
+    writeBuf(e.pool, h, f, 'multiWaitBulkOp: write n.buf');
     return h;
   });
   const derr = yield* multiDispatch(e, ctx, blks);

@@ -154,8 +154,8 @@ export function mutantHooks(mutants: readonly Mutant[]): EngineHooks {
 /** Mutant `ack-without-write`: every block is told its item succeeded; nothing is sent. */
 function* ackWithoutWrite(e: EngineCore, q: Queue): Proc<GoError | null> {
   for (let n = q.head; n !== null; ) {
-    const next = e.pool.use(n, 'next').next;
-    yield* answer(e, n, { err: null, idx: e.pool.use(n, 'idx').idx, data: { _id: '', status: 200 } }, 'flushBulk');
+    const next = e.pool.read(n, 'next', 'ack-without-write: n.next before send');
+    yield* answer(e, n, { err: null, idx: e.pool.read(n, 'idx', 'ack-without-write: n.idx before send'), data: { _id: '', status: 200 } }, 'flushBulk');
     n = next;
   }
   return null;

@@ -3,7 +3,7 @@
  * meta line and body line, dispatch, the free, and the item's error translation.
  */
 import { GoError, type Context, type Proc } from '../sim/index.ts';
-import { Action, ACTION_NAMES } from './block.ts';
+import { Action, ACTION_NAMES, writeBuf } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
@@ -49,7 +49,7 @@ export function* waitBulkAction(
   const h = newBlk(e, action, opts, ACTION_NAMES[action] as string);
   const frag = bulkFragment(action, index, id, body, opts.retryOnConflict);
   if (frag instanceof GoError) return fail(validationExit(e, h, frag));
-  e.pool.use(h, 'buf').buf = frag;
+  writeBuf(e.pool, h, frag, 'waitBulkAction: write n.buf');
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);

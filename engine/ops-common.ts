@@ -12,18 +12,18 @@ import type { OpOptions } from './op-options.ts';
 /** `newBlk(action, opts)`: acquire from the pool and set action, refresh flag and (C) dedupe fields. */
 export function newBlk(e: EngineCore, action: number, opts: OpOptions, op: string): Blk {
   const h = e.pool.acquire(`${taskName(e)} ${op}`);
-  const d = e.pool.use(h, 'action');
-  d.action = action;
-  d.refresh = opts.refresh === true;
+  e.pool.write(h, 'action', action, 'newBlk: write n.action');
+  e.pool.write(h, 'refresh', opts.refresh === true, 'newBlk: write n.flags');
   if (e.flags.enrollQueue) {
-    d.dedupeKey = opts.dedupeKey ?? '';
-    d.refreshIndex = opts.refreshIndex ?? '';
+    e.pool.write(h, 'dedupeKey', opts.dedupeKey ?? '', 'newBlk: write n.dedupeKey');
+    e.pool.write(h, 'refreshIndex', opts.refreshIndex ?? '', 'newBlk: write n.refreshIndex');
   }
   return h;
 }
 
 /** A validation error after acquire: upstream returns without freeing (V1); hardened frees. */
 export function validationExit(e: EngineCore, h: Blk, err: GoError): GoError {
+  e.exits?.record(h, 'validation', err);
   if (e.flags.freeOnValidationError) e.pool.release(h, `caller: validation error (${err.message})`);
   else e.sim.note(`validation error ${err.message}: block ${h.resource.id} not freed`);
   return err;

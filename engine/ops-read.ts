@@ -2,7 +2,7 @@
  * `ReadRaw` / `Read` (spec §5.1): one mget fragment per block.
  */
 import { GoError, type Context, type Proc } from '../sim/index.ts';
-import { Action } from './block.ts';
+import { Action, writeBuf } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
@@ -19,7 +19,7 @@ export function* readRaw(e: EngineCore, ctx: Context, index: string, id: string,
   const h = newBlk(e, Action.read, opts, 'read');
   const err = validateMeta(index, id);
   if (err !== null) return fail(validationExit(e, h, err));
-  e.pool.use(h, 'buf').buf = mgetFragment(index, id);
+  writeBuf(e.pool, h, mgetFragment(index, id), 'readRaw: write n.buf');
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);

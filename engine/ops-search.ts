@@ -3,7 +3,7 @@
  * checkpoints are given; (C) the enroll queue when a dedupe key is given.
  */
 import { GoError, type Context, type Proc } from '../sim/index.ts';
-import { Action } from './block.ts';
+import { Action, writeBuf } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
@@ -44,7 +44,7 @@ export function* search(e: EngineCore, ctx: Context, index: string, body: string
   const action = (opts.waitForCheckpoints?.length ?? 0) > 0 ? Action.fleetSearch : Action.search;
   const h = newBlk(e, action, opts, action === Action.fleetSearch ? 'fleet_search' : 'search');
   const b = body ?? '';
-  e.pool.use(h, 'buf').buf = `${msearchHeader(index, opts)}${b}\n`;
+  writeBuf(e.pool, h, `${msearchHeader(index, opts)}${b}\n`, 'Search: write n.buf');
   const err = validateBody(b);
   if (err !== null) return fail(validationExit(e, h, err));
   const resp = yield* dispatch(e, ctx, h);

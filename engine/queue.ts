@@ -41,7 +41,7 @@ export function copyQueue(q: Queue): Queue {
 }
 
 /** `blkToQueueType`: routing of spec §1.4 (enroll routing only when the variant has the enroll queue). */
-export function blkToQueueType(b: BulkT, enrollQueue: boolean): QueueTypeT {
+export function blkToQueueType(b: Pick<BulkT, 'action' | 'refresh' | 'dedupeKey'>, enrollQueue: boolean): QueueTypeT {
   if (enrollQueue && b.action === Action.search && b.dedupeKey !== '') return QueueType.enrollSearch;
   switch (b.action) {
     case Action.search:

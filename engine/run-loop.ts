@@ -4,7 +4,7 @@
  * abandons every queued block and the hardened variant fails.
  */
 import { onRecv, select, Weighted, type Context, type GoError, type Proc } from '../sim/index.ts';
-import { byteLen, type Blk } from './block.ts';
+import { Action, byteLen, type Blk } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { drainBulkerChannel } from './drain-channel.ts';
 import type { FlushTrigger } from './observer.ts';
@@ -62,11 +62,13 @@ export function* runLoop(e: EngineCore, ctx: Context): Proc<GoError | null> {
     switch (r.index) {
       case 0: {
         const h = r.value as Blk;
-        const d = e.pool.use(h, 'next');
-        const qt = blkToQueueType(d, flags.enrollQueue);
+        const action = e.pool.read(h, 'action', 'Run: n.action (routing)');
+        const refresh = e.pool.read(h, 'refresh', 'Run: n.flags (routing)');
+        const dedupeKey = flags.enrollQueue && action === Action.search ? e.pool.read(h, 'dedupeKey', 'Run: n.dedupeKey (routing)') : '';
+        const qt = blkToQueueType({ action, refresh, dedupeKey }, flags.enrollQueue);
         const q = queues[qt] as Queue;
-        const len = byteLen(d.buf);
-        d.next = q.head;
+        const len = byteLen(e.pool.read(h, 'buf', 'Run: len(n.buf)'));
+        e.pool.write(h, 'next', q.head, 'Run: n.next = queue.head');
         q.head = h;
         q.cnt++;
         q.pending += len;

@@ -2,6 +2,7 @@
  * The copy-paste commands the tool prints: exactly what reproduces a case.
  */
 import type { CaseSpec } from './case.ts';
+import { DEFAULT_PROCS } from '../sim/index.ts';
 import { DEFAULT_TARGET } from './targets.ts';
 
 /** The `--target` words of a command for a case's target (none for the default target). */
@@ -9,7 +10,7 @@ export function targetWords(spec: Pick<CaseSpec, 'target'>): string[] {
   return spec.target.shipped && spec.target.target.name === DEFAULT_TARGET ? [] : [`--target ${shellQuote(spec.target.ref)}`];
 }
 
-/** `npx dst replay --seed N --scenario S --variant V [--target T] [--strategy pct] [--swarm]`, or the repro file's replay. */
+/** `npx dst replay --seed N --scenario S --variant V [--target T] [--strategy pct|go [--gomaxprocs P]] [--swarm]`, or the repro file's replay. */
 export function replayLine(spec: CaseSpec): string {
   const s = spec.strategy;
   const target = targetWords(spec);
@@ -17,6 +18,7 @@ export function replayLine(spec: CaseSpec): string {
   if (s.kind === 'decisions') return `npx dst replay <repro file> (save it with --save DIR)`;
   const parts = ['npx dst replay', ...target, `--seed ${s.seed}`, `--scenario ${shellQuote(spec.configRef)}`, `--variant ${spec.variant}`];
   if (s.kind === 'pct') parts.push('--strategy pct');
+  if (s.kind === 'go') parts.push('--strategy go', ...(s.procs === DEFAULT_PROCS ? [] : [`--gomaxprocs ${s.procs}`]));
   if (spec.swarm) parts.push('--swarm');
   return parts.join(' ');
 }

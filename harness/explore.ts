@@ -15,6 +15,8 @@ export interface ExploreReport {
   readonly schedules: number;
   readonly exhausted: boolean;
   readonly passed: boolean;
+  /** Set when a budget of the tool (heap, wall clock) stopped a schedule: exploration ends there, inconclusive. */
+  readonly limit: string | null;
   /** The first failing schedule, with the decisions that reproduce it. */
   readonly failure: (CaseReport & { readonly decisionList: ReadonlyArray<{ label: string; width: number; choice: number }> }) | null;
 }
@@ -33,6 +35,7 @@ export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number)
     schedules: r.schedules,
     exhausted: r.exhausted,
     passed: f === undefined,
-    failure: f === undefined ? null : { ...f.result.report, decisionList: f.result.result.decisions.toArray() },
+    limit: f?.result.report.limit ?? null,
+    failure: f === undefined || f.result.report.limit !== null ? null : { ...f.result.report, decisionList: f.result.result.decisions.toArray() },
   };
 }

@@ -39,5 +39,5 @@ export async function checkRegression(file: string): Promise<RegressionCheck> {
   const target = await reproTarget(repro, file);
   const report = runCase(reproCase(repro, file, target)).report;
   const actual = report.property ?? 'pass';
-  return { file, repro, report, actual, outcomeMatches: meetsExpectation(report, repro.expect), hashMatches: report.traceHash === repro.traceHash };
+  return { file, repro, report, actual, outcomeMatches: meetsExpectation(report, repro.expect, repro.signature), hashMatches: report.traceHash === repro.traceHash };
 }

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { CaseReport, CaseSpec } from './case.ts';
 import { configName, isConfigPath, parseConfig, parseJsonText, readInputFile } from './configuration.ts';
-import { describeZodError, InputError } from './input-error.ts';
+import { describeZodError, InputError, validateInput } from './input-error.ts';
+import { signatureOf } from '../properties/signature.ts';
 import { propertyNames } from './properties.ts';
 import type { StrategySpec } from './strategy-spec.ts';
 import { DEFAULT_TARGET, loadTarget, shippedTargetNames, type LoadedTarget } from './targets.ts';
@@ -21,6 +22,8 @@ export const MAX_NOTE = 2000;
 export const ReproStrategySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('random'), seed }),
   z.strictObject({ kind: z.literal('pct'), seed, depth: z.number().int().min(1).max(10), steps: z.number().int().positive().max(1e9) }),
+  /** Go-like scheduling with `procs` processors (`GOMAXPROCS`). */
+  z.strictObject({ kind: z.literal('go'), seed, procs: z.number().int().min(1).max(256) }),
   z.strictObject({
     kind: z.literal('decisions'),
     /** Each decision as [label, width, choice]. */
@@ -45,6 +48,8 @@ export const ReproSchema = z.strictObject({
   traceHash: z.string().regex(/^[0-9a-f]{16}$/, '16 lower-case hex digits'),
   /** Why this file exists. */
   note: z.string().max(MAX_NOTE).default(''),
+  /** The bug (violation signature) this file reproduces, when it was saved for one (`dst run --save`, `dst shrink`). */
+  signature: z.string().min(1).max(500).optional(),
 });
 
 /** A parsed repro file. */
@@ -53,9 +58,7 @@ export type Repro = z.infer<typeof ReproSchema>;
 /** Reads and validates a repro file's shape; any problem is an {@link InputError} naming the field. */
 export function readRepro(file: string): Repro {
   const raw = parseJsonText(readInputFile(file, 'repro file'), `repro file ${file}`);
-  const r = ReproSchema.safeParse(raw);
-  if (!r.success) throw new InputError(describeZodError(`repro file ${file}`, r.error));
-  return r.data;
+  return validateInput(ReproSchema, raw, `repro file ${file}`);
 }
 
 /**
@@ -118,15 +121,29 @@ export function makeRepro(spec: CaseSpec, report: CaseReport, note: string, deci
     strategy,
     expect: report.property ?? 'pass',
     traceHash: report.traceHash,
-    note: note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE - 1)}…` : note,
+    note: clipNote(note),
   };
 }
 
-/** Whether a case meets a repro file's expectation: `pass`, or the expected property is among its violations (and the replay itself held). */
-export function meetsExpectation(report: CaseReport, expect: string): boolean {
+/** A note cut to fit a repro file ({@link MAX_NOTE} UTF-16 units, an ellipsis last), never splitting a surrogate pair. */
+export function clipNote(note: string): string {
+  if (note.length <= MAX_NOTE) return note;
+  let end = MAX_NOTE - 1;
+  const last = note.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose pair would be cut off
+  return `${note.slice(0, end)}…`;
+}
+
+/**
+ * Whether a case meets a repro file's expectation: `pass`, or the expected property is
+ * among its violations (and the replay itself held); when the file names the bug's
+ * `signature`, a violation must carry it.
+ */
+export function meetsExpectation(report: CaseReport, expect: string, signature?: string): boolean {
+  if (typeof report.limit === 'string') return false; // a run a budget stopped shows nothing either way
   if (expect === 'pass') return report.passed;
   // A replay that diverged or leaked nondeterminism reproduces nothing, whatever else it shows.
   if (expect !== 'determinism' && report.violations.some((v) => v.property === 'determinism')) return false;
-  return report.violations.some((v) => v.property === expect);
+  return report.violations.some((v) => v.property === expect && (signature === undefined || signatureOf(v) === signature));
 }
 

@@ -2,12 +2,14 @@
  * How a case picks its decisions, as data (so it can be written into repro files and
  * sent to workers), and the strategy object it stands for.
  */
-import { Pct, RandomWalk, Replay, type Decision, type Strategy } from '../sim/index.ts';
+import { GoScheduler, Pct, RandomWalk, Replay, type Decision, type Strategy } from '../sim/index.ts';
 
 /** Strategy as data. */
 export type StrategySpec =
   | { readonly kind: 'random'; readonly seed: number }
   | { readonly kind: 'pct'; readonly seed: number; readonly depth: number; readonly steps: number }
+  /** Go-like scheduling (runnext hand-off, time slices, `procs` processors with work stealing). */
+  | { readonly kind: 'go'; readonly seed: number; readonly procs: number }
   | { readonly kind: 'decisions'; readonly decisions: readonly Decision[] };
 
 /** Default PCT parameters: bug depth 3 (the step estimate k comes from the scenario, see `seedStrategy`). */
@@ -20,6 +22,8 @@ export function makeStrategy(s: StrategySpec): Strategy {
       return new RandomWalk(s.seed);
     case 'pct':
       return new Pct(s.seed, { depth: s.depth, steps: s.steps });
+    case 'go':
+      return new GoScheduler(s.seed, { procs: s.procs });
     case 'decisions':
       return new Replay(s.decisions);
   }

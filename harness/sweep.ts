@@ -2,10 +2,12 @@
  * Seed sweeps: many cases of one or more configurations of a target, run in this
  * thread. Workers run slices of the same sweep with the same function.
  */
-import { Labels } from '../sim/index.ts';
+import { signatureOf } from '../properties/signature.ts';
+import { DEFAULT_PROCS, Labels } from '../sim/index.ts';
 import { runCase, type CaseReport, type CaseSpec } from './case.ts';
 import { chooseConfig, type ChosenConfig } from './configuration.ts';
 import { PCT_DEFAULTS, type StrategySpec } from './strategy-spec.ts';
+import type { BudgetOverrides } from './resource-budget.ts';
 import type { LoadedTarget } from './targets.ts';
 
 /** One slice of a sweep (plain data, so it can be posted to a worker). */
@@ -15,16 +17,25 @@ export interface SweepJob {
   /** Configuration references (names or paths). */
   readonly scenarios: readonly string[];
   readonly variant: string;
-  readonly strategy: 'random' | 'pct';
+  readonly strategy: SeedKind;
+  /** `GOMAXPROCS` of the `go` strategy (default 2). */
+  readonly procs?: number;
   readonly seeds: readonly number[];
   readonly swarm: boolean;
   readonly checkDeterminism: boolean;
+  /** Heap and wall budgets from the command line. */
+  readonly budget?: BudgetOverrides;
+  /** Race detection (default true). */
+  readonly races?: boolean;
 }
 
-/** The spec of one seed of a configuration. */
-export function seedCase(target: LoadedTarget, chosen: ChosenConfig, variant: string, kind: 'random' | 'pct', seed: number, swarm: boolean): CaseSpec {
+/** The strategies a seed selects. */
+export type SeedKind = 'random' | 'pct' | 'go';
+
+/** The spec of one seed of a configuration (`procs`: `GOMAXPROCS` of the `go` strategy). */
+export function seedCase(target: LoadedTarget, chosen: ChosenConfig, variant: string, kind: SeedKind, seed: number, swarm: boolean, procs = DEFAULT_PROCS): CaseSpec {
   const base = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, swarm };
-  return { ...base, strategy: seedStrategy(kind, seed, base) };
+  return { ...base, strategy: seedStrategy(kind, seed, base, procs) };
 }
 
 /**
@@ -34,8 +45,10 @@ export function seedCase(target: LoadedTarget, chosen: ChosenConfig, variant: st
  * seed 0 (computed once per target, configuration and variant, and the same in every
  * process, so replay commands reproduce it).
  */
-export function seedStrategy(kind: 'random' | 'pct', seed: number, c: Omit<CaseSpec, 'strategy'>): StrategySpec {
-  return kind === 'pct' ? { kind: 'pct', seed, depth: PCT_DEFAULTS.depth, steps: pctSteps(c) } : { kind: 'random', seed };
+export function seedStrategy(kind: SeedKind, seed: number, c: Omit<CaseSpec, 'strategy'>, procs = DEFAULT_PROCS): StrategySpec {
+  if (kind === 'pct') return { kind: 'pct', seed, depth: PCT_DEFAULTS.depth, steps: pctSteps(c) };
+  if (kind === 'go') return { kind: 'go', seed, procs };
+  return { kind: 'random', seed };
 }
 
 const pctStepCache = new Map<string, number>();
@@ -58,7 +71,7 @@ export function runSweep(target: LoadedTarget, job: SweepJob, onCase: (r: CaseRe
   for (const ref of job.scenarios) {
     const chosen = chooseConfig(target.target, ref);
     for (const seed of job.seeds) {
-      const spec = seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm);
+      const spec = { ...seedCase(target, chosen, job.variant, job.strategy, seed, job.swarm, job.procs), ...(job.budget !== undefined && { budget: job.budget }), races: job.races ?? true };
       const report = runCase(spec).report;
       onCase(job.checkDeterminism ? withDeterminism(spec, report) : report);
     }
@@ -72,12 +85,33 @@ export function withDeterminism(spec: CaseSpec, first: CaseReport): CaseReport {
   const v = {
     property: 'determinism',
     message: `the same case gave two trace hashes: ${first.traceHash} then ${second.traceHash}`,
+    signature: 'determinism: two runs of one case gave two trace hashes',
     evidence: { step: first.steps, time: first.virtualTimeUs },
   };
-  return { ...first, passed: false, property: 'determinism', message: v.message, violations: [v, ...first.violations], violationCounts: { ...first.violationCounts, determinism: 1 } };
+  return {
+    ...first,
+    passed: false,
+    property: 'determinism',
+    message: v.message,
+    violations: [v, ...first.violations],
+    violationCounts: { ...first.violationCounts, determinism: 1 },
+    signatureCounts: { [v.signature]: 1, ...first.signatureCounts },
+  };
 }
 
-/** Keeps a report small enough to pass between threads and print: at most `n` violations, histories trimmed. */
-export function compactReport(r: CaseReport, n = 5): CaseReport {
-  return { ...r, violations: r.violations.slice(0, n).map((v) => ({ ...v, evidence: { ...v.evidence, history: v.evidence.history?.slice(-30) } })) };
+/**
+ * Keeps a report small enough to pass between threads and print: the first violation of
+ * each signature (most severe first; a run shows a handful of distinct bugs, however many
+ * violations), histories trimmed. The counts (`violationCounts`, `signatureCounts`) stay whole.
+ */
+export function compactReport(r: CaseReport): CaseReport {
+  const seen = new Set<string>();
+  const kept = [];
+  for (const v of r.violations) {
+    const s = signatureOf(v);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    kept.push({ ...v, evidence: { ...v.evidence, history: v.evidence.history?.slice(-30) } });
+  }
+  return { ...r, violations: kept };
 }

@@ -42,6 +42,24 @@ export interface RunLimits {
   readonly maxTime?: number;
   /** Offer "fire the next timer now" as a decision. */
   readonly timeSlip?: boolean;
+  /**
+   * A fairness bound: a runnable task passed over for this many scheduling decisions in a
+   * row runs next (Go's runtime preempts and its run queues are FIFO, so spinning
+   * goroutines cannot starve others forever). For programs that poll; restricts schedules.
+   */
+  readonly fairnessBound?: number;
+  /** Heap budget of one run in MB (the configuration's own; `--max-heap-mb` overrides it). */
+  readonly maxHeapMb?: number;
+  /** Wall-clock budget of one run in ms (the configuration's own; `--max-wall` overrides it). */
+  readonly maxWallMs?: number;
+}
+
+/** The host resources one run may use: the harness's budgets (from flags, the configuration, or defaults). */
+export interface ResourceBudget {
+  /** Heap the run may reach, in MB. */
+  readonly maxHeapMb: number;
+  /** Wall-clock time the run may take, in ms. */
+  readonly maxWallMs: number;
 }
 
 /**
@@ -88,6 +106,16 @@ export interface TargetProperty<C, W> {
 }
 
 /**
+ * What the system keeps reachable at one instant, as a Go GC would see it: objects a
+ * parked goroutine, a queue or a channel buffer still references (not garbage, not in a
+ * pool), and the bytes they hold (a pooled buffer counts its capacity, not its length).
+ */
+export interface Retained {
+  readonly objects: number;
+  readonly bytes: number;
+}
+
+/**
  * A system under test, generic over its configuration `C` and the world `W` its
  * `build` returns.
  */
@@ -110,12 +138,33 @@ export interface Target<C = unknown, W = unknown> {
   nameOf?(config: C): string;
   /** The kernel's budgets and switches for a configuration. */
   limits(config: C): RunLimits;
+  /**
+   * Smaller configurations to try when shrinking a failing case, most promising first
+   * (fewer callers, a shorter run, a fault rate set to zero...): each must satisfy the
+   * schema, and the shrinker keeps one only if the same bug still shows in fewer steps.
+   */
+  shrinkConfig?(config: C): C[];
+  /**
+   * Why a configuration cannot run within `budget` (one line naming the fields to change),
+   * or null. Called before any run, from the configuration alone; an answer is bad input
+   * (exit 2). Refuse only what clearly cannot fit: the run's own heap and wall budgets stop
+   * the rest with outcome `resource-budget`.
+   */
+  checkResources?(config: C, budget: ResourceBudget): string | null;
   /** Swarm mode: switch parts of the configuration on or off, through recorded decisions. */
   swarm?(config: C, draw: ConfigDraw): C;
   /** Spawns the system and its workload on a fresh kernel and returns the world. */
   build(sim: Sim, config: C, ctx: BuildContext): W;
   /** The target's own properties, checked after every run (the core properties are added by the framework). */
   readonly properties: readonly TargetProperty<C, W>[];
+  /**
+   * What the system retains right now (read-only: it must not change the world). Called
+   * while virtual time advances, when every live task is parked; reports show its peak
+   * and final values beside the kernel's parked tasks and buffered values.
+   */
+  retained?(world: W): Retained;
+  /** The noun of {@link retained}'s objects in reports (default `object`), e.g. `block`. */
+  readonly retainedNoun?: string;
   /** Counters for reports (e.g. calls, blocks acquired); plain numbers only. */
   stats?(run: FinishedRun<C, W>): Readonly<Record<string, number>>;
 }
@@ -166,6 +215,7 @@ export function targetProblem(t: unknown): string | null {
   if (o.exploreConfiguration !== undefined && !names.has(o.exploreConfiguration as string)) return `${o.name}: exploreConfiguration ${String(o.exploreConfiguration)} is not among its configurations`;
   if (typeof o.limits !== 'function') return `${o.name}: limits must be a function`;
   if (typeof o.build !== 'function') return `${o.name}: build must be a function`;
+  if (o.checkResources !== undefined && typeof o.checkResources !== 'function') return `${o.name}: checkResources must be a function`;
   if (!Array.isArray(o.properties)) return `${o.name}: properties must be an array`;
   for (const p of o.properties as Array<Partial<TargetProperty<unknown, unknown>>>) {
     if (typeof p?.name !== 'string' || !NAME.test(p.name)) return `${o.name}: a property name must match ${NAME}`;

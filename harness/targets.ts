@@ -3,11 +3,12 @@
  * export a target). A path is accepted only where a user typed it (a flag), never from
  * a file's content: loading a module runs its code.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SHIPPED_TARGETS } from '../targets/index.ts';
 import { InputError } from './input-error.ts';
+import { kindOf, MAX_INPUT_FILE_BYTES } from './input-file.ts';
 import { targetProblem, type AnyTarget } from './target.ts';
 
 /** A target as a case holds it: the module and how the user named it. */
@@ -21,6 +22,9 @@ export interface LoadedTarget {
 
 /** The default target's name. */
 export const DEFAULT_TARGET = (SHIPPED_TARGETS[0] as { name: string }).name;
+
+/** The file names a target module may have. */
+const MODULE_EXT = /\.(ts|mts|js|mjs)$/;
 
 /** Whether a `--target` value is a module path rather than a shipped target's name. */
 export function isTargetPath(ref: string): boolean {
@@ -56,8 +60,15 @@ async function loadShipped(name: string, flag: string): Promise<AnyTarget> {
 
 async function loadModule(path: string, flag: string): Promise<AnyTarget> {
   const file = resolve(path);
-  if (!existsSync(file)) throw new InputError(`${flag}: no such file ${path}`);
-  if (!statSync(file).isFile()) throw new InputError(`${flag}: ${path} is not a regular file`);
+  if (!MODULE_EXT.test(file)) throw new InputError(`${flag}: ${path} is not a .ts/.mts/.js/.mjs module`);
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new InputError(`${flag}: no such file ${path}`);
+  }
+  if (!st.isFile()) throw new InputError(`${flag}: ${path} is ${kindOf(st)}, not a regular file`);
+  if (st.size > MAX_INPUT_FILE_BYTES) throw new InputError(`${flag}: ${path} is larger than ${MAX_INPUT_FILE_BYTES / (1024 * 1024)} MB`);
   let mod: { default?: unknown };
   try {
     mod = (await import(pathToFileURL(file).href)) as { default?: unknown };

@@ -29,7 +29,7 @@ export function regressionSuite(dir: string, o: RegressionSuiteOptions = {}): vo
         async () => {
           const repro = readRepro(file);
           const report = runCase(reproCase(repro, file, await reproTarget(repro, file, o.target))).report;
-          expect(meetsExpectation(report, repro.expect), `expected ${repro.expect}, got ${report.property ?? 'pass'}: ${report.message ?? ''}`).toBe(true);
+          expect(meetsExpectation(report, repro.expect, repro.signature), `expected ${repro.expect}, got ${report.property ?? 'pass'}: ${report.message ?? ''}`).toBe(true);
           expect(report.traceHash, 'trace hash changed (outcome unchanged): if intended, rewrite the file\'s traceHash').toBe(repro.traceHash);
         },
         o.timeout ?? 60_000,

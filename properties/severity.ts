@@ -19,6 +19,16 @@ export const SEVERITY_COST: Readonly<Record<Severity, string>> = {
   'pool-accounting': 'an object not returned to its sync.Pool: the GC reclaims it, so the cost is allocation churn, not a leak',
 };
 
+/** How reports name each class. */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  crash: 'crash',
+  'memory-corruption': 'memory corruption',
+  'data-race': 'data race',
+  liveness: 'liveness and retention',
+  'wrong-answer': 'wrong answers',
+  'pool-accounting': 'pool accounting',
+};
+
 /** Rank of a class (0 = most severe), for sorting. */
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);

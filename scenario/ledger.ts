@@ -61,6 +61,8 @@ export interface WriteAttempt {
 export class CallLedger {
   readonly calls: CallRecord[] = [];
   readonly writes: WriteAttempt[] = [];
+  /** Calls in progress, by task (a task makes one call at a time): what a parked caller holds. */
+  readonly open = new Map<string, CallRecord>();
   private ackSeq = 0;
 
   constructor(private readonly sim: Sim) {}
@@ -87,10 +89,12 @@ export class CallLedger {
       answer: null,
     };
     this.calls.push(rec);
+    this.open.set(rec.task, rec);
     const attempt: WriteAttempt | null = write ? { ...write, acked: false, call: rec.id, ackSeq: -1, mayHaveLanded: true } : null;
     if (attempt) this.writes.push(attempt);
     const r = yield* body;
     rec.returns++;
+    if (this.open.get(rec.task) === rec) this.open.delete(rec.task);
     rec.end = this.sim.now;
     rec.endSeq = this.sim.trace.length;
     rec.result = r.err === null ? 'ok' : r.err.message;

@@ -1,10 +1,11 @@
 /**
  * Loading scenarios: by name from fixtures/scenarios/, or from a JSON file path.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeZodError, InputError } from '../harness/input-error.ts';
+import { InputError, validateInput } from '../harness/input-error.ts';
+import { parseJsonText, readInputFile } from '../harness/input-file.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
 /** The folder of named scenarios. */
@@ -20,37 +21,18 @@ export function scenarioNames(): string[] {
 
 /** Validates an already-parsed scenario object; throws {@link InputError} naming the field. */
 export function parseScenario(raw: unknown, source: string): Scenario {
-  const r = ScenarioSchema.safeParse(raw);
-  if (!r.success) throw new InputError(describeZodError(`scenario ${source}`, r.error));
-  return r.data;
+  return validateInput(ScenarioSchema, raw, `scenario ${source}`);
 }
 
-/** Parses scenario JSON text; throws {@link InputError} on malformed JSON or a bad field. */
+/** Parses scenario JSON text; throws {@link InputError} on malformed JSON or a bad field (echoing none of the text). */
 export function parseScenarioText(text: string, source: string): Scenario {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`scenario ${source}: malformed JSON: ${(e as Error).message}`);
-  }
-  return parseScenario(raw, source);
+  return parseScenario(parseJsonText(text, `scenario ${source}`), source);
 }
 
-/** Loads a scenario by name (a shipped one) or by path to a `.json` file. */
+/** Loads a scenario by name (a shipped one) or by path to a `.json` file (read as untrusted input). */
 export function loadScenario(nameOrPath: string): Scenario {
   const looksLikePath = nameOrPath.endsWith('.json') || nameOrPath.includes('/');
+  if (!looksLikePath && !scenarioNames().includes(nameOrPath)) throw new InputError(`--scenario: unknown scenario "${nameOrPath}" (known: ${scenarioNames().join(', ')})`);
   const file = looksLikePath ? resolve(nameOrPath) : join(SCENARIO_DIR, `${nameOrPath}.json`);
-  if (!existsSync(file)) {
-    if (looksLikePath) throw new InputError(`--scenario: no such file ${nameOrPath}`);
-    throw new InputError(`--scenario: unknown scenario "${nameOrPath}" (known: ${scenarioNames().join(', ')})`);
-  }
-  let text: string;
-  try {
-    if (!statSync(file).isFile()) throw new InputError(`--scenario: ${nameOrPath} is not a file`);
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`--scenario: cannot read ${nameOrPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return parseScenarioText(text, nameOrPath);
+  return parseScenarioText(readInputFile(file, '--scenario'), nameOrPath);
 }

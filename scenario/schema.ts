@@ -5,10 +5,22 @@
  */
 import { z } from 'zod';
 
-const seconds = z.number().finite().nonnegative();
+/**
+ * The longest span any duration field may give, in seconds (one day). Every numeric field
+ * has an upper bound the model represents exactly: virtual time is integer microseconds
+ * in a double, so sums of these bounds stay far below 2^53.
+ */
+export const MAX_SPAN_S = 86_400;
+/** The longest Elasticsearch latency, in milliseconds (ten minutes). */
+export const MAX_LATENCY_MS = 600_000;
+
+const seconds = z.number().finite().nonnegative().max(MAX_SPAN_S);
 const probability = z.number().min(0).max(1);
 const range = z
   .strictObject({ min: seconds, max: seconds })
+  .refine((r) => r.min <= r.max, { message: 'min must not exceed max' });
+const latencyRange = z
+  .strictObject({ min: z.number().nonnegative().max(MAX_LATENCY_MS), max: z.number().nonnegative().max(MAX_LATENCY_MS) })
   .refine((r) => r.min <= r.max, { message: 'min must not exceed max' });
 
 /** A [min, max] range of seconds; a value is drawn uniformly (in whole milliseconds) from the workload stream. */
@@ -19,13 +31,13 @@ export const BulkerSection = z.strictObject({
   /** `server-config` (fleet-server's configured defaults: 250 ms, 2048, 1 MiB, 8) or `engine` (the package defaults: 5 s, 32768, 10 MiB, 32). */
   preset: z.enum(['server-config', 'engine']).default('server-config'),
   /** Overrides of single options. */
-  flushIntervalMs: z.number().positive().max(600_000).optional(),
+  flushIntervalMs: z.number().min(1).max(600_000).optional(),
   flushThresholdCnt: z.number().int().positive().max(1_000_000).optional(),
   flushThresholdSz: z.number().int().positive().max(1 << 30).optional(),
   maxPending: z.number().int().positive().max(1024).optional(),
   blockQueueSz: z.number().int().nonnegative().max(100_000).optional(),
   maxPendingBulkDispatches: z.number().int().nonnegative().max(1_000_000).optional(),
-  enrollFlushIntervalMs: z.number().positive().max(600_000).optional(),
+  enrollFlushIntervalMs: z.number().min(1).max(600_000).optional(),
   enrollFlushThresholdCnt: z.number().int().positive().max(100_000).optional(),
 });
 
@@ -40,10 +52,7 @@ export function requestFaultPerMille(e: { badGateway: number; connectionReset: n
 /** Elasticsearch latency and faults. Probabilities are per request (or per item). */
 export const ElasticsearchSection = z.strictObject({
   /** Per-request latency, drawn uniformly. */
-  latencyMs: z
-    .strictObject({ min: z.number().nonnegative().max(600_000), max: z.number().nonnegative().max(600_000) })
-    .refine((r) => r.min <= r.max, { message: 'min must not exceed max' })
-    .default({ min: 5, max: 5 }),
+  latencyMs: latencyRange.default({ min: 5, max: 5 }),
   /** Whole-request 429 es_rejected_execution_exception. */
   reject429: probability.default(0),
   /** 502/503 with a non-JSON (HTML) body. */
@@ -67,7 +76,7 @@ export const ElasticsearchSection = z.strictObject({
         atS: seconds,
         forS: seconds,
         /** Latency during the window, drawn uniformly. */
-        latencyMs: z.strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() }),
+        latencyMs: latencyRange,
         reject429: probability.default(0),
       }),
     )
@@ -113,17 +122,21 @@ export const WorkloadSection = z.strictObject({
   /** Agents start uniformly within this window. */
   startSpreadS: seconds.default(1),
   checkin: CheckinSection.default(CheckinSection.parse({})),
-  /** checkin.Bulk: one MUpdate of all agents seen, every this many seconds (0 = off). */
-  backgroundMultiUpdateEveryS: seconds.default(10),
-  /** Enrollments per second (searches with a dedupe key, then a create/update with refresh). */
-  enrollmentsPerS: z.number().nonnegative().max(10_000).default(0),
+  /** checkin.Bulk: one MUpdate of all agents seen, every this many seconds (0 = off; else at least 1 ms, so virtual time advances). */
+  backgroundMultiUpdateEveryS: seconds.refine((v) => v === 0 || v >= 0.001, { message: 'must be 0 (off) or at least 0.001 (1 ms)' }).default(10),
+  /**
+   * Enrollments per second (searches with a dedupe key, then a create/update with refresh).
+   * At most 1000: gaps are drawn in whole milliseconds, so a higher rate would draw zero
+   * gaps and spawn enrollments forever at one instant.
+   */
+  enrollmentsPerS: z.number().nonnegative().max(1000).default(0),
   /** Enrollments share dedupe keys drawn from this many ids (smaller means more duplicates). */
   enrollmentKeys: z.number().int().positive().max(1_000_000).default(10),
   /** Chance that a checkin sends an id with a quote / an invalid JSON body (spec V1). */
   quoteInId: probability.default(0),
   invalidJson: probability.default(0),
   /** Callers whose context is never cancelled (Background-derived), each doing one Search every `everyS`. */
-  backgroundCallers: z.strictObject({ count: z.number().int().nonnegative().max(1000), everyS: z.number().positive() }).default({ count: 0, everyS: 5 }),
+  backgroundCallers: z.strictObject({ count: z.number().int().nonnegative().max(1000), everyS: z.number().min(0.001).max(MAX_SPAN_S) }).default({ count: 0, everyS: 5 }),
 });
 
 /** The shutdown sequence: the HTTP server stops and drains, then the bulker's context is cancelled. */
@@ -139,7 +152,7 @@ export const ScenarioSchema = z.strictObject({
   /** One line saying what it exercises. */
   description: z.string().max(500).default(''),
   /** Virtual seconds of load before the shutdown sequence begins. */
-  durationS: z.number().positive().max(86_400),
+  durationS: z.number().positive().max(MAX_SPAN_S),
   /** Virtual seconds after the bulker's context is cancelled before tasks still alive count as stuck. */
   drainS: seconds.max(3_600).default(90),
   /** Which engine variant the scenario was written for is not part of it: variants are chosen per run. */
@@ -150,10 +163,17 @@ export const ScenarioSchema = z.strictObject({
   /** Offer "fire the next timer now" as a scheduling decision (explores timeouts between any two steps). */
   timeSlip: z.boolean().default(false),
   /** Task name prefixes allowed to be blocked at the end (e.g. `bg-caller`): such tasks are daemons, never reported as stuck. Only tasks the workload spawns itself are matched. */
-  daemons: z.array(z.string().min(1)).max(100).default([]),
+  daemons: z.array(z.string().min(1).max(200)).max(100).default([]),
   /** Budgets: reaching one is a reported outcome, never a hang. */
   budgets: z
-    .strictObject({ maxSteps: z.number().int().positive().max(1e9).default(20_000_000), maxVirtualS: z.number().positive().max(1e6).default(86_400) })
+    .strictObject({
+      maxSteps: z.number().int().positive().max(1e9).default(20_000_000),
+      maxVirtualS: z.number().positive().max(1e6).default(86_400),
+      /** Heap budget of one run in MB (default: 80 % of the heap limit); `--max-heap-mb` overrides it. */
+      maxHeapMb: z.number().int().min(16).max(1_000_000).optional(),
+      /** Wall-clock budget of one run in seconds (default 600); `--max-wall` overrides it. */
+      maxWallS: z.number().positive().max(86_400).optional(),
+    })
     .default({ maxSteps: 20_000_000, maxVirtualS: 86_400 }),
 });
 

@@ -66,7 +66,14 @@ export function bulkOptions(s: Scenario): BulkOptions {
 
 /** The kernel's budgets and switches for a scenario. */
 export function runLimits(s: Scenario): RunLimits {
-  return { until: endOfRun(s), maxSteps: s.budgets.maxSteps, maxTime: sec(s.budgets.maxVirtualS), timeSlip: s.timeSlip };
+  return {
+    until: endOfRun(s),
+    maxSteps: s.budgets.maxSteps,
+    maxTime: sec(s.budgets.maxVirtualS),
+    timeSlip: s.timeSlip,
+    ...(s.budgets.maxHeapMb !== undefined && { maxHeapMb: s.budgets.maxHeapMb }),
+    ...(s.budgets.maxWallS !== undefined && { maxWallMs: s.budgets.maxWallS * 1000 }),
+  };
 }
 
 /**

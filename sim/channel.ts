@@ -1,10 +1,13 @@
 /**
  * Go channels: unbuffered (rendezvous) and buffered, with close and nil-channel
  * semantics. The algorithms live here; the kernel calls them while processing effects.
+ * Each operation also tells the channel's {@link ChanClocks} (happens-before) what it did.
  */
 import { assert, fail } from './assert.ts';
 import { GoPanic } from './errors.ts';
 import { K, type RecvEffect, type SelectEffect } from './effects.ts';
+import { ChanClocks } from './race/chan-clocks.ts';
+import type { Races } from './race/runtime.ts';
 import type { Task } from './task.ts';
 
 /**
@@ -62,6 +65,12 @@ export class Chan<T = unknown> {
   private sendTail: Waiter | null = null;
   /** Whether `close` has been called. */
   closed = false;
+  /**
+   * The run's race runtime (null: race detection off, or a primitive's internal channel),
+   * and this channel's clocks, made on its first operation.
+   */
+  private races: Races | null;
+  private clocks: ChanClocks | null = null;
 
   constructor(
     /** Kernel hook used to wake parked tasks. */
@@ -72,8 +81,28 @@ export class Chan<T = unknown> {
     readonly cap: number,
     /** Human name for reports, e.g. `jobs`. */
     readonly name: string,
+    /** The run's happens-before runtime (null: race detection off). */
+    races: Races | null = null,
   ) {
     if (!Number.isInteger(cap) || cap < 0) fail(`channel capacity must be a non-negative integer, got ${cap}`);
+    this.races = races;
+  }
+
+  /**
+   * @internal Marks a sync primitive's own channel: it adds no happens-before edge (the
+   * primitive annotates itself the way Go's does). Returns the channel.
+   */
+  internal(): this {
+    this.races = null;
+    return this;
+  }
+
+  /** This channel's clocks, or null when race detection is off for it. */
+  private hb(): ChanClocks | null {
+    if (this.clocks !== null) return this.clocks;
+    if (this.races === null) return null;
+    this.clocks = new ChanClocks(this.races, this, this.cap, this.name);
+    return this.clocks;
   }
 
   /** Number of buffered values (Go's `len(ch)`). */
@@ -160,10 +189,12 @@ export class Chan<T = unknown> {
       let v: T;
       if (this.cap === 0) {
         v = sender.value as T;
+        this.hb()?.rendezvous(sender.task, false);
       } else {
         if (this.buf.length !== this.cap) fail(`${this.name}: a sender was parked while the buffer had room`);
         v = this.buf.shift() as T;
         this.buf.push(sender.value as T);
+        this.hb()?.handOff(sender.task, false, this.buf.length);
       }
       this.completeSend(sender);
       this.lastOk = true;
@@ -171,10 +202,12 @@ export class Chan<T = unknown> {
     }
     if (this.buf.length > 0) {
       this.lastOk = true;
+      this.hb()?.slotOp(false, this.buf.length);
       return this.buf.shift();
     }
     if (!this.closed) fail(`${this.name}: recvNow on a channel that is not ready`);
     this.lastOk = false;
+    this.hb()?.recvClosed(null);
     return undefined;
   }
 
@@ -187,11 +220,17 @@ export class Chan<T = unknown> {
     const receiver = this.popReceiver();
     if (receiver !== null) {
       if (this.buf.length !== 0) fail(`${this.name}: a receiver was parked while values were buffered`);
+      const hb = this.hb();
+      if (hb !== null) {
+        if (this.cap === 0) hb.rendezvous(receiver.task, true);
+        else hb.handOff(receiver.task, true, 0);
+      }
       deliver(receiver, v, true);
       this.waker.wake(receiver.task);
       return;
     }
     if (this.buf.length >= this.cap) fail(`${this.name}: sendNow on a full channel`);
+    this.hb()?.slotOp(true, this.buf.length);
     this.buf.push(v);
   }
 
@@ -209,6 +248,7 @@ export class Chan<T = unknown> {
   drain(): number {
     const n = this.buf.length;
     this.buf.length = 0;
+    if (n > 0) this.hb()?.drained(n);
     return n;
   }
 
@@ -219,11 +259,15 @@ export class Chan<T = unknown> {
   close(): void {
     if (this.closed) throw new GoPanic(`close of closed channel ${this.name}`);
     this.closed = true;
+    const hb = this.hb();
+    hb?.closed();
     for (let w = this.popReceiver(); w !== null; w = this.popReceiver()) {
+      hb?.recvClosed(w.task);
       deliver(w, undefined, false);
       this.waker.wake(w.task);
     }
     for (let w = this.popSender(); w !== null; w = this.popSender()) {
+      hb?.senderWoken(w.task);
       this.waker.wakeWithPanic(w.task, new GoPanic(`send on closed channel ${this.name}`));
     }
   }

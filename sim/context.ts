@@ -1,12 +1,17 @@
 /**
  * Go's `context`: Background, WithCancel, WithTimeout, WithDeadline. Cancellation
  * propagates to children only; `done()` is a channel (nil for Background).
+ * Happens-before: cancel release-merges the canceller's clock into the context before
+ * closing Done (so Done's receivers see it through the close), and `err()` returning an
+ * error acquires it (Go's Err reads the error under the context's mutex, or atomically).
+ * A deadline cancels from its timer, carrying the clock of whoever armed it.
  */
 import { assert } from './assert.ts';
 import type { Chan } from './channel.ts';
 import { Canceled, DeadlineExceeded, type GoError } from './errors.ts';
 import type { Sim } from './kernel.ts';
 import type { TimerEntry } from './timer-heap.ts';
+import type { VClock } from './race/vclock.ts';
 import type { Micros } from './time.ts';
 
 /** Go's `context.CancelFunc`. Idempotent. */
@@ -19,6 +24,8 @@ export class Context {
   private readonly children = new Set<Context>();
   private timer: TimerEntry | null = null;
   private readonly doneCh: Chan<never> | null;
+  /** What the cancel released. */
+  private clock: VClock | null = null;
 
   /** @internal Use {@link background}, {@link withCancel}, {@link withTimeout} or {@link withDeadline}. */
   constructor(
@@ -41,7 +48,12 @@ export class Context {
 
   /** Go's `ctx.Err()`: null while live, then `Canceled` or `DeadlineExceeded`. */
   err(): GoError | null {
-    return this.errValue;
+    const e = this.errValue;
+    if (e !== null) {
+      const hb = this.sim.races;
+      if (hb !== null && hb.cur !== null) hb.acquire(hb.cur, this.clock, 'Err of', this.name);
+    }
+    return e;
   }
 
   /** The virtual instant at which the context ended (cancelled or past its deadline), or undefined while live. Never part of the trace. */
@@ -53,6 +65,8 @@ export class Context {
   cancelWith(e: GoError): void {
     if (this.errValue !== null) return;
     assert(this.doneCh !== null, 'Background cannot be cancelled');
+    const hb = this.sim.races;
+    if (hb !== null && hb.cur !== null) this.clock = hb.releaseMerge(hb.cur, this.clock, 'cancel of', this.name);
     this.errValue = e;
     this.endedAt = this.sim.now;
     this.doneCh.close();
@@ -67,7 +81,8 @@ export class Context {
 
   /** @internal */
   adopt(child: Context): void {
-    if (this.errValue !== null) child.cancelWith(this.errValue);
+    const e = this.err();
+    if (e !== null) child.cancelWith(e);
     else if (this.parent !== null) this.children.add(child);
   }
 

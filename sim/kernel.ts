@@ -6,7 +6,7 @@ import { assert, fail, KernelAssertionError } from './assert.ts';
 import { Chan, Waiter, type Waker } from './channel.ts';
 import { GoPanic, RunAbort } from './errors.ts';
 import { K, type Effect, type Proc, type SelectEffect } from './effects.ts';
-import { installGuard } from './guard.ts';
+import { openGuard, type GuardSession } from './guard.ts';
 import { Labels, type Label } from './label.ts';
 import type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';
 import { DecisionLog } from './strategy/decision-log.ts';
@@ -14,8 +14,13 @@ import { ReplayDivergence } from './strategy/replay.ts';
 import { askStrategy, choiceProblem } from './strategy/ask.ts';
 import type { RunnableView, Strategy } from './strategy/strategy.ts';
 import { Task, TaskState, type TaskInfo } from './task.ts';
+import type { KernelGauges, TimeObserver } from './gauges.ts';
 import type { PreRun } from './prerun.ts';
+import type { Watchdog } from './watchdog.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
+import { setActiveRaces } from './race/active.ts';
+import type { DataRace } from './race/report.ts';
+import { Races } from './race/runtime.ts';
 import { formatTime, sec, type Micros } from './time.ts';
 import { BLOCKED, Op, Trace, type ResourceTransition } from './trace/trace.ts';
 
@@ -37,6 +42,14 @@ export interface SimOptions {
   readonly guard?: boolean;
   /** The decisions drawn before the run (configuration, swarm switches); its log is continued. */
   readonly preRun?: PreRun;
+  /** A read-only observer called whenever virtual time advances (see {@link TimeObserver}). */
+  readonly observer?: TimeObserver;
+  /** A host resource check (heap, wall clock), outside determinism: see {@link Watchdog}. */
+  readonly watchdog?: Watchdog;
+  /** Happens-before tracking and data-race detection (default true); false skips all of it. */
+  readonly races?: boolean;
+  /** Test-only: record every synchronisation and tracked access at the Go memory model's level ({@link Sim.races}'s log). */
+  readonly raceLog?: boolean;
 }
 
 /** Everything a run produced. */
@@ -53,6 +66,8 @@ export interface RunResult {
   readonly taskNames: readonly string[];
   /** Names of channels by id, for renderers. */
   readonly chanNames: readonly string[];
+  /** Data races found (one per location group and pair of sites); empty when race detection is off. */
+  readonly races: readonly DataRace[];
 }
 
 /** A timer as Go ≥ 1.23 defines it: stop and reset never leave a stale value behind. */
@@ -107,8 +122,24 @@ export class Sim implements Waker {
   private readonly readyScratch: number[] = [];
   private readonly finalizers: Array<() => void> = [];
   private readonly slipList: { readonly from: Micros; readonly to: Micros }[] = [];
+  /** Observer of time advances, and whether it is running (it may not decide, spawn or arm timers). */
+  private readonly observer: TimeObserver | null;
+  private observing = false;
+  /** Tasks that finished, and the channels with a buffer: what the gauges count from. */
+  private doneCount = 0;
+  private readonly bufferedChans: Chan[] = [];
+  /** The gauges' read-only view of this kernel. */
+  readonly gauges: KernelGauges;
+  private readonly watchdog: Watchdog | null;
+  /** Loop iterations left before the next watchdog check. */
+  private watchCountdown: number;
+  /** @internal Happens-before state, or null when race detection is off. */
+  readonly races: Races | null;
 
   constructor(opts: SimOptions) {
+    this.watchdog = opts.watchdog ?? null;
+    assert(this.watchdog === null || (Number.isInteger(this.watchdog.every) && this.watchdog.every > 0), 'a watchdog checks every positive whole number of iterations');
+    this.watchCountdown = this.watchdog?.every ?? 0;
     this.strategy = opts.strategy;
     this.maxSteps = opts.maxSteps ?? 10_000_000;
     this.maxTime = opts.maxTime ?? sec(86_400);
@@ -120,8 +151,24 @@ export class Sim implements Waker {
     if (pre !== undefined) assert(pre.strategy === opts.strategy, 'the pre-run phase and the run must share one strategy');
     this.decisions = pre?.decisions ?? new DecisionLog();
     this.preRunDivergence = pre?.divergence ?? null;
+    if (pre?.leak != null) this.aborted = this.outcome('nondeterminism', pre.leak);
     pre?.close();
     this.runnableView = new KernelRunnableView(this);
+    this.observer = opts.observer ?? null;
+    this.gauges = new KernelGaugeView(this);
+    this.races = opts.races === false ? null : new Races(this, opts.raceLog ?? false);
+  }
+
+  /** @internal Live tasks that are blocked. */
+  get parkedCount(): number {
+    return this.tasks.length - this.doneCount - this.runnable.length;
+  }
+
+  /** @internal Values in channel buffers, summed over every buffered channel. */
+  get bufferedCount(): number {
+    let n = 0;
+    for (const c of this.bufferedChans) n += c.buf.length;
+    return n;
   }
 
   /** Current virtual time. */
@@ -142,6 +189,11 @@ export class Sim implements Waker {
   /** @internal The id of the `i`-th runnable task (the strategies' read-only view). */
   runnableId(i: number): number {
     return this.runIds[i] as number;
+  }
+
+  /** @internal The index of task `id` in the runnable set, or -1 when it is not runnable. */
+  runnableIndex(id: number): number {
+    return id < this.runPos.length ? (this.runPos[id] as number) : -1;
   }
 
   /** @internal Number of runnable tasks. */
@@ -192,6 +244,7 @@ export class Sim implements Waker {
 
   /** Asks the strategy for a decision of width ≥ 2, checks the answer and records it. */
   private ask(width: number, l: Label, weights: readonly number[] | null): number {
+    if (this.observing) fail(`an observer took decision ${l.name}: observers are read-only`);
     let c: number;
     try {
       c = askStrategy(this.strategy, width, l, weights);
@@ -216,7 +269,9 @@ export class Sim implements Waker {
     const id = this.chanNames.length;
     const n = name ?? `chan#${id}`;
     this.chanNames.push(n);
-    return new Chan<T>(this, id, cap, n);
+    const c = new Chan<T>(this, id, cap, n, this.races);
+    if (cap > 0) this.bufferedChans.push(c as Chan);
+    return c;
   }
 
   /**
@@ -225,13 +280,15 @@ export class Sim implements Waker {
    */
   spawn(name: string, body: () => Proc<unknown>, opts?: { daemon?: boolean }): Task {
     if (this.finished) fail(`spawn of ${name} after the run ended`);
+    if (this.observing) fail(`an observer spawned ${name}: observers are read-only`);
     const daemon = opts?.daemon ?? false;
     const t = new Task(this.tasks.length, name, body(), daemon, this.running);
+    if (this.races !== null) t.thread = this.races.spawn(name);
     this.tasks.push(t);
     if (t.id >= this.runPos.length) this.growRunArrays();
     if (!daemon) this.liveNonDaemon++;
     this.makeRunnable(t);
-    this.strategy.onSpawn?.(t.id);
+    this.strategy.onSpawn?.(t.id, this.running?.id ?? -1);
     this.trace.recordText(this.stepCount, this.clock, this.running?.id ?? -1, Op.Spawn, t.id, name);
     return t;
   }
@@ -239,7 +296,8 @@ export class Sim implements Waker {
   /** Arms a kernel timer that runs `fire` at `now + d`. */
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
     if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
-    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire);
+    if (this.observing) fail(`an observer armed timer ${what}: observers are read-only`);
+    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire, this.races?.armSnapshot() ?? null);
   }
 
   /** Disarms a kernel timer; true when it was still pending. */
@@ -317,12 +375,21 @@ export class Sim implements Waker {
   /** @internal Makes a parked task runnable. */
   wake(t: Task): void {
     if (t.state !== TaskState.Blocked) fail(`wake of task ${t.name} that is not blocked`);
+    const e = t.effect;
+    if (e !== null && e.k === K.Select && e.index >= 0 && this.trace.keepEvents) this.noteSelected(t, e);
     t.waitGen++;
     if (t.sleepTimer !== null) {
       this.timers.cancel(t.sleepTimer as TimerEntry);
       t.sleepTimer = null;
     }
     this.makeRunnable(t);
+    this.strategy.onWake?.(t.id, this.running?.id ?? -1);
+  }
+
+  /** A blocked select is woken with the case that ran: notes it beside the select's blocked event. */
+  private noteSelected(t: Task, e: SelectEffect): void {
+    const c = e.cases[e.index] as SelectEffect['cases'][number];
+    if (c.ch !== null) this.trace.markSelected(t.selectSeq, e.index, c.ch.id, c.dir === 'send');
   }
 
   /** @internal Makes a parked task runnable and throws `p` into it. */
@@ -377,10 +444,41 @@ export class Sim implements Waker {
 
   // ---------------------------------------------------------------- running
 
+  /**
+   * Runs the system's setup (spawning its tasks, building its world) under the
+   * nondeterminism guard, like the run itself: a leak there ends the run before its first
+   * step. Returns what `setup` returned, or undefined when it leaked.
+   */
+  guarded<T>(setup: () => T): T | undefined {
+    assert(!this.finished, 'setup after the run ended');
+    const session = this.openSession();
+    try {
+      return setup();
+    } catch (err) {
+      if (!(err instanceof RunAbort) || this.aborted === null) throw err;
+      return undefined;
+    } finally {
+      this.closeSession(session);
+    }
+  }
+
+  private openSession(): GuardSession | null {
+    return this.guard ? openGuard((what) => this.onLeak(what), () => (this.running === null ? null : `task ${this.running.name}`)) : null;
+  }
+
+  /** Closes a guarded section; a Promise job it left pending is a leak (unless the run already ended otherwise). */
+  private closeSession(session: GuardSession | null): void {
+    const late = session?.close() ?? null;
+    if (late !== null && this.aborted === null) this.aborted = this.outcome('nondeterminism', late);
+  }
+
   /** Runs until every non-daemon task is done or another outcome ends the run. */
   run(): RunResult {
     assert(!this.finished, 'a Sim runs once');
-    const restore = this.guard ? installGuard((what) => this.onLeak(what)) : null;
+    const session = this.openSession();
+    const races = this.races;
+    const outerRaces = setActiveRaces(races);
+    if (races !== null) races.cur = null;
     let outcome: Outcome;
     try {
       outcome = this.preRunDivergence !== null ? this.outcome('replay-divergence', this.preRunDivergence) : this.loop();
@@ -389,10 +487,13 @@ export class Sim implements Waker {
       if (!(err instanceof RunAbort) || this.aborted === null) throw err;
       outcome = this.aborted;
     } finally {
-      restore?.();
+      this.closeSession(session);
+      setActiveRaces(outerRaces);
+      races?.afterRun();
     }
+    if (this.aborted !== null && this.aborted.kind === 'nondeterminism') outcome = this.aborted;
     this.finished = true;
-    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' ? null : (this.strategy.end?.() ?? null);
+    const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' || outcome.kind === 'nondeterminism' || outcome.kind === 'resource-budget' ? null : (this.strategy.end?.() ?? null);
     if (unplanned !== null) outcome = this.outcome('replay-divergence', `${unplanned} (the run ended as ${outcome.kind})`);
     for (const f of this.finalizers) f();
     return {
@@ -405,6 +506,7 @@ export class Sim implements Waker {
       decisions: this.decisions,
       taskNames: this.tasks.map((t) => t.name),
       chanNames: this.chanNames,
+      races: races?.found ?? [],
     };
   }
 
@@ -418,6 +520,13 @@ export class Sim implements Waker {
     for (;;) {
       if (this.aborted !== null) return this.aborted;
       if (this.liveNonDaemon === 0) return this.outcome('ok', 'every task finished');
+      if (--this.watchCountdown === 0) {
+        // Outside determinism: reads only the host, changes nothing unless a budget ran out.
+        const w = this.watchdog as Watchdog;
+        this.watchCountdown = w.every;
+        const over = w.check();
+        if (over !== null) return this.outcome('resource-budget', over);
+      }
       if (this.stepCount >= this.maxSteps) return this.outcome('step-budget', `step budget of ${this.maxSteps} steps reached`);
       const n = runnable.length;
       if (n === 0) {
@@ -474,6 +583,10 @@ export class Sim implements Waker {
     }
     assert(first.when >= this.clock, 'a timer is due in the past');
     this.clock = first.when;
+    if (this.observer !== null) {
+      const bad = this.observe(this.observer);
+      if (bad !== null) return bad;
+    }
     const due: TimerEntry[] = [];
     for (let e = this.timers.peek(); e !== undefined && e.when === this.clock; e = this.timers.peek()) {
       due.push(this.timers.pop() as TimerEntry);
@@ -488,6 +601,7 @@ export class Sim implements Waker {
       const e = due.splice(i, 1)[0] as TimerEntry;
       this.timers.consume(e);
       this.trace.recordText(this.stepCount, this.clock, -1, Op.TimerFire, e.seq, e.what);
+      this.races?.enterKernel(e.armed, e.what);
       try {
         e.fire();
       } catch (err) {
@@ -496,6 +610,19 @@ export class Sim implements Waker {
       if (this.aborted !== null) return this.aborted;
     }
     return null;
+  }
+
+  /** Runs the observer with the kernel locked against decisions, spawns and timers; a throw ends the run. */
+  private observe(o: TimeObserver): Outcome | null {
+    this.observing = true;
+    try {
+      o(this.gauges);
+      return null;
+    } catch (err) {
+      return this.kernelFailure(err);
+    } finally {
+      this.observing = false;
+    }
   }
 
   private kernelFailure(err: unknown): Outcome {
@@ -507,6 +634,8 @@ export class Sim implements Waker {
   private step(t: Task): void {
     this.stepCount++;
     this.running = t;
+    const races = this.races;
+    if (races !== null) races.cur = t.thread;
     let r: IteratorResult<Effect, unknown>;
     try {
       const v = t.resume;
@@ -549,9 +678,11 @@ export class Sim implements Waker {
   }
 
   private exit(t: Task): void {
+    if (t.thread !== null) this.races?.exited(t.thread);
     this.unrun(t);
     t.state = TaskState.Done;
     t.effect = null;
+    this.doneCount++;
     if (!t.daemon) this.liveNonDaemon--;
     this.trace.record(this.stepCount, this.clock, t.id, Op.Exit, -1);
   }
@@ -597,10 +728,11 @@ export class Sim implements Waker {
         return this.select(t, e);
       case K.Sleep: {
         this.park(t, e);
-        t.sleepTimer = this.schedule(e.d, `sleep ${t.name}`, () => {
+        // A sleep orders nothing: its timer carries no clock.
+        t.sleepTimer = this.timers.push(this.clock + Math.max(0, Math.round(e.d)), `sleep ${t.name}`, () => {
           t.sleepTimer = null;
           this.wake(t);
-        });
+        }, null);
         this.trace.record(this.stepCount, this.clock, t.id, Op.Sleep | BLOCKED, e.d | 0);
         return null;
       }
@@ -628,6 +760,7 @@ export class Sim implements Waker {
       const ch = c.ch as Chan;
       e.index = pick;
       this.trace.record(this.stepCount, this.clock, t.id, Op.Select, pick);
+      this.trace.markLastSelected(pick, ch.id, c.dir === 'send');
       if (c.dir === 'recv') {
         e.value = ch.recvNow();
         e.ok = ch.lastOk;
@@ -657,6 +790,7 @@ export class Sim implements Waker {
       if (c.dir === 'recv') c.ch.pushReceiver(w);
       else c.ch.pushSender(w);
     }
+    t.selectSeq = this.trace.length;
     this.trace.record(this.stepCount, this.clock, t.id, Op.Select | BLOCKED, -1);
     return null;
   }
@@ -717,6 +851,23 @@ export class Sim implements Waker {
   }
 }
 
+/** The observers' read-only view of the kernel's gauges. */
+class KernelGaugeView implements KernelGauges {
+  constructor(private readonly sim: Sim) {}
+
+  get now(): Micros {
+    return this.sim.now;
+  }
+
+  get parkedTasks(): number {
+    return this.sim.parkedCount;
+  }
+
+  get bufferedValues(): number {
+    return this.sim.bufferedCount;
+  }
+}
+
 /** The strategies' read-only view of the kernel's runnable set (ids from its typed array, no task objects). */
 class KernelRunnableView implements RunnableView {
   constructor(private readonly sim: Sim) {}
@@ -731,5 +882,13 @@ class KernelRunnableView implements RunnableView {
 
   name(i: number): string {
     return this.sim.taskName(this.sim.runnableId(i));
+  }
+
+  indexOf(id: number): number {
+    return this.sim.runnableIndex(id);
+  }
+
+  get now(): Micros {
+    return this.sim.now;
   }
 }

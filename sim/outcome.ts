@@ -21,6 +21,8 @@ export type OutcomeKind =
   | 'step-budget'
   /** The virtual-time budget ran out. */
   | 'time-budget'
+  /** A host resource budget (heap, wall clock) ran out: a limit of the tool, not a finding about the system. */
+  | 'resource-budget'
   /** A kernel invariant broke (a bug in the kernel, not in the system under test). */
   | 'kernel-assertion';
 

@@ -6,6 +6,8 @@
  * never changed while it runs.
  */
 import { assert, fail } from './assert.ts';
+import { RunAbort } from './errors.ts';
+import { openGuard } from './guard.ts';
 import type { Label } from './label.ts';
 import { askStrategy, choiceProblem } from './strategy/ask.ts';
 import { DecisionLog } from './strategy/decision-log.ts';
@@ -17,6 +19,7 @@ export class PreRun {
   /** The decisions drawn so far; the kernel continues this log. */
   readonly decisions = new DecisionLog();
   private diverged: string | null = null;
+  private leaked: string | null = null;
   private closed = false;
 
   constructor(
@@ -49,6 +52,31 @@ export class PreRun {
     if (bad !== null) fail(bad);
     this.decisions.push(l, width, c);
     return c;
+  }
+
+  /** A nondeterminism leak met in {@link guarded} (the run then ends at once with it), or null. */
+  get leak(): string | null {
+    return this.leaked;
+  }
+
+  /**
+   * Runs the target's configuration code (swarm switches) under the nondeterminism guard.
+   * Returns its result, or undefined when it reached for real time or randomness.
+   */
+  guarded<T>(fn: () => T): T | undefined {
+    const session = openGuard((what) => {
+      this.leaked ??= `nondeterminism leak: ${what} called`;
+      throw new RunAbort(this.leaked);
+    });
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof RunAbort && this.leaked !== null) return undefined;
+      throw err;
+    } finally {
+      const late = session.close();
+      if (late !== null) this.leaked ??= late;
+    }
   }
 
   /** @internal Called by the kernel that takes over the log. */

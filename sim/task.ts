@@ -4,6 +4,7 @@
 import { Waiter } from './channel.ts';
 import type { Effect, Proc } from './effects.ts';
 import type { GoPanic } from './errors.ts';
+import type { Thread } from './race/thread.ts';
 
 /** Lifecycle of a task. */
 export const enum TaskState {
@@ -31,6 +32,8 @@ export class Task implements TaskInfo {
   effect: Effect | null = null;
   /** Bumped each time the task wakes; a channel waiter whose `gen` differs is stale. */
   waitGen = 0;
+  /** Trace position of the task's last blocked `select` (so the case that later runs can be noted beside it). */
+  selectSeq = -1;
   /** Timer entry armed for a sleep, if any. */
   sleepTimer: unknown = null;
   /**
@@ -43,6 +46,8 @@ export class Task implements TaskInfo {
   readonly throwInto: Proc<unknown>['throw'];
   /** The task's waiter for plain sends and receives, reused at every park (see {@link Waiter}). */
   readonly waiter: Waiter;
+  /** Its happens-before state (null when race detection is off). */
+  thread: Thread | null = null;
 
   constructor(
     /** Dense id in spawn order, stable for a given program and decisions. */

@@ -4,6 +4,7 @@
  */
 import { assert, fail } from './assert.ts';
 import type { Micros } from './time.ts';
+import type { VClock } from './race/vclock.ts';
 
 /** One armed timer. `fire` runs in kernel context when the clock reaches `when`. */
 export interface TimerEntry {
@@ -12,6 +13,8 @@ export interface TimerEntry {
   readonly fire: () => void;
   /** What it is for, for traces and reports. */
   readonly what: string;
+  /** What its armer knew when arming it (the fire runs with it), or null when it orders nothing (or was cancelled). */
+  armed: VClock | null;
   live: boolean;
 }
 
@@ -23,8 +26,8 @@ export class TimerHeap {
   liveCount = 0;
 
   /** Arms a timer. */
-  push(when: Micros, what: string, fire: () => void): TimerEntry {
-    const e: TimerEntry = { when, seq: this.seq++, fire, what, live: true };
+  push(when: Micros, what: string, fire: () => void, armed: VClock | null = null): TimerEntry {
+    const e: TimerEntry = { when, seq: this.seq++, fire, what, armed, live: true };
     const h = this.heap;
     h.push(e);
     let i = h.length - 1;
@@ -43,6 +46,7 @@ export class TimerHeap {
   cancel(e: TimerEntry): boolean {
     if (!e.live) return false;
     e.live = false;
+    e.armed = null; // a cancelled entry may wait in the heap until its deadline: keep no clock alive
     this.liveCount--;
     assert(this.liveCount >= 0, 'timer heap live count went negative');
     return true;

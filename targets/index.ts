@@ -3,6 +3,7 @@
  * the default target of every command.
  */
 import type { AnyTarget } from '../harness/target.ts';
+import { PORTED } from './goker/catalog.ts';
 
 /** A shipped target: its name and how to load its module. */
 export interface ShippedTarget {
@@ -11,4 +12,8 @@ export interface ShippedTarget {
 }
 
 /** Every shipped target, the default first. */
-export const SHIPPED_TARGETS: readonly ShippedTarget[] = [{ name: 'bulk-engine', load: async () => (await import('./bulk-engine/index.ts')).default }];
+export const SHIPPED_TARGETS: readonly ShippedTarget[] = [
+  { name: 'bulk-engine', load: async () => (await import('./bulk-engine/index.ts')).default },
+  // The GoKer benchmark's real Go concurrency bugs (GoBench, CGO 2021), one target per kernel.
+  ...PORTED.map((k) => ({ name: `goker/${k.id}`, load: async () => (await (k.load as NonNullable<typeof k.load>)()).default })),
+];

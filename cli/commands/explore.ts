@@ -3,7 +3,9 @@
  * what `dst run --strategy exhaustive` does for each scenario).
  */
 import { mkdtempSync } from 'node:fs';
-import { InputError } from '../../harness/input-error.ts';
+import { InputError, oneLine } from '../../harness/input-error.ts';
+import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
+import { parseBudgetFlags } from '../budget-flags.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseSpec } from '../../harness/case.ts';
@@ -12,7 +14,8 @@ import { exploreCase, type ExploreReport } from '../../harness/explore.ts';
 import { makeRepro } from '../../harness/repro.ts';
 import { loadTarget, type LoadedTarget } from '../../harness/targets.ts';
 import { parsePositiveInt } from '../args.ts';
-import { ensureDir, writeInside } from '../files.ts';
+import { writeInside } from '../files.ts';
+import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
 import { styleFor } from '../report/style.ts';
 import { filePrefix, shellQuote, targetWords } from '../../harness/commands.ts';
@@ -26,6 +29,10 @@ export interface ExploreFlags {
   maxSchedules: string;
   save?: string;
   json?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** One exploration and where its failing case was saved. */
@@ -36,9 +43,10 @@ export interface Explored {
 }
 
 /** Explores one scenario; saves the first failure as a repro file into `saveDir`, or the system's temp folder. */
-export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined): Explored {
+export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, races = true): Explored {
   const chosen = chooseConfig(target.target, ref);
-  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false };
+  checkFits(target.target, chosen.config, ref, budget);
+  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
   const report = exploreCase(base, bound, max);
   let saved: string | null = null;
   if (report.failure !== null) {
@@ -67,8 +75,10 @@ export function exploreJson(e: Explored): Record<string, unknown> {
 export function exploreLines(e: Explored, io: Io): string[] {
   const st = styleFor(io.stdout.isTTY === true);
   const r = e.report;
-  const lines = [`explored ${r.schedules} schedules of ${r.scenario} on ${r.variant} (preemption bound ${r.bound}): ${r.exhausted ? 'space exhausted' : r.failure ? 'stopped at the first violation' : `not exhausted (budget ${r.maxSchedules})`}`];
-  if (r.failure === null) lines.push(st.green('no violation'));
+  const how = r.exhausted ? 'space exhausted' : r.failure ? 'stopped at the first violation' : r.limit !== null ? 'stopped by a budget of dst (inconclusive)' : `not exhausted (budget ${r.maxSchedules})`;
+  const lines = [`explored ${r.schedules} schedules of ${r.scenario} on ${r.variant} (preemption bound ${r.bound}): ${how}`];
+  if (r.limit !== null) lines.push(st.yellow(`no violation before the budget stopped it: ${r.limit}`));
+  else if (r.failure === null) lines.push(st.green('no violation'));
   else lines.push(st.red(`✗ ${r.failure.property}: ${r.failure.message}`), `    replay: ${e.replay}`);
   return lines;
 }
@@ -81,15 +91,24 @@ export function exploreBounds(flags: { bound: string; maxSchedules: string }): {
 /** Runs `dst explore`; returns the exit code. */
 export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<number> {
   const { bound, max } = exploreBounds(flags);
+  const budget = parseBudgetFlags(flags);
   const target = await loadTarget(flags.target);
   const variant = resolveVariant(target.target, flags.variant);
   const ref = flags.scenario ?? defaultExploreConfig(target);
-  chooseConfig(target.target, ref);
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const e = exploreOne(target, ref, variant, bound, max, flags.save);
+  checkFits(target.target, chooseConfig(target.target, ref).config, ref, budget);
+  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true);
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
-  return e.report.passed ? 0 : 1;
+  if (e.report.failure !== null) return 1;
+  return reportExploreLimit(e, io) ? 2 : 0;
+}
+
+/** After the report: one stderr line when a budget of the tool stopped the exploration; returns whether one did. */
+export function reportExploreLimit(e: Explored, io: Io): boolean {
+  if (e.report.limit === null) return false;
+  io.stderr.write(`dst: ${oneLine(`exploring ${e.report.scenario} stopped by a budget of dst after ${e.report.schedules} schedules (not a finding): ${e.report.limit}`)}\n`);
+  return true;
 }
 
 /** What `dst explore` explores when no scenario is named: the target's choice, else its first configuration. */

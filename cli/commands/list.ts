@@ -11,6 +11,7 @@ import { println, type Io } from '../io.ts';
 export const STRATEGIES: Readonly<Record<string, string>> = {
   random: 'seeded random walk: every decision uniform from its seeded stream (scheduling, workload, faults)',
   pct: 'PCT (Burckhardt et al. 2010) with bug depth 3: random task priorities plus 2 priority change points',
+  go: "like Go's runtime: a woken goroutine waits in its waker's runnext slot while the waker runs on (10 ms slices), GOMAXPROCS processors (--gomaxprocs, default 2) with local run queues and work stealing",
   exhaustive: 'depth-first search over every decision with a preemption bound (dst explore)',
 };
 
@@ -41,12 +42,18 @@ export async function listCommand(flags: { json?: boolean; target?: string }, io
     const w = Math.max(0, ...rows.map((r) => r.name.length)) + 2;
     for (const r of rows) println(io.stdout, `${indent}  ${r.name.padEnd(w)}${r.description}`);
   };
-  for (const [i, lt] of targets.entries()) {
+  // Without --target: the default target in full, the others one line each (`dst list --target T` for one in full).
+  const full = flags.target !== undefined ? targets : targets.slice(0, 1);
+  for (const [i, lt] of full.entries()) {
     const t = lt.target;
     println(io.stdout, `target ${t.name}${i === 0 && flags.target === undefined ? ' (default)' : ''}: ${t.description}`);
     table('variants', t.variants.map((v, j) => ({ name: v.name, description: `${v.description}${j === 0 ? ' (default)' : ''}${v.source ? ` [${v.source}]` : ''}${v.aliases?.length ? ` (also: ${v.aliases.join(', ')})` : ''}` })));
     table('scenarios', t.configurations.map((c) => ({ name: c.name, description: c.description })));
     table('properties', propertiesOf(t).map((p) => ({ name: p.name, description: `${p.severity === null ? '' : `[${p.severity}] `}${p.description}` })));
+    println(io.stdout);
+  }
+  if (full.length < targets.length) {
+    table('other targets (dst list --target NAME shows one in full)', targets.slice(full.length).map((lt) => ({ name: lt.target.name, description: `${lt.target.description} [${lt.target.variants.map((v) => v.name).join(', ')}]` })), '');
     println(io.stdout);
   }
   table('strategies', strategies, '');

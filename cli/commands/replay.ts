@@ -2,7 +2,6 @@
  * `dst replay`: re-runs one case exactly (from a repro file, or a seed) and renders
  * its trace.
  */
-import { dirname, basename } from 'node:path';
 import { runCase, type CaseSpec } from '../../harness/case.ts';
 import { filePrefix } from '../../harness/commands.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
@@ -11,66 +10,85 @@ import { makeRepro, meetsExpectation, readRepro, reproCase, reproTarget, type Re
 import { seedCase } from '../../harness/sweep.ts';
 import { loadTarget } from '../../harness/targets.ts';
 import { parseChoice, parseSeed } from '../args.ts';
-import { ensureDir, ensureFileTarget, writeInside } from '../files.ts';
+import { parseGomaxprocs } from '../go-flags.ts';
+import { writeInside, writeOut } from '../files.ts';
+import { prepareOutputs, replayOutputs } from '../outputs.ts';
+import { parseBudgetFlags } from '../budget-flags.ts';
+import { reportLimits } from '../limits.ts';
+import { checkFits } from '../../harness/resource-budget.ts';
 import { println, type Io } from '../io.ts';
 import { runReport } from '../report/json.ts';
 import { styleFor } from '../report/style.ts';
 import { renderFailure } from '../report/summary.ts';
-import { htmlTimeline, jsonTimeline, textTimeline } from '../report/timeline.ts';
+import type { TraceFilterFlags } from '../report/trace-filter.ts';
+import { parseTraceRequest, renderTrace, TRACE_FORMATS } from '../report/trace-render.ts';
 
 /** Raw flags of `dst replay`. */
-export interface ReplayFlags {
+export interface ReplayFlags extends TraceFilterFlags {
   target?: string;
   seed?: string;
   scenario?: string;
   variant?: string;
   strategy?: string;
   swarm?: boolean;
+  gomaxprocs?: string;
   trace?: string;
   out?: string;
   save?: string;
   note?: string;
   check?: boolean;
   json?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** Runs `dst replay`; returns the exit code. */
 export async function replayCommand(file: string | undefined, flags: ReplayFlags, io: Io): Promise<number> {
-  const trace = flags.trace === undefined ? null : parseChoice('--trace', flags.trace, ['text', 'json', 'html'] as const);
+  // A trace on stdout stays machine-readable (`| jq .`): everything for humans goes to stderr.
+  const traceOut = io.stdout;
+  if (flags.trace !== undefined && flags.out === undefined && !flags.json) io = { ...io, stdout: io.stderr };
+  const trace = flags.trace === undefined ? null : parseChoice('--trace', flags.trace, TRACE_FORMATS);
+  const traceReq = parseTraceRequest(trace, flags);
   if (trace !== null && flags.json && flags.out === undefined) throw new InputError('--trace with --json needs --out FILE (stdout carries only the JSON report)');
   if (trace === null && flags.out !== undefined) throw new InputError('--out: it is where --trace goes; give --trace text|json|html too');
   if (flags.check && file === undefined) throw new InputError('--check: compares with a repro FILE; give one');
-  if (flags.out !== undefined) ensureFileTarget('--out', flags.out);
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
+  const outputs = replayOutputs(flags);
+  const budget = parseBudgetFlags(flags);
   let spec: CaseSpec;
   let repro: Repro | null = null;
   if (file !== undefined) {
-    const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm'] as const).filter((k) => flags[k] !== undefined);
+    const extra = (['seed', 'scenario', 'variant', 'strategy', 'swarm', 'gomaxprocs'] as const).filter((k) => flags[k] !== undefined);
     if (extra.length > 0) throw new InputError(`replay: a repro FILE fixes the case; drop ${extra.map((k) => `--${k}`).join(', ')} (or replay with --seed/--scenario/--variant instead)`);
     repro = readRepro(file);
     spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
   } else {
     if (flags.seed === undefined || flags.scenario === undefined) throw new InputError('replay: needs a repro FILE, or --seed N --scenario S --variant V');
-    const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct'] as const);
+    const strategy = parseChoice('--strategy', flags.strategy ?? 'random', ['random', 'pct', 'go'] as const);
+    const procs = parseGomaxprocs(flags.gomaxprocs, strategy);
     const seed = parseSeed(flags.seed);
     const target = await loadTarget(flags.target);
     const chosen = chooseConfig(target.target, flags.scenario);
     const variant = resolveVariant(target.target, flags.variant);
     if (flags.swarm && target.target.swarm === undefined) throw new InputError(`--swarm: target ${target.target.name} has no swarm mode`);
-    spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false);
+    spec = seedCase(target, chosen, variant, strategy, seed, flags.swarm ?? false, procs);
   }
-  const run = runCase({ ...spec, keepTrace: trace !== null });
+  checkFits(spec.target.target, spec.config, spec.reproFile ?? spec.configRef, budget);
+  spec = { ...spec, budget };
+  prepareOutputs(outputs);
+  const run = runCase({ ...spec, keepTrace: traceReq !== null, races: flags.races ?? true });
   const r = run.report;
-  const rendered = trace === 'text' ? textTimeline(run.result) : trace === 'json' ? JSON.stringify(jsonTimeline(run.result)) : trace === 'html' ? htmlTimeline(run.result, r.passed ? 'passed: no property failed' : `${r.property}: ${r.message}`) : null;
+  const rendered = traceReq === null ? null : renderTrace(traceReq, run);
   let savedTrace: string | null = null;
-  if (rendered !== null && flags.out !== undefined) savedTrace = writeInside(dirname(flags.out), basename(flags.out), rendered);
+  if (rendered !== null && flags.out !== undefined) savedTrace = writeOut('--out', flags.out, rendered);
   const savedRepro = flags.save === undefined ? null : writeInside(flags.save, `${filePrefix(r.target)}${r.scenario}-${r.variant}-${r.strategy === 'decisions' ? 'decisions' : `${r.strategy}-${r.seed}`}${r.swarm ? '-swarm' : ''}.json`, `${JSON.stringify(makeRepro(spec, r, flags.note ?? repro?.note ?? ''), null, 2)}\n`);
-  const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect) && r.traceHash === repro.traceHash };
+  const expectation = repro === null ? null : { expect: repro.expect, traceHash: repro.traceHash, matches: meetsExpectation(r, repro.expect, repro.signature) && r.traceHash === repro.traceHash };
   if (flags.json) {
     println(io.stdout, JSON.stringify({ ...runReport([r], { variant: r.variant, scenario: r.scenario, seed: r.seed }), property: r.property, outcome: r.outcome, steps: r.steps, expectation, ...(savedTrace && { trace: savedTrace }), ...(savedRepro && { saved: savedRepro }) }));
   } else {
     const st = styleFor(io.stdout.isTTY === true);
-    if (rendered !== null && savedTrace === null) println(io.stdout, rendered);
+    if (rendered !== null && savedTrace === null) println(traceOut, rendered);
     println(io.stdout, `${r.scenario} on ${r.variant}${r.seed !== null ? ` seed ${r.seed}` : ''}: ${r.steps} steps, ${(r.virtualTimeUs / 1e6).toFixed(3)} virtual s, ${r.decisions} decisions, trace hash ${r.traceHash}, outcome ${r.outcome}`);
     if (r.passed) println(io.stdout, st.green('passed: no property failed'));
     else for (const l of renderFailure(r, st)) println(io.stdout, l);
@@ -78,6 +96,7 @@ export async function replayCommand(file: string | undefined, flags: ReplayFlags
     if (savedTrace !== null) println(io.stdout, st.dim(`trace written to ${savedTrace}`));
     if (savedRepro !== null) println(io.stdout, st.dim(`repro file written to ${savedRepro} (expect ${r.property ?? 'pass'})`));
   }
+  if (reportLimits([r], io)) return 2;
   if (flags.check) return expectation?.matches === true ? 0 : 1;
   return r.passed ? 0 : 1;
 }

@@ -1,24 +1,39 @@
 /**
- * `dst run`: seeded sweeps over scenarios, with a summary, explanations and replay
- * commands; `--strategy exhaustive` delegates to exploration.
+ * `dst run`: seeded sweeps over scenarios (and variants), grouped into distinct bugs,
+ * with a summary, retained memory, explanations and replay commands; `--strategy
+ * exhaustive` delegates to exploration.
  */
+import { smallestSpec } from '../../harness/bug-case.ts';
+import { groupBugs, type Bug } from '../../harness/bugs.ts';
+import { scheduleNeeds, type ScheduleNeeds } from '../../harness/likelihood.ts';
 import type { CaseReport } from '../../harness/case.ts';
-import { filePrefix } from '../../harness/commands.ts';
-import { chooseConfig, defaultConfigRefs, resolveVariant } from '../../harness/configuration.ts';
+import { chooseConfig, defaultConfigRefs } from '../../harness/configuration.ts';
 import { InputError } from '../../harness/input-error.ts';
-import { makeRepro } from '../../harness/repro.ts';
-import { propertyNames } from '../../harness/properties.ts';
-import { compactReport, runSweep, seedCase, type SweepJob } from '../../harness/sweep.ts';
+import { propertiesOf, propertyNames } from '../../harness/properties.ts';
+import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
+import type { SweepJob } from '../../harness/sweep.ts';
 import { DEFAULT_TARGET, loadTarget, type LoadedTarget } from '../../harness/targets.ts';
-import { parseSeed, parseSeeds, parseShard, parsePositiveInt, parseChoice, shardSeeds } from '../args.ts';
-import { ensureDir, writeInside } from '../files.ts';
+import { parseSeed, parseSeeds, parseShard, parseChoice, shardSeeds } from '../args.ts';
+import { parseBudgetFlags, parseWorkers, warnWorkers } from '../budget-flags.ts';
+import { startDeterminismCheck } from '../determinism/check.ts';
+import { parseGomaxprocs, parseGoSeeds } from '../go-flags.ts';
 import { println, type Io } from '../io.ts';
+import { reportLimits } from '../limits.ts';
+import { planOutputs, prepareOutputs } from '../outputs.ts';
+import { renderBugs, type ReportedBug } from '../report/bugs.ts';
+import { bugJson, retentionJson } from '../report/bugs-json.ts';
 import { runReport } from '../report/json.ts';
+import { renderMatrix } from '../report/matrix.ts';
 import { Progress } from '../report/progress.ts';
+import { renderRetention, retentionByScenario } from '../report/retention.ts';
 import { styleFor } from '../report/style.ts';
 import { renderSummary } from '../report/summary.ts';
-import { runOnWorkers } from '../workers/pool.ts';
-import { exploreJson, exploreLines, exploreOne } from './explore.ts';
+import { FindingSaver, reportSaveError } from '../save-finding.ts';
+import { exploreJson, exploreLines, exploreOne, reportExploreLimit } from './explore.ts';
+import { goPass } from './go-pass.ts';
+import { coveredIn, saveBugs, type SaveResult } from './save-bugs.ts';
+import { sweepReports } from './sweep-runner.ts';
+import { parseVariants } from './variants-flag.ts';
 
 /** Raw flags of `dst run`. */
 export interface RunFlags {
@@ -26,6 +41,8 @@ export interface RunFlags {
   scenario: string[];
   variant?: string;
   strategy: string;
+  gomaxprocs?: string;
+  goSeeds?: string;
   seeds?: string;
   seed?: string;
   workers: string;
@@ -34,32 +51,56 @@ export interface RunFlags {
   json?: boolean;
   swarm?: boolean;
   checkDeterminism?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
+  /** False with `--no-races`. */
+  races?: boolean;
 }
 
 /** Runs `dst run`; returns the exit code. */
 export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
-  const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct', 'exhaustive'] as const);
+  const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct', 'go', 'exhaustive'] as const);
+  const goSeeds = parseGoSeeds(flags.goSeeds);
+  const procs = parseGomaxprocs(flags.gomaxprocs, strategy, goSeeds);
   const target = await loadTarget(flags.target);
   const t = target.target;
-  const variant = resolveVariant(t, flags.variant);
+  const variants = parseVariants(t, flags.variant);
   const scenarios = flags.scenario.length > 0 ? flags.scenario : defaultConfigRefs(t);
   if (scenarios.length === 0) throw new InputError(`--scenario: target ${t.name} has no configurations; name one (a .json file)`);
-  for (const s of scenarios) chooseConfig(t, s); // validate every configuration before running anything
+  const budget = parseBudgetFlags(flags);
+  for (const s of scenarios) checkFits(t, chooseConfig(t, s).config, s, budget); // validate every configuration before running anything
   if (flags.swarm && t.swarm === undefined) throw new InputError(`--swarm: target ${t.name} has no swarm mode`);
-  if (strategy === 'exhaustive') return runExhaustive(flags, target, variant, scenarios, io);
+  if (strategy === 'exhaustive') {
+    if (variants.length > 1) throw new InputError('--variant: --strategy exhaustive explores one variant; name one');
+    if (goSeeds > 0) throw new InputError('--go-seeds: does not apply to --strategy exhaustive');
+    return runExhaustive(flags, target, variants[0] as string, scenarios, budget, io);
+  }
   if (flags.seeds !== undefined && flags.seed !== undefined) throw new InputError('--seed and --seeds: give one of them, not both');
   const range = flags.seed !== undefined ? { from: parseSeed(flags.seed), to: parseSeed(flags.seed) } : parseSeeds(flags.seeds ?? '0..199');
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
-  const workers = parsePositiveInt('--workers', flags.workers, 256);
+  const asked = parseWorkers(flags.workers);
+  const workers = asked.workers;
   const seeds = shardSeeds(range, shard);
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const job: SweepJob = { target: target.ref, scenarios, variant, strategy, seeds, swarm: flags.swarm ?? false, checkDeterminism: flags.checkDeterminism ?? false };
+  if (seeds.length === 0 && shard !== null) throw new InputError(`--shard: ${shard.index}/${shard.count} selects no seed of ${range.from}..${range.to} (${range.to - range.from + 1} seed${range.to === range.from ? '' : 's'}); use at most ${range.to - range.from + 1} shards`);
+  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
+  warnWorkers(asked, io);
+  // --check-determinism re-runs every case in a separate process on another host (determinism/check.ts), not in this sweep.
+  const base = { target: target.ref, swarm: flags.swarm ?? false, checkDeterminism: false, budget, races: flags.races ?? true };
+  const jobs: SweepJob[] = variants.map((variant) => ({ ...base, scenarios, variant, strategy, procs, seeds }));
+  const check = flags.checkDeterminism ? startDeterminismCheck(target, jobs[0] as SweepJob) : null;
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
   const on = t.name === DEFAULT_TARGET ? '' : `${t.name}: `;
-  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variant}, ${strategy} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''} (${seeds.length * scenarios.length} runs${workers > 1 ? `, ${workers} workers` : ''})`));
-  const progress = new Progress(seeds.length * scenarios.length, io.stderr);
+  const total = seeds.length * scenarios.length * variants.length;
+  const how = `${strategy}${strategy === 'go' ? ` (GOMAXPROCS ${procs})` : ''} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
+  const reruns = check !== null ? `, each re-run in a separate process (${check.host})` : '';
+  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variants.join(', ')}, ${how} (${total} runs${workers > 1 ? `, ${workers} workers` : ''}${reruns})`));
+  const progress = new Progress(total, io.stderr);
+  const coveredBefore = flags.save !== undefined ? await coveredIn(flags.save, target) : new Map<string, string>();
+  const saver = flags.save !== undefined ? new FindingSaver(flags.save, target, new Set(coveredBefore.keys())) : null;
   let announced = false;
-  const onCase = (r: CaseReport) => {
+  const onCaseOf = (job: SweepJob) => (r: CaseReport) => {
+    saver?.onCase(r, job); // at once, so a sweep killed later keeps this bug
+    check?.submit(r);
     if (!r.passed && !announced && !flags.json) {
       announced = true;
       progress.clear();
@@ -68,53 +109,105 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     }
     progress.tick(!r.passed);
   };
-  let reports: CaseReport[];
-  if (workers > 1) {
-    reports = await runOnWorkers(job, workers, onCase);
-  } else {
-    reports = [];
-    runSweep(target, job, (r) => {
-      const c = compactReport(r);
-      reports.push(c);
-      onCase(c);
-    });
-  }
+  let reports: CaseReport[] = [];
+  for (const job of jobs) reports.push(...(await sweepReports(target, job, workers, onCaseOf(job))));
   progress.finish();
-  const saved = flags.save !== undefined ? saveFailures(flags.save, reports, target, variant, job) : [];
-  if (flags.json) {
-    println(io.stdout, JSON.stringify(runReport(reports, { target: t.name, variant, strategy, scenarios, seeds: `${range.from}..${range.to}`, ...(shard && { shard: `${shard.index}/${shard.count}` }), saved })));
-  } else {
-    println(io.stdout, renderSummary(reports, st, propertyNames(t)));
-    for (const f of saved) println(io.stdout, st.dim(`saved ${f}`));
+  let rerunCount = 0;
+  if (check !== null) {
+    const done = await check.finish(reports, (merged, first) => {
+      if (first.passed) saver?.onCase(merged, jobs.find((j) => j.variant === merged.variant) as SweepJob);
+    });
+    reports = done.reports;
+    rerunCount = done.reruns;
   }
-  return reports.every((r) => r.passed) ? 0 : 1;
+  const bugs = withNeeds(target, groupBugs(reports, propertiesOf(t)), procs);
+  if (goSeeds > 0 && bugs.length > 0) {
+    if (!flags.json) println(io.stderr, `go-strategy pass: ${goSeeds} seeds per configuration with a bug (GOMAXPROCS ${procs})`);
+    const rates = await goPass({ target, base, reports, bugs, seeds: goSeeds, procs, workers });
+    for (let i = 0; i < bugs.length; i++) {
+      const b = bugs[i] as ReportedBug;
+      const go = rates.get(b.signature);
+      if (go !== undefined) bugs[i] = { ...b, go };
+    }
+  }
+  let saved: SaveResult = { saved: [], skipped: [] };
+  if (flags.save !== undefined && saver?.error === null) {
+    try {
+      saved = await saveBugs(flags.save, bugs, target, procs, coveredBefore);
+    } catch (e) {
+      saver.error = e instanceof InputError ? e : new InputError(`--save: ${(e as Error).message}`);
+    }
+  }
+  const failed = reports.filter((r) => !r.passed && !r.limit).length;
+  if (flags.json) {
+    const meta = {
+      target: t.name,
+      variant: variants.join(','),
+      ...(variants.length > 1 && { variants }),
+      strategy,
+      ...(strategy === 'go' && { gomaxprocs: procs }),
+      scenarios,
+      seeds: `${range.from}..${range.to}`,
+      ...(shard && { shard: `${shard.index}/${shard.count}` }),
+      saved: saved.saved.length > 0 ? saved.saved : [...(saver?.written.values() ?? [])],
+      ...(flags.save !== undefined && { skipped: saved.skipped }),
+      ...(check !== null && { reruns: rerunCount, rerunHost: check.host }),
+      ...(saver?.error && { saveError: saver.error.message }),
+      bugs: bugs.map(bugJson),
+      retention: retentionJson(reports),
+    };
+    println(io.stdout, JSON.stringify(runReport(reports, meta)));
+  } else {
+    for (const l of renderBugs(bugs, failed, st)) println(io.stdout, l);
+    if (variants.length > 1) {
+      const runsPer = Object.fromEntries(variants.map((v) => [v, reports.filter((r) => r.variant === v).length]));
+      for (const l of renderMatrix(bugs, variants, runsPer, st)) println(io.stdout, l);
+      println(io.stdout);
+    }
+    for (const v of variants) {
+      if (variants.length > 1) println(io.stdout, st.bold(`${v}:`));
+      println(io.stdout, renderSummary(variants.length > 1 ? reports.filter((r) => r.variant === v) : reports, st, propertyNames(t), 0));
+      println(io.stdout);
+    }
+    for (const l of renderRetention(retentionByScenario(reports), st)) println(io.stdout, l);
+    for (const f of saved.saved) println(io.stdout, st.dim(`saved ${f}`));
+    for (const s of saved.skipped) println(io.stdout, st.dim(`not saved (${s.file} already has it): ${s.signature}`));
+    if (check !== null) println(io.stdout, st.dim(`determinism: ${rerunCount} re-runs in a separate process (${check.host}); ${reports.filter((r) => (r.violationCounts.determinism ?? 0) > 0).length} gave another trace`));
+  }
+  const limited = reportLimits(reports, io);
+  if (saver?.error) return reportSaveError(saver.error, io);
+  if (failed > 0) return 1;
+  return limited ? 2 : 0;
 }
 
-function saveFailures(dir: string, reports: readonly CaseReport[], target: LoadedTarget, variant: string, job: SweepJob): string[] {
-  const out: string[] = [];
-  const used = new Set<string>();
-  for (const r of reports) {
-    if (r.passed || r.seed === null) continue;
-    const spec = seedCase(target, chooseConfig(target.target, r.scenarioRef), variant, job.strategy, r.seed, job.swarm);
-    const repro = makeRepro(spec, r, `found by dst run: ${r.message ?? ''}`);
-    const stem = `${filePrefix(r.target)}${r.scenario}-${variant}-${job.strategy}-${r.seed}${job.swarm ? '-swarm' : ''}`;
-    let name = `${stem}.json`;
-    for (let n = 2; used.has(name); n++) name = `${stem}-${n}.json`; // two scenario files with one name
-    used.add(name);
-    out.push(writeInside(dir, name, `${JSON.stringify(repro, null, 2)}\n`));
+/** Each bug with what its smallest run's schedule needs (bugs that share a smallest run share its re-runs). */
+function withNeeds(target: LoadedTarget, bugs: readonly Bug[], procs: number): ReportedBug[] {
+  const byRun = new Map<string, Bug[]>();
+  for (const b of bugs) {
+    const key = `${b.smallest.scenarioRef}\u0000${b.smallest.variant}\u0000${b.smallest.seed}`;
+    byRun.set(key, [...(byRun.get(key) ?? []), b]);
   }
-  return out;
+  const needs = new Map<string, ScheduleNeeds>();
+  for (const group of byRun.values()) {
+    const spec = smallestSpec(target, group[0] as Bug, procs);
+    if (spec === null) continue;
+    for (const [sig, n] of scheduleNeeds(spec, (group[0] as Bug).smallest.steps, group.map((b) => b.signature))) needs.set(sig, n);
+  }
+  return bugs.map((b) => {
+    const n = needs.get(b.signature);
+    return n === undefined ? b : { ...b, needs: n };
+  });
 }
 
 /** `--strategy exhaustive`: explore each scenario (bound 2, 5,000 schedules) and report once. */
-function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, scenarios: readonly string[], io: Io): number {
+function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, scenarios: readonly string[], budget: BudgetOverrides, io: Io): number {
   const ignored = (['seeds', 'seed', 'shard', 'swarm', 'checkDeterminism'] as const).filter((k) => flags[k] !== undefined);
   if (ignored.length > 0 || flags.workers !== '1') {
     const names = ignored.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).concat(flags.workers !== '1' ? ['--workers'] : []);
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
-  if (flags.save !== undefined) ensureDir('--save', flags.save);
-  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save));
+  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
+  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget, flags.races ?? true));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
       const f = e.report.failure;
@@ -125,5 +218,6 @@ function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, s
   } else {
     for (const e of explored) for (const l of exploreLines(e, io)) println(io.stdout, l);
   }
-  return explored.every((e) => e.report.passed) ? 0 : 1;
+  if (explored.some((e) => e.report.failure !== null)) return 1;
+  return explored.some((e) => reportExploreLimit(e, io)) ? 2 : 0;
 }

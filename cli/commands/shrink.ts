@@ -1,14 +1,20 @@
 /**
- * `dst shrink FILE [--out F]`: minimises a failing repro file (fewer decisions, more of
- * them the first alternative) and writes the result as a new repro file.
+ * `dst shrink FILE [--out F] [--max-runs N]`: minimises a failing repro file while it
+ * keeps showing the same bug (its signature: the file's own, or its replay's first), and
+ * writes the result as a new repro file. Progress goes to stderr; the result is never
+ * larger (in steps or decisions) than the input.
  */
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../harness/input-error.ts';
 import { makeRepro, readRepro, reproCase, reproTarget } from '../../harness/repro.ts';
-import { shrinkCase } from '../../harness/shrink.ts';
+import { shrinkCase, type CaseSize, type ShrinkProgress } from '../../harness/shrink.ts';
 import { parsePositiveInt } from '../args.ts';
-import { ensureFileTarget, writeInside } from '../files.ts';
+import { writeOut } from '../files.ts';
+import { planOutputs, prepareOutputs } from '../outputs.ts';
+import { parseBudgetFlags } from '../budget-flags.ts';
+import { checkFits } from '../../harness/resource-budget.ts';
 import { println, type Io } from '../io.ts';
+import { formatCount } from '../report/units.ts';
 
 /** Raw flags of `dst shrink`. */
 export interface ShrinkFlags {
@@ -16,30 +22,53 @@ export interface ShrinkFlags {
   out?: string;
   maxRuns: string;
   json?: boolean;
+  maxHeapMb?: string;
+  maxWall?: string;
+}
+
+const MEASURES: ReadonlyArray<[keyof CaseSize, string]> = [
+  ['steps', 'steps'],
+  ['decisions', 'decisions'],
+  ['preemptions', 'preemptions'],
+  ['faults', 'faults'],
+];
+
+/** `steps 13,467 → 812, decisions ...`. */
+function beforeAfter(b: CaseSize, a: CaseSize): string {
+  return MEASURES.map(([k, name]) => `${name} ${formatCount(b[k])} → ${formatCount(a[k])}`).join(', ');
 }
 
 /** Runs `dst shrink`; returns the exit code (0 when it wrote a shrunk file). */
 export async function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): Promise<number> {
   const maxRuns = parsePositiveInt('--max-runs', flags.maxRuns, 100_000);
   const repro = readRepro(file);
-  const spec = reproCase(repro, file, await reproTarget(repro, file, flags.target));
+  const budget = parseBudgetFlags(flags);
+  const spec = { ...reproCase(repro, file, await reproTarget(repro, file, flags.target)), budget };
+  checkFits(spec.target.target, spec.config, file, budget);
   const out = flags.out ?? join(dirname(file), basename(file).replace(/\.json$/, '') + '.shrunk.json');
-  ensureFileTarget('--out', out);
+  prepareOutputs(planOutputs({ file: { flag: '--out', path: out } }));
+  const progress = (p: ShrinkProgress) => {
+    const line = `shrink: ${p.runs}/${p.maxRuns} runs (${p.pass}): ${formatCount(p.best.steps)} steps, ${formatCount(p.best.decisions)} decisions, ${formatCount(p.best.preemptions)} preemptions, ${formatCount(p.best.faults)} faults`;
+    io.stderr.write(io.stderr.isTTY === true ? `\r${line}\u001b[K` : `${line}\n`);
+  };
   let r;
   try {
-    r = shrinkCase(spec, { maxRuns });
+    r = shrinkCase(spec, { maxRuns, ...(repro.signature !== undefined && { signature: repro.signature }), ...(!flags.json && { onProgress: progress }) });
   } catch (e) {
     throw new InputError(`shrink: ${file}: ${(e as Error).message}`);
   }
-  const shrunkSpec = { ...spec, strategy: { kind: 'decisions' as const, decisions: r.decisions } };
-  const note = `shrunk from ${basename(file)} (${r.before} decisions, ${r.nonZeroBefore} non-zero) to ${r.after} (${r.nonZeroAfter} non-zero); ${repro.note}`;
-  const written = writeInside(dirname(out), basename(out), `${JSON.stringify({ ...makeRepro(shrunkSpec, r.report, note), expect: r.property }, null, 2)}\n`);
+  if (!flags.json && io.stderr.isTTY === true) io.stderr.write('\n');
+  // A shrunk configuration is written inline (the out path is not a configuration name).
+  const shrunkSpec = { ...spec, config: r.config, ...(r.configChanged && { configRef: out }), strategy: { kind: 'decisions' as const, decisions: r.decisions } };
+  const note = `shrunk from ${basename(file)} (${beforeAfter(r.before, r.after)}${r.configChanged ? '; smaller configuration' : ''}); ${repro.note}`;
+  const written = writeOut('--out', out, `${JSON.stringify({ ...makeRepro(shrunkSpec, r.report, note), expect: r.property, signature: r.signature }, null, 2)}\n`);
   if (flags.json) {
-    println(io.stdout, JSON.stringify({ property: r.property, before: r.before, after: r.after, nonZeroBefore: r.nonZeroBefore, nonZeroAfter: r.nonZeroAfter, runs: r.runs, traceHash: r.report.traceHash, message: r.report.message, saved: written }));
+    println(io.stdout, JSON.stringify({ property: r.property, signature: r.signature, before: r.before, after: r.after, runs: r.runs, configChanged: r.configChanged, traceHash: r.report.traceHash, message: r.report.violations.find((v) => v.signature === r.signature)?.message ?? r.report.message, saved: written }));
   } else {
-    const how = r.nonZeroAfter === 0 ? 'every decision now takes its first alternative: this failure needs no particular schedule, fault or draw' : `${r.nonZeroAfter} decision(s) still need a non-first alternative (were ${r.nonZeroBefore}); ${r.after} decisions in all (were ${r.before})`;
-    println(io.stdout, `shrunk in ${r.runs} runs; it still fails ${r.property}: ${how}`);
-    println(io.stdout, `    ${r.report.message ?? ''}`);
+    println(io.stdout, `shrunk in ${r.runs} runs; it still shows ${r.signature}`);
+    println(io.stdout, `    ${beforeAfter(r.before, r.after)}${r.configChanged ? '; a smaller configuration' : ''}`);
+    if (r.after.nonZero === 0) println(io.stdout, '    every decision now takes its first alternative: this bug needs no particular schedule, fault or draw');
+    println(io.stdout, `    ${r.report.violations.find((v) => v.signature === r.signature)?.message ?? ''}`);
     println(io.stdout, `    replay: npx dst replay ${written}${spec.target.shipped ? '' : ` --target ${spec.target.ref}`} --trace text`);
   }
   return 0;

@@ -2,12 +2,15 @@
  * The `--json` report of `dst run` (a contract, DESIGN §7).
  */
 import type { CaseReport } from '../../harness/case.ts';
+import { limitsJson } from '../limits.ts';
 
 /** Builds the run report object. */
 export function runReport(reports: readonly CaseReport[], meta: Record<string, unknown>): Record<string, unknown> {
-  const failures = reports.filter((r) => !r.passed);
+  // A run a budget of the tool stopped is not a failure of a property: it is listed under `limits`.
+  const failures = reports.filter((r) => !r.passed && !r.limit);
+  const limits = limitsJson(reports);
   const report: Record<string, unknown> = {
-    passed: failures.length === 0,
+    passed: failures.length === 0 && limits.length === 0,
     runs: reports.length,
     failed: failures.length,
     ...meta,
@@ -21,9 +24,10 @@ export function runReport(reports: readonly CaseReport[], meta: Record<string, u
       replay: f.replay,
       outcome: f.outcome,
       violationCounts: f.violationCounts,
-      violations: f.violations.map((v) => ({ property: v.property, message: v.message })),
+      violations: f.violations.map((v) => ({ property: v.property, message: v.message, ...(v.signature !== undefined && { signature: v.signature }) })),
     })),
   };
+  if (limits.length > 0) report.limits = limits;
   if (reports.length === 1) report.traceHash = reports[0]?.traceHash;
   return report;
 }

@@ -29,14 +29,16 @@ export function renderSummary(reports: readonly CaseReport[], st: Style, propert
     }
     lines.push(row);
   }
-  const failures = reports.filter((r) => !r.passed);
-  const passed = reports.length - failures.length;
+  const failures = reports.filter((r) => !r.passed && !r.limit);
+  const limited = reports.filter((r) => Boolean(r.limit)).length;
+  const passed = reports.length - failures.length - limited;
+  const stopped = limited > 0 ? `, ${limited} stopped by a budget of dst` : '';
   lines.push('');
-  lines.push(failures.length === 0 ? st.green(`${passed} passed, 0 failed`) : st.red(`${passed} passed, ${failures.length} failed`));
+  lines.push(failures.length === 0 && limited === 0 ? st.green(`${passed} passed, 0 failed`) : st.red(`${passed} passed, ${failures.length} failed${stopped}`));
   if (failures.length > 0) {
     lines.push('');
     for (const f of failures.slice(0, maxFailures)) lines.push(...renderFailure(f, st));
-    if (failures.length > maxFailures) lines.push(st.dim(`... and ${failures.length - maxFailures} more failing runs (--json lists them all)`));
+    if (failures.length > maxFailures && maxFailures > 0) lines.push(st.dim(`... and ${failures.length - maxFailures} more failing runs (--json lists them all)`));
   }
   return lines.join('\n');
 }

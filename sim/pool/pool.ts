@@ -7,6 +7,7 @@
  */
 import { assert, fail } from '../assert.ts';
 import type { Sim } from '../kernel.ts';
+import { FieldLayout, TrackedFields } from '../memory/fields.ts';
 import { formatTime } from '../time.ts';
 import type { ResourceTransition } from '../trace/trace.ts';
 import { ACQUIRED, FREED, Resource, type Handle, type ResourceState } from './resource.ts';
@@ -24,6 +25,12 @@ export interface PoolType<T> {
   readonly states?: readonly ResourceState[];
   /** States in which a resource may end the run without being freed (default none). */
   readonly exemptAtEnd?: readonly ResourceState[];
+  /**
+   * The payload fields {@link reset} writes: a free records a tracked write of each (site
+   * `free: reset (<note>)`), so a read of one by code that is not ordered before the free
+   * is a data race. Default none.
+   */
+  readonly resetWrites?: readonly (keyof T & string)[];
 }
 
 /** Counters of a pool. */
@@ -44,6 +51,9 @@ export class TrackedPool<T> {
   private readonly states: ReadonlySet<ResourceState>;
   private readonly exempt: ReadonlySet<ResourceState>;
   private finished = false;
+  /** How payload fields are numbered and named in race reports (made on first use). */
+  private layout: FieldLayout | null = null;
+  private readonly resetSites = new Map<string, string>();
   /** The noun of reports and traces. */
   readonly noun: string;
   /** Findings so far (leaks are added by {@link finish}). */
@@ -85,6 +95,11 @@ export class TrackedPool<T> {
       this.stats.reused++;
     }
     assert(b.state === FREED, `pool ${this.name}: ${this.noun} ${b.id} in the free list is ${b.state}`);
+    const hb = this.sim.races;
+    if (hb !== null) {
+      b.fields ??= this.fieldsOf(b);
+      if (hb.cur !== null) hb.acquire(hb.cur, b.poolClock, 'pool Get of', `${this.noun} ${b.id}`);
+    }
     b.gen++;
     b.owner = owner;
     this.stats.acquired++;
@@ -95,6 +110,7 @@ export class TrackedPool<T> {
   /** A resource that never comes from the pool (Go's slices of values). Never leak-checked. */
   unpooled(owner: string): Handle<T> {
     const b = new Resource(this.all.length, this.type.make(this.all.length), false);
+    if (this.sim.races !== null) b.fields = this.fieldsOf(b);
     this.all.push(b);
     b.gen = 1;
     b.owner = owner;
@@ -118,6 +134,12 @@ export class TrackedPool<T> {
       this.report('double-free', h, `${n} ${b.id}.${h.gen} was freed twice`);
       return;
     }
+    const hb = this.sim.races;
+    if (hb !== null && hb.cur !== null && b.fields !== null) {
+      const site = this.resetSite(note);
+      for (const f of this.type.resetWrites ?? []) b.fields.write(hb, f, site, h.gen);
+      b.poolClock = hb.releaseMerge(hb.cur, b.poolClock, 'pool Put of', `${this.noun} ${b.id}`);
+    }
     this.type.reset(b.data);
     this.log(b, 'free', FREED, note);
     this.stats.freed++;
@@ -126,12 +148,13 @@ export class TrackedPool<T> {
 
   /**
    * Records a transition (`event`, e.g. `enqueue`) into a declared `state` without
-   * freeing. A stale or freed handle is a use-after-free and changes nothing.
+   * freeing. A stale or freed handle is a use-after-free and changes nothing. `site`
+   * names where it happened for checkers (kept in the history, not in the trace text).
    */
-  mark(h: Handle<T>, event: string, state: ResourceState, note?: string): void {
+  mark(h: Handle<T>, event: string, state: ResourceState, note?: string, site?: string): void {
     if (!this.states.has(state)) fail(`pool ${this.name}: state ${state} is not declared (declared: ${[...this.states].join(', ')})`);
     if (!this.check(h, event)) return;
-    this.log(h.resource, event, state, note);
+    this.log(h.resource, event, state, note, site);
   }
 
   /**
@@ -142,6 +165,27 @@ export class TrackedPool<T> {
   use(h: Handle<T>, what: string): T {
     this.check(h, what);
     return h.resource.data;
+  }
+
+  /**
+   * Reads payload field `f` through `h` at `site`: a use-after-free check as {@link use},
+   * and a tracked read (a data race when not ordered after the last write to the field).
+   * An access through a freed handle is reported as the use-after-free only: in Go it is
+   * also a race with the free and the next owner's writes, but one bug, not two.
+   */
+  read<K extends keyof T & string>(h: Handle<T>, f: K, site: string): T[K] {
+    const live = this.check(h, f);
+    const hb = this.sim.races;
+    if (hb !== null && live) h.resource.fields?.read(hb, f, site, h.gen);
+    return h.resource.data[f];
+  }
+
+  /** Writes payload field `f` through `h` at `site`: a use-after-free check and a tracked write (as {@link read}, a freed handle's write is the use-after-free only). */
+  write<K extends keyof T & string>(h: Handle<T>, f: K, v: T[K], site: string): void {
+    const live = this.check(h, f);
+    const hb = this.sim.races;
+    if (hb !== null && live) h.resource.fields?.write(hb, f, site, h.gen);
+    h.resource.data[f] = v;
   }
 
   /** True when `h` is the resource's current, live generation. */
@@ -164,6 +208,22 @@ export class TrackedPool<T> {
       );
     }
     return this.violations;
+  }
+
+  /** `free: reset (<note>)`, built once per note. */
+  private resetSite(note: string | undefined): string {
+    const k = note ?? '';
+    let s = this.resetSites.get(k);
+    if (s === undefined) {
+      s = `free: reset${note === undefined ? '' : ` (${note})`}`;
+      this.resetSites.set(k, s);
+    }
+    return s;
+  }
+
+  private fieldsOf(b: Resource<T>): TrackedFields {
+    this.layout ??= new FieldLayout(this.noun);
+    return new TrackedFields(this.layout, b.id);
   }
 
   private check(h: Handle<T>, what: string): boolean {
@@ -196,11 +256,11 @@ export class TrackedPool<T> {
     });
   }
 
-  private log(b: Resource<T>, event: string, state: ResourceState, note?: string): void {
+  private log(b: Resource<T>, event: string, state: ResourceState, note?: string, site?: string): void {
     b.state = state;
     const task = this.sim.current?.name ?? 'kernel';
-    const e = { step: this.sim.steps, time: this.sim.now, task, event, state, decision: this.sim.decisions.length, gen: b.gen, seq: this.sim.trace.length };
-    b.history.push(note === undefined ? e : { ...e, note });
+    const e = { step: this.sim.steps, time: this.sim.now, task, event, state, decision: this.sim.decisions.length, gen: b.gen, seq: this.sim.trace.length, ...(note !== undefined && { note }), ...(site !== undefined && { site }) };
+    b.history.push(e);
     const a: ResourceTransition = note === undefined ? { pool: this.name, id: b.id, gen: b.gen, event, state } : { pool: this.name, id: b.id, gen: b.gen, event, state, note };
     this.sim.annotate(`${this.noun} ${b.id}.${b.gen} ${event}${note ? ` (${note})` : ''}`, b.id, a);
   }

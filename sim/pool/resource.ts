@@ -3,6 +3,8 @@
  * knows two states of its own, `acquired` and `freed`; a system under test declares the
  * others it passes through (for example `enqueued`, `answered`) when it makes the pool.
  */
+import type { TrackedFields } from '../memory/fields.ts';
+import type { VClock } from '../race/vclock.ts';
 import type { Micros } from '../time.ts';
 
 /** Where a resource is in its life: `acquired`, `freed`, or a state the pool's type declares. */
@@ -31,6 +33,12 @@ export interface ResourceEvent {
   readonly seq: number;
   /** Free text, e.g. the error a caller returned. */
   readonly note?: string;
+  /**
+   * Where in the program the transition happened (e.g. the function that handed it on), as the
+   * system under test names it: a typed field for checkers and signatures, never part of
+   * the trace text (so giving one changes no trace hash).
+   */
+  readonly site?: string;
 }
 
 /** A tracked resource. `data` is the system under test's payload. */
@@ -41,6 +49,10 @@ export class Resource<T> {
   /** The task that acquired it last. */
   owner = '';
   readonly history: ResourceEvent[] = [];
+  /** @internal Shadow state of its payload's tracked fields (null when race detection is off). */
+  fields: TrackedFields | null = null;
+  /** @internal What the frees so far released (Go's `sync.Pool` Put release-merges, Get acquires). */
+  poolClock: VClock | null = null;
 
   constructor(
     /** Dense id in allocation order (stable for a given run). */

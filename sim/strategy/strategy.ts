@@ -26,8 +26,17 @@ export interface Strategy {
    * draw by weight; strategies without it answer {@link choose} with the same width.
    */
   chooseWeighted?(weights: readonly number[], label: Label): number;
-  /** Told when a task is spawned (PCT assigns its priority here). */
-  onSpawn?(taskId: number): void;
+  /**
+   * Told when a task is spawned (PCT assigns its priority here).
+   * @param parentId - the spawning task, or -1 when spawned from kernel context (setup, timers).
+   */
+  onSpawn?(taskId: number, parentId: number): void;
+  /**
+   * Told when a parked task becomes runnable again.
+   * @param wakerId - the task whose step woke it (a send, a close, an unlock...), or -1
+   *   when a timer woke it in kernel context.
+   */
+  onWake?(taskId: number, wakerId: number): void;
   /**
    * Told when the run ends. A strategy that follows a fixed plan (replay) returns a
    * divergence message when the run did not use the whole plan, else null.
@@ -43,6 +52,10 @@ export interface RunnableView {
   id(i: number): number;
   /** The name of the `i`-th runnable task. */
   name(i: number): string;
+  /** The index of the runnable task with id `id`, or -1 when that task is not runnable. */
+  indexOf(id: number): number;
+  /** Virtual time now (µs). */
+  readonly now: number;
 }
 
 /** Returns an integer in [0, width) from a uniform double in [0, 1). */

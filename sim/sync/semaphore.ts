@@ -4,6 +4,12 @@
  * leaves the semaphore unchanged. Each semaphore also keeps who holds its weight (the
  * task that acquired it, or the task it was handed to, and the step of the acquire), so
  * a checker can name a slot that was never given back; none of that enters the trace.
+ * Happens-before as x/sync's code gives it under the race
+ * detector: every operation runs its bookkeeping under the semaphore's `sync.Mutex`
+ * (modelled as one acquire-release of {@link Weighted}'s mutex clock per critical section),
+ * and a waiter is woken by closing its `ready` channel (a real channel here as there).
+ * So a Release happens before the Acquire it unblocks, and, through the mutex, every
+ * earlier Acquire or Release happens before a later one.
  */
 import { assert } from '../assert.ts';
 import type { Chan } from '../channel.ts';
@@ -12,6 +18,7 @@ import { GoPanic, type GoError } from '../errors.ts';
 import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, onRecv, select } from '../ops.ts';
+import type { VClock } from '../race/vclock.ts';
 import type { Micros } from '../time.ts';
 
 /** Weight held by one task: who acquired it, when, and who must give it back. */
@@ -39,6 +46,8 @@ export class Weighted {
   private cur = 0;
   private readonly waiters: SemWaiter[] = [];
   private readonly holdings: SemHolding[] = [];
+  /** The clock of x/sync's `s.mu`. */
+  private mu: VClock | null = null;
 
   /** Every semaphore made on `sim`, in creation order (for end-of-run accounting). */
   static of(sim: Sim): readonly Weighted[] {
@@ -107,6 +116,7 @@ export class Weighted {
   *acquire(ctx: Context, n = 1): Proc<GoError | null> {
     yield* gosched(`${this.name}.acquire`);
     const done = ctx.done();
+    this.critical('Acquire of');
     if (ctx.err() !== null) return ctx.err();
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
@@ -121,6 +131,7 @@ export class Weighted {
     this.waiters.push(w);
     const r = yield* select([onRecv(done), onRecv(w.ready)]);
     if (r.index === 0) {
+      this.critical('Acquire (context done) of');
       if (w.ready.closed) {
         // Acquired after the context ended: give it back and fail, as x/sync does.
         this.cur -= n;
@@ -135,7 +146,9 @@ export class Weighted {
       return ctx.err();
     }
     if (ctx.err() !== null) {
-      // Woken and cancelled at once: give the weight back, as the context wins.
+      // Woken and cancelled at once: x/sync's s.Release(n) (its mutex section included),
+      // without a holding to remove, since this acquire never recorded one.
+      this.critical('Release of');
       this.cur -= n;
       this.notifyWaiters();
       return ctx.err();
@@ -146,6 +159,7 @@ export class Weighted {
 
   /** `TryAcquire(n)`. Not a scheduling point. */
   tryAcquire(n = 1): boolean {
+    this.critical('TryAcquire of');
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
       this.hold(n);
@@ -156,6 +170,7 @@ export class Weighted {
 
   /** `Release(n)`. Releasing more than held panics. */
   release(n = 1): void {
+    this.critical('Release of');
     this.cur -= n;
     if (this.cur < 0) {
       this.cur += n;
@@ -163,6 +178,12 @@ export class Weighted {
     }
     this.unhold(n);
     this.notifyWaiters();
+  }
+
+  /** One `s.mu.Lock() ... s.mu.Unlock()` section (atomic here): acquire then release the mutex clock. */
+  private critical(kind: string): void {
+    const hb = this.sim.races;
+    if (hb !== null && hb.cur !== null) this.mu = hb.releaseAcquire(hb.cur, this.mu, kind, this.name);
   }
 
   private notifyWaiters(): void {

@@ -3,6 +3,7 @@
  * rolling 64-bit hash. Events are kept in growable typed arrays so that recording
  * stays cheap on the hot path; renderers turn them into text or JSON.
  */
+import { fail } from '../assert.ts';
 import { chunkOf, offsetIn } from '../chunks.ts';
 import { RollingHash } from './hash.ts';
 import type { Micros } from '../time.ts';
@@ -55,6 +56,19 @@ export interface TraceEvent {
   readonly text: string | undefined;
   /** For a note that records a tracked resource's transition: its typed fields. */
   readonly resource: ResourceTransition | undefined;
+  /**
+   * For a `select` that ran a case (at once, or later after it blocked): which case and its
+   * channel. Kept beside the event, not folded into the hash.
+   */
+  readonly selected: SelectedCase | undefined;
+}
+
+/** The case a `select` ran: its index among the select's cases, its channel and direction. */
+export interface SelectedCase {
+  readonly index: number;
+  /** Channel id (an index into `RunResult.chanNames`). */
+  readonly chan: number;
+  readonly dir: 'send' | 'recv';
 }
 
 /** A tracked resource's transition, as the trace keeps it (typed, so renderers never parse text). */
@@ -76,6 +90,9 @@ export interface ResourceTransition {
 /** Events in the first chunk; chunk `k` holds `FIRST_CHUNK << k` events. */
 const FIRST_CHUNK_BITS = 10;
 
+/** Twice the cases a select may have, as the side column packs them (Go's limit is 65,536; more is a kernel assertion). */
+const SEL_CASES = 1 << 17;
+
 /** One chunk of events, column by column. */
 class TraceChunk {
   readonly ops: Uint8Array;
@@ -83,12 +100,24 @@ class TraceChunk {
   readonly details: Int32Array;
   readonly steps: Int32Array;
   readonly times: Float64Array;
+  /**
+   * Side column (not hashed), made at the chunk's first select: for a select that ran a
+   * case, `chan * 2^17 + index * 2 + (send ? 1 : 0) + 1` (exact in a double); 0 otherwise.
+   */
+  sel: Float64Array | null = null;
   constructor(readonly size: number) {
     this.ops = new Uint8Array(size);
     this.tasks = new Int32Array(size);
     this.details = new Int32Array(size);
     this.steps = new Int32Array(size);
     this.times = new Float64Array(size);
+  }
+
+  /** Notes the case a select at offset `j` ran. */
+  markSelected(j: number, index: number, chan: number, send: boolean): void {
+    if (index * 2 + 1 >= SEL_CASES) fail(`select with more than ${SEL_CASES / 2} cases`);
+    const sel = this.sel ?? (this.sel = new Float64Array(this.size));
+    sel[j] = chan * SEL_CASES + index * 2 + (send ? 1 : 0) + 1;
   }
 }
 
@@ -155,6 +184,25 @@ export class Trace {
     this.recordText(step, time, task, op, detail, text);
   }
 
+  /**
+   * Notes, beside event `seq` (a select already recorded), the case it ran and that case's
+   * channel. A side column: never hashed, so it changes no trace hash; no allocation.
+   */
+  markSelected(seq: number, index: number, chan: number, send: boolean): void {
+    if (!this.keepEvents || seq < 0 || seq >= this.length) return;
+    const k = chunkOf(seq, FIRST_CHUNK_BITS);
+    (this.chunks[k] as TraceChunk).markSelected(offsetIn(seq, k, FIRST_CHUNK_BITS), index, chan, send);
+  }
+
+  /** {@link markSelected} for the event just recorded (the hot path: no chunk lookup). */
+  markLastSelected(index: number, chan: number, send: boolean): void {
+    if (!this.keepEvents) return;
+    if (index * 2 + 1 >= SEL_CASES) fail(`select with more than ${SEL_CASES / 2} cases`);
+    const c = this.cur;
+    const sel = c.sel ?? (c.sel = new Float64Array(c.size));
+    sel[this.curLen - 1] = chan * SEL_CASES + index * 2 + (send ? 1 : 0) + 1;
+  }
+
   /** The rolling hash over everything recorded so far, as 16 hex digits. */
   hashHex(): string {
     return this.hash.hex();
@@ -167,6 +215,8 @@ export class Trace {
     const c = this.chunks[k];
     const j = offsetIn(i, k, FIRST_CHUNK_BITS);
     const op = c === undefined ? 0 : (c.ops[j] as number);
+    const sel = c === undefined || c.sel === null ? 0 : (c.sel[j] as number);
+    const selCase = sel === 0 ? -1 : (sel - 1) % SEL_CASES;
     return {
       seq: i,
       step: c === undefined ? 0 : (c.steps[j] as number),
@@ -177,6 +227,7 @@ export class Trace {
       detail: c === undefined ? 0 : (c.details[j] as number),
       text: this.texts.get(i),
       resource: this.transitions.get(i),
+      selected: selCase < 0 ? undefined : { index: selCase >> 1, chan: Math.floor((sel - 1) / SEL_CASES), dir: (selCase & 1) === 1 ? 'send' : 'recv' },
     };
   }
 

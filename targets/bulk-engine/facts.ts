@@ -8,6 +8,7 @@ import type { BulkOptions, FlushFact, VariantFlags } from '../../engine/index.ts
 import { Weighted, type Context, type GoError, type PoolViolation, type Resource, type RunResult, type SemHolding } from '../../sim/index.ts';
 import type { AnswerDigest, CallIntent } from '../../scenario/call-intent.ts';
 import type { Exchange } from '../../scenario/request-log.ts';
+import type { ExitLog } from '../../engine/exit-log.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { EngineWorld } from '../../scenario/world.ts';
 
@@ -61,6 +62,8 @@ export interface RunFacts {
   readonly blocks: readonly Resource<unknown>[];
   readonly calls: readonly CallFact[];
   readonly writes: readonly WriteFact[];
+  /** How each call left the engine with its block. */
+  readonly exits: ExitLog;
   /** The stored document, realtime. */
   readonly readDocument: (index: string, id: string) => { readonly source: unknown } | undefined;
   /** The scenario as run, the engine's options and the variant's switches. */
@@ -96,6 +99,7 @@ export function factsOf(run: FinishedRun<Scenario, EngineWorld>): RunFacts {
       blocks: w.bulker.pool.resources,
       calls: w.ledger.calls,
       writes: w.ledger.writes,
+      exits: w.bulker.exits,
       readDocument: (index, id) => w.es.getDocument(index, id),
       scenario: w.scenario,
       opts: w.bulker.opts,

@@ -7,9 +7,12 @@ import { defineTarget } from '../../harness/target.ts';
 import { mutantHooks, VARIANT_NAMES, VARIANTS, type Mutant, type VariantName } from '../../engine/index.ts';
 import { loadScenario, scenarioNames } from '../../scenario/load.ts';
 import { ScenarioSchema, type Scenario } from '../../scenario/schema.ts';
+import { scenarioResourceProblem } from '../../scenario/resources.ts';
 import { applySwarm } from '../../scenario/swarm.ts';
 import { buildWorld, runLimits, type EngineWorld } from '../../scenario/world.ts';
 import { ENGINE_PROPERTIES } from './properties.ts';
+import { retainedBlocks } from './retained.ts';
+import { shrinkScenario } from './shrink-config.ts';
 
 /** The scenarios `dst run` uses when none is named. */
 export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'tiny'] as const;
@@ -36,12 +39,16 @@ export const bulkEngine = defineTarget<Scenario, EngineWorld>({
   exploreConfiguration: 'tiny',
   nameOf: (s) => s.name,
   limits: runLimits,
+  checkResources: scenarioResourceProblem,
   swarm: (s, draw) => applySwarm(draw, s),
+  shrinkConfig: shrinkScenario,
   build(sim, scenario, ctx) {
     const inject = ctx.inject as EngineInjection | undefined;
     return buildWorld(sim, scenario, ctx.variant as VariantName, mutantHooks(inject?.mutants ?? []));
   },
   properties: ENGINE_PROPERTIES,
+  retained: retainedBlocks,
+  retainedNoun: 'block',
   stats({ world }) {
     const s = world.bulker.pool.stats;
     return { calls: world.ledger.calls.length, blocksAcquired: s.acquired, blocksFreed: s.freed, leaked: world.bulker.pool.finish().filter((v) => v.kind === 'leak').length };

@@ -54,6 +54,12 @@ const rows: Row[] = [
     run: () => run('upstream', scenario({ agents: 40, checkin: { apiKeyUpdate: 1, upgradeUpdate: 0, actionSearch: 0, disconnect: 0, longPollS: { min: 0.2, max: 0.4 }, gapS: { min: 0, max: 0 } } })),
     correct: () => run('hardened', scenario({ agents: 40, checkin: { apiKeyUpdate: 1, upgradeUpdate: 0, actionSearch: 0, disconnect: 0, longPollS: { min: 0.2, max: 0.4 }, gapS: { min: 0, max: 0 } } })),
   },
+  {
+    property: 'data-race',
+    broken: "upstream's flushUpdateAPIKey (reads next after the send that hands the block back)",
+    run: () => run('upstream', scenario({ agents: 4, checkin: { apiKeyUpdate: 1, upgradeUpdate: 0, actionSearch: 0, disconnect: 0, longPollS: { min: 0.2, max: 0.4 }, gapS: { min: 0, max: 0 } } })),
+    correct: () => run('hardened', scenario({ agents: 4, checkin: { apiKeyUpdate: 1, upgradeUpdate: 0, actionSearch: 0, disconnect: 0, longPollS: { min: 0.2, max: 0.4 }, gapS: { min: 0, max: 0 } } })),
+  },
   { property: 'double-free', broken: 'mutant double-free', run: () => run('hardened', base, ['double-free']), correct: () => run('hardened', base) },
   { property: 'no-panic', broken: 'mutant answer-twice', run: () => run('hardened', base, ['answer-twice']), correct: () => run('hardened', base) },
   { property: 'one-outcome-per-call', broken: 'mutant late-second-answer', run: () => run('hardened', base, ['late-second-answer']), correct: () => run('hardened', base) },

@@ -9,8 +9,10 @@ import type { Violation } from '../../properties/violation.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { EngineWorld } from '../../scenario/world.ts';
 import { explainLeak } from './explain.ts';
+import { callOf } from './explain.ts';
 import { factsOf, type RunFacts } from './facts.ts';
 import { PROGRESS_PROPERTIES } from './progress-properties.ts';
+import { durableSignature, lifecycleSignature, outcomeSignature, poolSignature } from './signature.ts';
 
 /** A property of the bulk engine, over the facts of a run. */
 type EngineProperty = TargetProperty<Scenario, EngineWorld>;
@@ -21,25 +23,48 @@ function property(name: string, severity: EngineProperty['severity'], descriptio
 
 const at = (f: RunFacts) => ({ step: f.result.steps, time: f.result.time });
 
-/** `block-lifecycle`: every pooled block freed exactly once or abandoned by a drain that timed out. */
+/** Whether the run ended by a crash (a panic or a kernel assertion) or a broken replay: it never reached its end. */
+function crashed(f: RunFacts): boolean {
+  const k = f.result.outcome.kind;
+  return k === 'panic' || k === 'kernel-assertion' || k === 'nondeterminism' || k === 'replay-divergence';
+}
+
+/**
+ * `block-lifecycle`: every pooled block freed exactly once or abandoned by a drain that
+ * timed out. When the run crashed, a block whose caller was still inside its call is not
+ * reported: the crash cut the call short (the crash is the finding).
+ */
 export const blockLifecycle = property('block-lifecycle', 'pool-accounting', 'a block acquired from the pool ends the run neither freed exactly once nor abandoned by a drain that reached its timeout', (f) =>
   f.poolViolations
-    .filter((v) => v.kind === 'leak')
-    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), evidence: { blockId: v.resourceId, history: v.history, step: v.step, time: v.time } })),
+    .filter((v) => v.kind === 'leak' && !(crashed(f) && callOf(f, v.history.findLast((e) => e.event === 'acquire' && e.gen === v.gen))?.end === null))
+    .map((v) => ({ property: 'block-lifecycle', message: explainLeak(f, v), signature: lifecycleSignature(f, v), evidence: { blockId: v.resourceId, gen: v.gen, history: v.history, step: v.step, time: v.time } })),
 );
 
-/** `use-after-free`: no access through a stale or freed handle. */
-export const useAfterFree = property('use-after-free', 'memory-corruption', 'engine code touches a block (any field, next included) after it was freed or handed back', (f) =>
-  f.poolViolations
+/**
+ * `use-after-free`: no access through a stale or freed handle. Every field a task touches
+ * on one stale block is reported, but they share the signature of its first touch: a
+ * flush walking a freed block touches `flush`, `buf`, `ch`, ... because of one bug.
+ */
+export const useAfterFree = property('use-after-free', 'memory-corruption', 'engine code touches a block (any field, next included) after it was freed or handed back', (f) => {
+  const firstTouch = new Map<string, string>();
+  return f.poolViolations
     .filter((v) => v.kind === 'use-after-free')
-    .map((v) => ({ property: 'use-after-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
-);
+    .map((v) => {
+      const key = `${v.resourceId}.${v.gen}\u0000${v.task}`;
+      let sig = firstTouch.get(key);
+      if (sig === undefined) {
+        sig = poolSignature('use-after-free', v);
+        firstTouch.set(key, sig);
+      }
+      return { property: 'use-after-free', message: v.message, signature: sig, evidence: { blockId: v.resourceId, gen: v.gen, history: v.history, tasks: [v.task], step: v.step, time: v.time } };
+    });
+});
 
 /** `double-free`: no block freed twice, none freed that the pool never gave out. */
 export const doubleFree = property('double-free', 'memory-corruption', 'a block is freed twice, or a block the pool never gave out is freed', (f) =>
   f.poolViolations
     .filter((v) => v.kind === 'double-free' || v.kind === 'foreign-free')
-    .map((v) => ({ property: 'double-free', message: v.message, evidence: { blockId: v.resourceId, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
+    .map((v) => ({ property: 'double-free', message: v.message, signature: poolSignature('double-free', v), evidence: { blockId: v.resourceId, gen: v.gen, history: v.history, tasks: [v.task], step: v.step, time: v.time } })),
 );
 
 /** `one-outcome-per-call`: each call returns once; no block is answered twice in one generation. */
@@ -48,23 +73,25 @@ export const oneOutcomePerCall = property('one-outcome-per-call', 'wrong-answer'
   const live = new Set(f.result.live.map((t) => t.name));
   const ended = f.result.outcome.kind === 'ok' || f.result.outcome.kind === 'stopped' || f.result.outcome.kind === 'deadlock';
   for (const c of f.calls) {
-    if (c.returns > 1) out.push({ property: 'one-outcome-per-call', message: `${c.op} call #${c.id} by ${c.task} returned ${c.returns} times`, evidence: { tasks: [c.task], ...at(f) } });
+    if (c.returns > 1) out.push({ property: 'one-outcome-per-call', message: `${c.op} call #${c.id} by ${c.task} returned ${c.returns} times`, signature: outcomeSignature(c.op, 'returned twice'), evidence: { tasks: [c.task], ...at(f) } });
     else if (c.returns === 0 && ended && !live.has(c.task)) {
-      out.push({ property: 'one-outcome-per-call', message: `${c.op} call #${c.id} by ${c.task} never returned, yet its task is not stuck`, evidence: { tasks: [c.task], ...at(f) } });
+      out.push({ property: 'one-outcome-per-call', message: `${c.op} call #${c.id} by ${c.task} never returned, yet its task is not stuck`, signature: outcomeSignature(c.op, 'never returned'), evidence: { tasks: [c.task], ...at(f) } });
     }
   }
-  for (const b of f.blocks) out.push(...doubleAnswers(b));
+  for (const b of f.blocks) out.push(...doubleAnswers(f, b));
   return out;
 });
 
-function doubleAnswers(b: Resource<unknown>): Violation[] {
+function doubleAnswers(f: RunFacts, b: Resource<unknown>): Violation[] {
   const seen = new Map<number, number>();
   const out: Violation[] = [];
   for (const e of b.history) {
     if (e.event !== 'answer') continue;
     const n = (seen.get(e.gen) ?? 0) + 1;
     seen.set(e.gen, n);
-    if (n === 2) out.push({ property: 'one-outcome-per-call', message: `block ${b.id}.${e.gen} was answered twice: its caller can see a stale response`, evidence: { blockId: b.id, history: b.history.slice(), tasks: [e.task], step: e.step, time: e.time } });
+    if (n !== 2) continue;
+    const op = callOf(f, b.history.findLast((x) => x.event === 'acquire' && x.gen === e.gen))?.op ?? 'no call';
+    out.push({ property: 'one-outcome-per-call', message: `block ${b.id}.${e.gen} was answered twice: its caller can see a stale response`, signature: outcomeSignature(op, 'block answered twice'), evidence: { blockId: b.id, gen: e.gen, history: b.history.slice(), tasks: [e.task], step: e.step, time: e.time } });
   }
   return out;
 }
@@ -81,7 +108,7 @@ function doubleAnswers(b: Resource<unknown>): Violation[] {
 export const durableAcks = property('durable-acks', 'wrong-answer', 'a write the engine acknowledged as successful is missing or different in the fake Elasticsearch at the end', (f) => {
   const out: Violation[] = [];
   const calls = new Map(f.calls.map((c) => [c.id, c]));
-  const byField = new Map<string, { index: string; id: string; field: string; acked: { start: number; end: number; value: unknown }[]; unacked: unknown[] }>();
+  const byField = new Map<string, { index: string; id: string; field: string; acked: { start: number; end: number; value: unknown; op: string }[]; unacked: unknown[] }>();
   for (const w of f.writes) {
     const c = calls.get(w.call);
     for (const [field, value] of Object.entries(w.fields)) {
@@ -91,7 +118,7 @@ export const durableAcks = property('durable-acks', 'wrong-answer', 'a write the
         e = { index: w.index, id: w.id, field, acked: [], unacked: [] };
         byField.set(key, e);
       }
-      if (w.acked && c !== undefined) e.acked.push({ start: c.startSeq, end: c.endSeq ?? Number.POSITIVE_INFINITY, value });
+      if (w.acked && c !== undefined) e.acked.push({ start: c.startSeq, end: c.endSeq ?? Number.POSITIVE_INFINITY, value, op: c.op });
       else if (w.mayHaveLanded) e.unacked.push(value);
     }
   }
@@ -106,6 +133,7 @@ export const durableAcks = property('durable-acks', 'wrong-answer', 'a write the
       out.push({
         property: 'durable-acks',
         message: `acknowledged write to ${e.index}/${e.id} field ${e.field} = ${JSON.stringify(last.value)} is ${doc === undefined ? 'missing (no document)' : `stored as ${JSON.stringify(actual)}`}`,
+        signature: durableSignature(last.op, doc === undefined),
         evidence: at(f),
       });
     }

@@ -1,0 +1,31 @@
+/**
+ * `npx tsx bench/goker/write-corpus.ts`: writes the GoKer regression corpus,
+ * `fixtures/regressions/goker/`: per ported kernel, the buggy variant's first failing
+ * seed (random walk over 0..199, else PCT) expected to fail with its core property, and
+ * the fixed variant on seed 0 expected to pass. `npm test` replays them like every other
+ * repro file. Rerun after an intended change to a kernel.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { runCase } from '../../harness/case.ts';
+import { makeRepro } from '../../harness/repro.ts';
+import { seedStrategy } from '../../harness/sweep.ts';
+import { loadKernel, PORTED } from '../../targets/goker/catalog.ts';
+import { kernelCase, sweep } from '../../targets/goker/testing.ts';
+
+const dir = new URL('../../fixtures/regressions/goker/', import.meta.url);
+mkdirSync(dir, { recursive: true });
+for (const k of PORTED) {
+  const t = await loadKernel(k);
+  const matching = k.signature === undefined ? undefined : (v: { message: string }) => (k.signature as RegExp).test(v.message);
+  let found = sweep(t, 'buggy', 'random', matching && { matching });
+  if (found.firstFailingSeed === null) found = sweep(t, 'buggy', 'pct', matching && { matching });
+  if (found.firstFailingSeed === null) throw new Error(`${k.id}: buggy variant not found`);
+  for (const [variant, kind, seed] of [['buggy', found.strategy, found.firstFailingSeed], ['fixed', 'random', 0]] as const) {
+    const base = kernelCase(t, variant);
+    const spec = { ...base, strategy: seedStrategy(kind, seed, base) };
+    const report = runCase(spec).report;
+    const note = variant === 'buggy' ? `GoKer ${k.id} (${k.category}, ${k.subcategory}): the bug, found by ${kind} seed ${seed}` : `GoKer ${k.id}: the fixed variant passes`;
+    writeFileSync(new URL(`${k.id}-${variant}.json`, dir), `${JSON.stringify(makeRepro(spec, report, note), null, 2)}\n`);
+    process.stdout.write(`${k.id} ${variant}: ${report.property ?? 'pass'}\n`);
+  }
+}

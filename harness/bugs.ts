@@ -1,0 +1,148 @@
+/**
+ * Distinct bugs: failing runs grouped by violation signature (fuzzers' crash buckets),
+ * each with how many runs show it, where it was seen, and its smallest run (preferring a
+ * run where nothing more severe happened, then fewest steps, then fewest decisions) with
+ * the command that replays it. Pure: reports in, bugs out.
+ */
+import { signatureOf } from '../properties/signature.ts';
+import { severityRank, type Severity } from '../properties/severity.ts';
+import type { CaseReport, ScheduleMeasure } from './case.ts';
+import type { CheckedProperty } from './properties.ts';
+import type { RetentionSummary } from './retention.ts';
+
+/** A bug's severity: a class, or `determinism` (the run proves nothing; it leads every report). */
+export type BugSeverity = Severity | 'determinism';
+
+/** The smallest run that shows a bug. */
+export interface SmallestCase {
+  readonly scenario: string;
+  /** How the scenario was named (a name or a path), for re-running it. */
+  readonly scenarioRef: string;
+  readonly variant: string;
+  readonly seed: number | null;
+  readonly strategy: CaseReport['strategy'];
+  readonly swarm: boolean;
+  readonly steps: number;
+  readonly decisions: number;
+  readonly traceHash: string;
+  readonly replay: string;
+  /** What that run kept reachable. */
+  readonly retained: RetentionSummary;
+  /** How special its schedule is (preemptions, woken receivers run before their senders). */
+  readonly schedule?: ScheduleMeasure;
+}
+
+/** One distinct bug. */
+export interface Bug {
+  readonly signature: string;
+  readonly property: string;
+  readonly severity: BugSeverity;
+  /** Runs that show it. */
+  readonly runs: number;
+  /** The first run showing it, in report order (scenario, then seed). */
+  readonly firstSeed: number | null;
+  readonly firstScenario: string;
+  readonly smallest: SmallestCase;
+  /** Variants it was seen on, in the order first seen, and runs per variant. */
+  readonly variants: readonly string[];
+  readonly runsByVariant: Readonly<Record<string, number>>;
+  /** Scenarios it was seen in. */
+  readonly scenarios: readonly string[];
+  /** One explanation (of the smallest run's first violation with this signature). */
+  readonly message: string;
+  /**
+   * Less severe bugs seen only in runs that also show this one (a data race on a block
+   * the use-after-free handed to a second owner, a leak after a panic): listed here as
+   * its likely consequences instead of as bugs of their own. Replaying this bug shows them.
+   */
+  readonly consequences: readonly Consequence[];
+}
+
+/** A bug folded into a more severe one (see {@link Bug.consequences}). */
+export interface Consequence {
+  readonly signature: string;
+  readonly severity: BugSeverity;
+  readonly runs: number;
+}
+
+/**
+ * Whether run `r` is a better smallest case of a bug of `property` than `best`: a run
+ * where nothing more severe happened (its first property is the bug's) beats one where
+ * the bug may be a consequence of a worse one; then fewer steps, then fewer decisions.
+ */
+function better(r: CaseReport, best: CaseReport, property: string): boolean {
+  const clean = r.property === property;
+  const bestClean = best.property === property;
+  if (clean !== bestClean) return clean;
+  return r.steps < best.steps || (r.steps === best.steps && r.decisions < best.decisions);
+}
+
+/** Groups failing reports into bugs, most severe first (then property order, then most runs). */
+export function groupBugs(reports: readonly CaseReport[], properties: readonly CheckedProperty[]): Bug[] {
+  const order = new Map(properties.map((p, i) => [p.name, i]));
+  const severity = new Map(properties.map((p) => [p.name, p.severity ?? ('determinism' as const)]));
+  const acc = new Map<string, { property: string; runs: number; first: CaseReport; smallest: CaseReport; byVariant: Map<string, number>; scenarios: Set<string>; runIds: Set<number> }>();
+  for (const [id, r] of reports.entries()) {
+    if (r.passed) continue;
+    for (const sig of Object.keys(r.signatureCounts)) {
+      let a = acc.get(sig);
+      if (a === undefined) {
+        const v = r.violations.find((x) => signatureOf(x) === sig);
+        if (v === undefined) throw new Error(`report of ${r.scenario} seed ${r.seed} counts signature ${sig} but keeps no violation of it`);
+        a = { property: v.property, runs: 0, first: r, smallest: r, byVariant: new Map(), scenarios: new Set(), runIds: new Set() };
+        acc.set(sig, a);
+      }
+      a.runs++;
+      a.runIds.add(id);
+      a.byVariant.set(r.variant, (a.byVariant.get(r.variant) ?? 0) + 1);
+      a.scenarios.add(r.scenario);
+      if (better(r, a.smallest, a.property)) a.smallest = r;
+    }
+  }
+  const bugs: Bug[] = [];
+  for (const [sig, a] of acc) {
+    const s = a.smallest;
+    bugs.push({
+      signature: sig,
+      property: a.property,
+      severity: severity.get(a.property) ?? 'determinism',
+      runs: a.runs,
+      firstSeed: a.first.seed,
+      firstScenario: a.first.scenario,
+      smallest: { scenario: s.scenario, scenarioRef: s.scenarioRef, variant: s.variant, seed: s.seed, strategy: s.strategy, swarm: s.swarm, steps: s.steps, decisions: s.decisions, traceHash: s.traceHash, replay: s.replay, retained: s.retained, ...(s.schedule !== undefined && { schedule: s.schedule }) },
+      variants: [...a.byVariant.keys()],
+      runsByVariant: Object.fromEntries(a.byVariant),
+      scenarios: [...a.scenarios],
+      message: s.violations.find((x) => signatureOf(x) === sig)?.message ?? '',
+      consequences: [],
+    });
+  }
+  const rank = (b: Bug) => (b.severity === 'determinism' ? -1 : severityRank(b.severity));
+  bugs.sort((x, y) => rank(x) - rank(y) || (order.get(x.property) ?? 99) - (order.get(y.property) ?? 99) || y.runs - x.runs || (x.signature < y.signature ? -1 : 1));
+  return foldConsequences(bugs, (b) => (acc.get(b.signature) as { runIds: Set<number> }).runIds, rank);
+}
+
+/**
+ * Folds every bug whose runs all show a strictly more severe bug into the first (most
+ * severe) such bug's {@link Bug.consequences}. Determinism bugs are never folded, nor
+ * folded into: a run that proves nothing explains nothing.
+ */
+function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: (b: Bug) => number): Bug[] {
+  const kept: Bug[] = [];
+  const folded = new Map<Bug, Consequence[]>();
+  for (const b of sorted) {
+    const ids = runsOf(b);
+    const parent = b.severity === 'determinism' ? undefined : kept.find((p) => p.severity !== 'determinism' && rank(p) < rank(b) && isSubset(ids, runsOf(p)));
+    if (parent === undefined) {
+      kept.push(b);
+      folded.set(b, []);
+    } else (folded.get(parent) as Consequence[]).push({ signature: b.signature, severity: b.severity, runs: b.runs });
+  }
+  return kept.map((b) => ({ ...b, consequences: folded.get(b) as Consequence[] }));
+}
+
+function isSubset(a: Set<number>, b: Set<number>): boolean {
+  if (a.size > b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}

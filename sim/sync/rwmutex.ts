@@ -1,0 +1,149 @@
+/**
+ * `sync.RWMutex` with Go's writer priority: once a writer is waiting, new readers block
+ * until that writer has had the lock (so a recursive read lock can deadlock against a
+ * waiting writer, the "RWR" deadlock). Unlock admits every reader that queued behind the
+ * writer before the next writer. Every operation is a scheduling point.
+ */
+import { assert } from '../assert.ts';
+import type { Chan } from '../channel.ts';
+import { GoPanic } from '../errors.ts';
+import type { Proc } from '../effects.ts';
+import type { Sim } from '../kernel.ts';
+import { gosched, recv } from '../ops.ts';
+import type { Locker } from './locker.ts';
+
+/** Where the writer side is. */
+const enum Writer {
+  /** No writer holds or waits for the lock. */
+  None = 0,
+  /** A writer has announced itself and waits for the active readers to leave. */
+  Draining = 1,
+  /** A writer holds the lock. */
+  Held = 2,
+}
+
+/** A reader/writer mutex. */
+export class RWMutex {
+  private readers = 0;
+  private writer = Writer.None;
+  /** The draining writer's wake-up channel (set while `writer` is Draining). */
+  private drained: Chan<never> | null = null;
+  /** Readers blocked behind a writer, oldest first. */
+  private readonly blockedReaders: Chan<never>[] = [];
+  /** Writers waiting for the writer slot (Go's `rw.w`), oldest first. */
+  private readonly blockedWriters: Chan<never>[] = [];
+
+  constructor(
+    private readonly sim: Sim,
+    /** Name for traces and deadlock reports. */
+    readonly name = 'rwmutex',
+  ) {}
+
+  /** Number of readers holding the lock. */
+  get readerCount(): number {
+    return this.readers;
+  }
+
+  /** Whether a writer holds the lock. */
+  get isWriteLocked(): boolean {
+    return this.writer === Writer.Held;
+  }
+
+  /** Whether a writer waits for readers to leave (new readers then block). */
+  get writerWaiting(): boolean {
+    return this.writer === Writer.Draining;
+  }
+
+  /** `RLock()`: blocks while a writer holds the lock or waits for it. */
+  *rLock(): Proc<void> {
+    yield* gosched(`${this.name}.rlock`);
+    if (this.writer === Writer.None) {
+      this.readers++;
+      return;
+    }
+    const ch = this.sim.chan<never>(0, `${this.name}.rlock`);
+    this.blockedReaders.push(ch);
+    yield* recv(ch);
+  }
+
+  /** `TryRLock()`: takes a read lock only when no writer holds or waits for it. Not a scheduling point. */
+  tryRLock(): boolean {
+    if (this.writer !== Writer.None) return false;
+    this.readers++;
+    return true;
+  }
+
+  /** `RUnlock()`. Without a read lock held, Go's fatal error "sync: RUnlock of unlocked RWMutex". */
+  *rUnlock(): Proc<void> {
+    yield* gosched(`${this.name}.runlock`);
+    if (this.readers === 0) throw new GoPanic(`sync: RUnlock of unlocked RWMutex (${this.name})`);
+    this.readers--;
+    if (this.readers === 0 && this.writer === Writer.Draining) {
+      const d = this.drained;
+      assert(d !== null, `${this.name}: a draining writer has no wake-up channel`);
+      this.drained = null;
+      this.writer = Writer.Held;
+      d.close();
+    }
+  }
+
+  /**
+   * `Lock()`: waits for the writer slot, then blocks new readers and waits for the active
+   * ones to leave. A parked writer is woken only once it holds the lock.
+   */
+  *lock(): Proc<void> {
+    yield* gosched(`${this.name}.lock`);
+    if (this.writer === Writer.None && this.readers === 0) {
+      assert(this.blockedWriters.length === 0, `${this.name}: writers queued while the mutex is free`);
+      this.writer = Writer.Held;
+      return;
+    }
+    const ch = this.sim.chan<never>(0, `${this.name}.lock`);
+    if (this.writer === Writer.None) {
+      assert(this.blockedWriters.length === 0, `${this.name}: writers queued while no writer holds the slot`);
+      this.writer = Writer.Draining;
+      this.drained = ch;
+    } else {
+      this.blockedWriters.push(ch);
+    }
+    yield* recv(ch);
+    assert(this.writer === Writer.Held && this.readers === 0, `${this.name}: a writer woke without holding the lock`);
+  }
+
+  /** `TryLock()`: takes the write lock only when nobody holds the mutex. Not a scheduling point. */
+  tryLock(): boolean {
+    if (this.writer !== Writer.None || this.readers > 0) return false;
+    this.writer = Writer.Held;
+    return true;
+  }
+
+  /**
+   * `Unlock()`. Without the write lock held, Go's fatal error "sync: Unlock of unlocked
+   * RWMutex". Readers that blocked behind the writer get the lock first; the next writer
+   * then waits for them.
+   */
+  *unlock(): Proc<void> {
+    yield* gosched(`${this.name}.unlock`);
+    if (this.writer !== Writer.Held) throw new GoPanic(`sync: Unlock of unlocked RWMutex (${this.name})`);
+    assert(this.readers === 0, `${this.name}: readers active while a writer held the lock`);
+    const admitted = this.blockedReaders.splice(0);
+    this.readers += admitted.length;
+    for (const ch of admitted) ch.close();
+    this.writer = Writer.None;
+    const next = this.blockedWriters.shift();
+    if (next === undefined) return;
+    if (this.readers === 0) {
+      this.writer = Writer.Held;
+      next.close();
+    } else {
+      // The next writer owns the slot and waits for the readers just admitted.
+      this.writer = Writer.Draining;
+      this.drained = next;
+    }
+  }
+
+  /** `RLocker()`: a {@link Locker} whose Lock and Unlock are RLock and RUnlock. */
+  rLocker(): Locker {
+    return { lock: () => this.rLock(), unlock: () => this.rUnlock() };
+  }
+}
