@@ -15,6 +15,7 @@ import type { CallFact, RunFacts } from './facts.ts';
 import { responseItems } from './oracle/answer-oracle.ts';
 import { carriageOf } from './oracle/carriage.ts';
 import { isInvalid } from './oracle/encode.ts';
+import { explainedSignature } from './progress-signature.ts';
 
 const dedupeKeyOf = (c: CallFact | undefined) => (c?.intent?.kind === 'search' ? (c.intent.dedupeKey ?? '') : '');
 
@@ -76,9 +77,12 @@ export function explainedErrors(f: RunFacts): Violation[] {
   for (const c of f.calls) {
     if (c.error === null || c.intent === null) continue;
     if (explanation(f, c) !== null) continue;
+    const carried = carriageOf(f).byCall.get(c.id) ?? [];
+    const how = carried.length === 0 ? 'never carried' : carried.every((fc) => fc.exchanges.length === 0) ? 'its flush sent nothing' : 'its flush sent a request';
     out.push({
       property: 'explained-errors',
       message: `${c.op} call #${c.id} by ${c.task} returned "${c.error.message}" with no injected fault, cancellation, validation error, limit or documented behaviour to explain it`,
+      signature: explainedSignature(c.op, c.error, how),
       evidence: { step: f.result.steps, time: c.end ?? f.result.time, tasks: [c.task] },
     });
   }

@@ -10,10 +10,11 @@
  *   begun {@link settleBound} before the server's contexts are cancelled, and whose own
  *   context did not end before then (a disconnect), succeeds before then.
  */
-import { formatTime, ms, sec } from '../../sim/index.ts';
+import { Canceled, DeadlineExceeded, formatTime, ms, sec } from '../../sim/index.ts';
 import type { Violation } from '../../properties/violation.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { RunFacts } from './facts.ts';
+import { callDeadlineSignature, faultFreeSignature, runAliveSignature } from './progress-signature.ts';
 
 /** How long after its context ends a call may still take to return (virtual time). */
 export const CALL_RETURN_BOUND = ms(50);
@@ -45,9 +46,9 @@ export function callDeadline(f: RunFacts): Violation[] {
     const due = from + CALL_RETURN_BOUND + f.slippedWithin(from, c.end ?? f.result.time);
     const why = never ? "the bulker's shutdown" : `its context ended (${c.ctx.err()?.message ?? '?'})`;
     if (c.end === null) {
-      if (f.result.time > due) out.push({ property: 'call-deadline', message: `${c.op} call #${c.id} by ${c.task} had not returned at ${formatTime(f.result.time)}, though ${why} at ${formatTime(limit)}`, evidence: { step: f.result.steps, time: f.result.time, tasks: [c.task] } });
+      if (f.result.time > due) out.push({ property: 'call-deadline', message: `${c.op} call #${c.id} by ${c.task} had not returned at ${formatTime(f.result.time)}, though ${why} at ${formatTime(limit)}`, signature: callDeadlineSignature(c.op, false, c.ctx, never), evidence: { step: f.result.steps, time: f.result.time, tasks: [c.task] } });
     } else if (c.end > due) {
-      out.push({ property: 'call-deadline', message: `${c.op} call #${c.id} by ${c.task} returned ${c.result === 'ok' ? 'ok' : `"${c.result}"`} at ${formatTime(c.end)}, ${formatTime(c.end - limit)} after ${why} at ${formatTime(limit)}`, evidence: { step: f.result.steps, time: c.end, tasks: [c.task] } });
+      out.push({ property: 'call-deadline', message: `${c.op} call #${c.id} by ${c.task} returned ${c.result === 'ok' ? 'ok' : `"${c.result}"`} at ${formatTime(c.end)}, ${formatTime(c.end - limit)} after ${why} at ${formatTime(limit)}`, signature: callDeadlineSignature(c.op, true, c.ctx, never), evidence: { step: f.result.steps, time: c.end, tasks: [c.task] } });
     }
   }
   return out;
@@ -56,10 +57,10 @@ export function callDeadline(f: RunFacts): Violation[] {
 /** `run-alive` violations. */
 export function runAlive(f: RunFacts): Violation[] {
   const x = f.runExit;
-  if (x !== null && !x.ctxEnded) return [{ property: 'run-alive', message: `Run exited at ${formatTime(x.time)} with "${x.error ?? 'nil'}" while its context was live: every later call gets no flush`, evidence: { step: x.step, time: x.time, tasks: ['bulker.run'] } }];
+  if (x !== null && !x.ctxEnded) return [{ property: 'run-alive', message: `Run exited at ${formatTime(x.time)} with "${x.error ?? 'nil'}" while its context was live: every later call gets no flush`, signature: runAliveSignature('returned while live'), evidence: { step: x.step, time: x.time, tasks: ['bulker.run'] } }];
   const k = f.result.outcome.kind;
   const ended = k === 'ok' || k === 'stopped' || k === 'deadlock';
-  if (x === null && ended && f.bulkerStoppedAt !== undefined) return [{ property: 'run-alive', message: `Run had not returned at ${formatTime(f.result.time)}, though its context was cancelled at ${formatTime(f.bulkerStoppedAt)}`, evidence: { step: f.result.steps, time: f.result.time, tasks: ['bulker.run'] } }];
+  if (x === null && ended && f.bulkerStoppedAt !== undefined) return [{ property: 'run-alive', message: `Run had not returned at ${formatTime(f.result.time)}, though its context was cancelled at ${formatTime(f.bulkerStoppedAt)}`, signature: runAliveSignature('did not return'), evidence: { step: f.result.steps, time: f.result.time, tasks: ['bulker.run'] } }];
   return [];
 }
 
@@ -90,7 +91,10 @@ export function faultFreeSuccess(f: RunFacts): Violation[] {
     if (c.ctx?.doneAt !== undefined && c.ctx.doneAt < cut && (c.end === null || c.ctx.doneAt <= c.end)) continue;
     if (c.end !== null && c.end <= cut && c.error === null) continue;
     const what = c.end === null ? 'never returned' : c.end > cut ? `had not returned when the server's contexts were cancelled at ${formatTime(cut)}` : `returned "${c.result}"`;
-    out.push({ property: 'fault-free-success', message: `${c.op} call #${c.id} by ${c.task}, begun at ${formatTime(c.start)} in a run with no fault or bad input and with its context live, ${what}`, evidence: { step: f.result.steps, time: c.end ?? f.result.time, tasks: [c.task] } });
+    // A context error at the cut is the server stopping the call: it had not succeeded by then.
+    const stopped = c.end !== null && (c.end > cut || ((c.error === Canceled || c.error === DeadlineExceeded) && (c.ctx?.doneAt ?? -1) >= cut));
+    const how = c.end === null ? 'never returned' : stopped ? 'had not succeeded when the server stopped' : { failed: c.error };
+    out.push({ property: 'fault-free-success', message: `${c.op} call #${c.id} by ${c.task}, begun at ${formatTime(c.start)} in a run with no fault or bad input and with its context live, ${what}`, signature: faultFreeSignature(c.op, how), evidence: { step: f.result.steps, time: c.end ?? f.result.time, tasks: [c.task] } });
     if (out.length >= 20) break;
   }
   return out;

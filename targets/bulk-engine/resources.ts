@@ -8,6 +8,7 @@
 import { formatTime } from '../../sim/index.ts';
 import type { Violation } from '../../properties/violation.ts';
 import type { RunFacts } from './facts.ts';
+import { countedSignature } from './progress-signature.ts';
 
 /** `counted-resources` violations. */
 export function countedResources(f: RunFacts): Violation[] {
@@ -21,6 +22,7 @@ export function countedResources(f: RunFacts): Violation[] {
       out.push({
         property: 'counted-resources',
         message: `${h.n} slot${h.n === 1 ? '' : 's'} of ${s.name} (size ${s.size}) still held at the end by ${h.holder.name}, ${ended ? 'which had ended' : 'still running'}; acquired${by} at step ${h.step} (${formatTime(h.time)})`,
+        signature: countedSignature(s.name, h.holder.name, ended),
         evidence: { step: h.step, time: h.time, tasks: [h.holder.name] },
       });
     }

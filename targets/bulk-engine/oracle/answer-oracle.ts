@@ -12,25 +12,32 @@
 import type { Violation } from '../../../properties/violation.ts';
 import type { CallFact, RunFacts } from '../facts.ts';
 import { carriageOf } from './carriage.ts';
+import { answerSignature } from '../progress-signature.ts';
+
+/** What is wrong with an answer: a kind for the signature and the details for the message. */
+interface Wrong {
+  readonly kind: string;
+  readonly why: string;
+}
 
 const okStatus = (s: number) => s === 200 || s === 201;
 
 /** Checks that need only the call: results in input order, the read of the document asked for. */
-function selfChecks(c: CallFact): string | null {
+function selfChecks(c: CallFact): Wrong | null {
   const a = c.answer;
   const i = c.intent;
   if (a === null || i === null || c.error !== null) return null;
   if (a.kind === 'multi' && i.kind === 'multi') {
-    if (a.items.length !== i.ops.length) return `returned ${a.items.length} results for ${i.ops.length} operations`;
+    if (a.items.length !== i.ops.length) return { kind: 'returned the wrong number of results', why: `returned ${a.items.length} results for ${i.ops.length} operations` };
     for (const [k, item] of a.items.entries()) {
       const want = i.ops[k]!.id;
-      if (item.id !== want) return `result ${k} is for ${JSON.stringify(item.id)}, but operation ${k} was for ${JSON.stringify(want)} (results not in input order)`;
+      if (item.id !== want) return { kind: 'results not in input order', why: `result ${k} is for ${JSON.stringify(item.id)}, but operation ${k} was for ${JSON.stringify(want)} (results not in input order)` };
     }
     const failed = a.items.findIndex((x) => !okStatus(x.status));
-    if (failed >= 0) return `succeeded, but its operation ${failed} failed with status ${a.items[failed]!.status}`;
+    if (failed >= 0) return { kind: 'succeeded with a failed operation', why: `succeeded, but its operation ${failed} failed with status ${a.items[failed]!.status}` };
   }
-  if (a.kind === 'read' && i.kind === 'read' && (a.id !== i.id || !a.found)) return `read ${i.index}/${i.id} but got ${JSON.stringify(a.id)} (found ${a.found})`;
-  if (a.kind === 'write' && i.kind === 'write' && a.id !== undefined && a.id !== i.id) return `${i.action} of ${i.index}/${i.id} returned id ${JSON.stringify(a.id)}`;
+  if (a.kind === 'read' && i.kind === 'read' && (a.id !== i.id || !a.found)) return { kind: a.found ? 'read another document' : 'succeeded on a missing document', why: `read ${i.index}/${i.id} but got ${JSON.stringify(a.id)} (found ${a.found})` };
+  if (a.kind === 'write' && i.kind === 'write' && a.id !== undefined && a.id !== i.id) return { kind: 'returned another id', why: `${i.action} of ${i.index}/${i.id} returned id ${JSON.stringify(a.id)}` };
   return null;
 }
 
@@ -73,8 +80,8 @@ export function answerOracle(f: RunFacts): Violation[] {
   const out: Violation[] = [];
   const at = (c: CallFact) => ({ step: f.result.steps, time: c.end ?? f.result.time, tasks: [c.task] });
   for (const c of f.calls) {
-    const why = selfChecks(c);
-    if (why !== null) out.push({ property: 'answer-oracle', message: `${c.op} call #${c.id} by ${c.task}: ${why}`, evidence: at(c) });
+    const w = selfChecks(c);
+    if (w !== null) out.push({ property: 'answer-oracle', message: `${c.op} call #${c.id} by ${c.task}: ${w.why}`, signature: answerSignature(c.op, w.kind), evidence: at(c) });
   }
   const live = new Set(f.result.live.map((t) => t.name));
   for (const fc of carriageOf(f).flushes) {
@@ -84,7 +91,7 @@ export function answerOracle(f: RunFacts): Violation[] {
       const flushedAt = hist.find((e) => e.event === 'flush' && e.gen === b.gen && e.task === fc.task)?.seq ?? -1;
       if (!hist.some((e) => e.event === 'answer' && e.gen === b.gen && e.seq >= flushedAt)) {
         const c = b.call;
-        out.push({ property: 'answer-oracle', message: `${fc.task} carried block ${b.blockId}.${b.gen}${c ? ` (${c.op} call #${c.id} by ${c.task})` : ''} but never answered it`, evidence: { step: f.result.steps, time: f.result.time, tasks: [fc.task] } });
+        out.push({ property: 'answer-oracle', message: `${fc.task} carried block ${b.blockId}.${b.gen}${c ? ` (${c.op} call #${c.id} by ${c.task})` : ''} but never answered it`, signature: answerSignature(c?.op ?? 'a block', 'carried by a flush and never answered'), evidence: { step: f.result.steps, time: f.result.time, tasks: [fc.task] } });
       }
     }
   }
@@ -101,14 +108,14 @@ export function answerOracle(f: RunFacts): Violation[] {
       if (c === undefined || c.answer === null || c.error !== null || (c.end !== null && c.end < last.end.time)) continue;
       const item = items[k] as Item;
       const a = c.answer;
-      let why: string | null = null;
+      let w: Wrong | null = null;
       if (a.kind === 'multi') {
         const mine = a.items[b.opIndex];
-        if (mine !== undefined && mine.status !== item.status) why = `result ${b.opIndex} has status ${mine.status}, but Elasticsearch answered ${item.status} for that operation`;
-      } else if (!okStatus(item.status)) why = `succeeded, but Elasticsearch answered status ${item.status} for its item ${k}`;
-      else if (a.kind === 'search' && JSON.stringify(a.hitIds) !== JSON.stringify(item.hitIds)) why = `got hits ${JSON.stringify(a.hitIds)}, but its item ${k} answered ${JSON.stringify(item.hitIds)}`;
-      else if ((a.kind === 'read' || (a.kind === 'write' && a.id !== undefined)) && a.id !== item.id) why = `got id ${JSON.stringify(a.id)}, but its item ${k} answered ${JSON.stringify(item.id)}`;
-      if (why !== null) out.push({ property: 'answer-oracle', message: `${c.op} call #${c.id} by ${c.task} (${fc.task}): ${why}`, evidence: at(c) });
+        if (mine !== undefined && mine.status !== item.status) w = { kind: "result status differs from its operation's item", why: `result ${b.opIndex} has status ${mine.status}, but Elasticsearch answered ${item.status} for that operation` };
+      } else if (!okStatus(item.status)) w = { kind: 'succeeded on a failed item', why: `succeeded, but Elasticsearch answered status ${item.status} for its item ${k}` };
+      else if (a.kind === 'search' && JSON.stringify(a.hitIds) !== JSON.stringify(item.hitIds)) w = { kind: "got another item's hits", why: `got hits ${JSON.stringify(a.hitIds)}, but its item ${k} answered ${JSON.stringify(item.hitIds)}` };
+      else if ((a.kind === 'read' || (a.kind === 'write' && a.id !== undefined)) && a.id !== item.id) w = { kind: "got another item's id", why: `got id ${JSON.stringify(a.id)}, but its item ${k} answered ${JSON.stringify(item.id)}` };
+      if (w !== null) out.push({ property: 'answer-oracle', message: `${c.op} call #${c.id} by ${c.task} (${fc.task}): ${w.why}`, signature: answerSignature(c.op, w.kind), evidence: at(c) });
     }
   }
   return out;

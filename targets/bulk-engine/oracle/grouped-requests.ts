@@ -8,6 +8,7 @@ import type { Violation } from '../../../properties/violation.ts';
 import type { CallFact } from '../facts.ts';
 import type { FlushCarriage } from './carriage.ts';
 import { searchItem } from './encode.ts';
+import { requestSignature } from '../progress-signature.ts';
 
 const dedupeKey = (c: CallFact) => (c.intent?.kind === 'search' ? (c.intent.dedupeKey ?? '') : '');
 
@@ -29,9 +30,9 @@ export function checkEnrollFlush(fc: FlushCarriage, calls: readonly CallFact[]):
   for (const x of fc.exchanges) {
     if (x.req.path.endsWith('/_refresh')) {
       const want = `/${indices.join(',')}/_refresh`;
-      if (indices.length === 0 || x.req.path !== want) out.push({ property: 'request-oracle', message: `${fc.task} refreshed ${x.req.path}; its canonical enrollment searches asked for ${indices.length === 0 ? 'no refresh' : want}`, evidence: ev });
+      if (indices.length === 0 || x.req.path !== want) out.push({ property: 'request-oracle', message: `${fc.task} refreshed ${x.req.path}; its canonical enrollment searches asked for ${indices.length === 0 ? 'no refresh' : want}`, signature: requestSignature(indices.length === 0 ? 'enrollment flush refreshed with no refresh asked for' : 'enrollment flush refreshed other indices than its searches asked for'), evidence: ev });
     } else if (x.req.path !== '/_msearch' || x.req.body !== body) {
-      out.push({ property: 'request-oracle', message: `${fc.task} sent ${x.req.path} with ${JSON.stringify(x.req.body.slice(0, 200))}; its ${canon.length} dedupe keys (oldest block first) asked for ${JSON.stringify(body.slice(0, 200))}`, evidence: ev });
+      out.push({ property: 'request-oracle', message: `${fc.task} sent ${x.req.path} with ${JSON.stringify(x.req.body.slice(0, 200))}; its ${canon.length} dedupe keys (oldest block first) asked for ${JSON.stringify(body.slice(0, 200))}`, signature: requestSignature(x.req.path !== '/_msearch' ? `enrollment flush sent to ${x.req.path}, not /_msearch` : 'enrollment flush msearch differs from one item per dedupe key, oldest first'), evidence: ev });
     }
   }
   return out;
@@ -51,13 +52,13 @@ export function checkApiKeyFlush(fc: FlushCarriage, calls: readonly CallFact[]):
       ids = undefined;
     }
     if (x.req.path !== '/_security/api_key/_bulk_update' || !Array.isArray(ids)) {
-      out.push({ property: 'request-oracle', message: `${fc.task} sent ${x.req.path} with a body that is not an API-key bulk update`, evidence: ev });
+      out.push({ property: 'request-oracle', message: `${fc.task} sent ${x.req.path} with a body that is not an API-key bulk update`, signature: requestSignature('API-key flush sent something other than an API-key bulk update'), evidence: ev });
       continue;
     }
     for (const id of ids as string[]) {
-      if (!asked.has(id)) out.push({ property: 'request-oracle', message: `${fc.task} updated API key ${JSON.stringify(id)}, which none of its ${calls.length} calls asked for`, evidence: ev });
+      if (!asked.has(id)) out.push({ property: 'request-oracle', message: `${fc.task} updated API key ${JSON.stringify(id)}, which none of its ${calls.length} calls asked for`, signature: requestSignature('API-key flush updated a key no call asked for'), evidence: ev });
       const before = seen.get(id);
-      if (before !== undefined && before !== x.req.body) out.push({ property: 'request-oracle', message: `${fc.task} put API key ${JSON.stringify(id)} in two different batches`, evidence: ev });
+      if (before !== undefined && before !== x.req.body) out.push({ property: 'request-oracle', message: `${fc.task} put API key ${JSON.stringify(id)} in two different batches`, signature: requestSignature('API-key flush put a key in two batches'), evidence: ev });
       seen.set(id, x.req.body);
     }
   }

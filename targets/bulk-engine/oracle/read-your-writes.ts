@@ -8,6 +8,7 @@
  */
 import type { Violation } from '../../../properties/violation.ts';
 import type { CallFact, RunFacts, WriteFact } from '../facts.ts';
+import { readYourWritesSignature } from '../progress-signature.ts';
 
 const key = (index: string, id: string) => `${index}\u0000${id}`;
 
@@ -48,6 +49,7 @@ export function readYourWrites(f: RunFacts): Violation[] {
         out.push({
           property: 'read-your-writes',
           message: `${r.op} call #${r.id} by ${r.task} read ${r.intent.index}/${r.intent.id} field ${field} = ${actual ?? 'missing'}, but ${last.c.op} call #${last.c.id} by ${last.c.task} had acknowledged ${JSON.stringify(last.w.fields[field])} before the read began`,
+          signature: readYourWritesSignature(r.op, last.c.op, field),
           evidence: { step: f.result.steps, time: r.end, tasks: [r.task] },
         });
       }
