@@ -6,7 +6,7 @@
  */
 import { KERNELS, PORTED } from '../targets/goker/catalog.ts';
 import { measureKernel, type KernelMeasurement } from './goker/measure.ts';
-import { kernelTable, summaryTable } from './goker/render.ts';
+import { kernelTable, shrinkLine, summaryTable } from './goker/render.ts';
 import { summarise } from './goker/summary.ts';
 
 const clock = (): number => performance.now(); // determinism-ok: the bench times itself, outside any run
@@ -37,7 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (json) {
     process.stdout.write(`${JSON.stringify({ kernels: ms, summary, wallMs })}\n`);
   } else {
-    process.stdout.write(`${[...kernelTable(ms), '', ...summaryTable(summary), '', `wall time: ${(wallMs / 1000).toFixed(1)} s`].join('\n')}\n`);
+    process.stdout.write(`${[...kernelTable(ms), '', ...summaryTable(summary), '', shrinkLine(ms), '', `wall time: ${(wallMs / 1000).toFixed(1)} s`].join('\n')}\n`);
   }
   return 0;
 }

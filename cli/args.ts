@@ -42,13 +42,18 @@ export function parseSeed(s: string): number {
   return seedNumber('--seed', s);
 }
 
-/** `--shard I/N` with 1 ≤ I ≤ N. */
+/** The most shards `--shard I/N` takes. */
+export const MAX_SHARDS = 10_000;
+
+/** `--shard I/N` with 1 ≤ I ≤ N (1-based, as vitest's). */
 export function parseShard(s: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(s);
   if (m === null) throw new InputError(`--shard: "${s}" is not I/N (e.g. 2/4)`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw new InputError(`--shard: ${s} needs 1 <= I <= N`);
+  if (count < 1 || count > MAX_SHARDS) throw new InputError(`--shard: ${s} needs 1 <= N <= ${MAX_SHARDS}`);
+  if (index === 0) throw new InputError(`--shard: ${s}: I counts from 1 (1..${count}, as vitest's --shard); a Kubernetes Indexed Job's 0-based JOB_COMPLETION_INDEX is --shard $((JOB_COMPLETION_INDEX + 1))/${count}`);
+  if (index > count) throw new InputError(`--shard: ${s} needs 1 <= I <= N`);
   return { index, count };
 }
 

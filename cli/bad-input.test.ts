@@ -1,13 +1,13 @@
 /**
  * Bad input gets one clear line naming the field, exit code 2, and no file written.
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './testing/run-cli.ts';
+import { testTempDir } from '../test/temp-dirs.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'dst-bad-input-'));
+const dir = testTempDir('bad-input');
 const file = (name: string, content: string) => {
   const p = join(dir, name);
   writeFileSync(p, content);
@@ -33,6 +33,8 @@ const cases: Array<[string, string[], RegExp]> = [
   ['empty seed range', ['run', '--seeds', '5..1'], /--seeds: 5\.\.1 is empty: A must not exceed B/],
   ['malformed seed range', ['run', '--seeds', '1-5'], /--seeds: "1-5" is not a range A\.\.B/],
   ['shard out of range', ['run', '--shard', '3/2'], /--shard: 3\/2 needs 1 <= I <= N/],
+  ['a 0-based shard (JOB_COMPLETION_INDEX as given)', ['run', '--shard', '0/4'], /--shard: 0\/4: I counts from 1 \(1\.\.4, as vitest's --shard\); a Kubernetes Indexed Job's 0-based JOB_COMPLETION_INDEX is --shard \$\(\(JOB_COMPLETION_INDEX \+ 1\)\)\/4/],
+  ['too many shards', ['run', '--shard', '1/100000'], /--shard: 1\/100000 needs 1 <= N <= 10000/],
   ['zero workers', ['run', '--workers', '0'], /--workers: 0 is out of range/],
   ['unknown strategy', ['run', '--strategy', 'bfs'], /--strategy: "bfs" is not allowed \(allowed: random, pct, go, exhaustive\)/],
   ['bad bound', ['explore', '--bound', 'x'], /--bound: "x" is not a non-negative integer/],
@@ -47,6 +49,20 @@ const cases: Array<[string, string[], RegExp]> = [
   ['--out that is a folder', ['replay', '--seed', '1', '--scenario', 'tiny', '--trace', 'text', '--out', dir], /--out: .* is a folder, not a file/],
   ['a folder as --scenario', ['run', '--scenario', `${dir}/`], /--scenario: .* is a folder, not a regular file/],
   ['--check without a file', ['replay', '--seed', '1', '--scenario', 'tiny', '--check'], /--check: compares with a repro FILE/],
+  ['a misspelled flag', ['run', '--senario', 'smoke'], /^dst: unknown option '--senario'; did you mean --scenario\?\n$/],
+  ['a misspelled command', ['rnu'], /^dst: unknown command 'rnu'; did you mean run\?\n$/],
+  ['a misspelled scenario', ['run', '--scenario', 'chekin-storm'], /unknown scenario "chekin-storm" of target bulk-engine; did you mean "checkin-storm"\? \(known: /],
+  ['a misspelled variant', ['run', '--variant', 'prefix'], /unknown variant "prefix" of target bulk-engine; did you mean "pre-fix"\? \(allowed: /],
+  ['a misspelled target', ['run', '--target', 'goker/cockroach_548'], /unknown target "goker\/cockroach_548"; did you mean "goker\/cockroach_584"\? \(shipped: /],
+  ['--choices that is not a list', ['replay', '--scenario', 'tiny', '--choices', '1,,2'], /--choices: "1,,2" is not a comma list of non-negative integers/],
+  ['--choices with --seed', ['replay', '--scenario', 'tiny', '--seed', '1', '--choices', '0'], /--choices: a decision list fixes the case; drop --seed/],
+  ['a bad --budget', ['run', '--budget', 'soon'], /--budget: "soon" is not a duration \(e\.g\. 90s, 10m/],
+  ['--seeds random:0', ['run', '--seeds', 'random:0'], /--seeds: "random:0" is not random:N with 1 <= N <= /],
+  ['random seeds with a shard', ['run', '--seeds', 'random:5', '--shard', '1/2'], /--seeds random:N with --shard: every shard would pick its own start/],
+  ['--junit-per-run without --junit', ['run', '--junit-per-run'], /--junit-per-run: it shapes the --junit file; give --junit FILE too/],
+  ['--go-seeds with --shard', ['run', '--go-seeds', '5', '--shard', '1/2'], /--go-seeds: its pass depends on the bugs of every shard/],
+  ['a word for --workers', ['run', '--workers', 'many'], /--workers: "many" is not a positive integer/],
+  ['exhaustive with a budget', ['run', '--strategy', 'exhaustive', '--scenario', 'tiny', '--budget', '5s'], /--strategy exhaustive: --budget do not apply/],
 ];
 
 describe('bad input: one line, exit 2, nothing written', () => {

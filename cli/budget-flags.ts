@@ -1,13 +1,11 @@
 /**
  * `--max-heap-mb N` and `--max-wall DURATION`: the heap and wall-clock budgets of each
- * run, overriding the configuration's own (see harness/resource-budget.ts). `--workers N`
- * is capped at the cores this machine has.
+ * run, overriding the configuration's own (see harness/resource-budget.ts); durations as
+ * `--budget` takes them too.
  */
-import { availableParallelism } from 'node:os';
 import { InputError } from '../harness/input-error.ts';
 import { heapLimitMb, type BudgetOverrides } from '../harness/resource-budget.ts';
 import { parsePositiveInt } from './args.ts';
-import type { Io } from './io.ts';
 
 /** The raw budget flags of a command. */
 export interface BudgetFlags {
@@ -44,17 +42,4 @@ export function parseBudgetFlags(flags: BudgetFlags): BudgetOverrides {
   }
   if (flags.maxWall !== undefined) out.maxWallMs = parseDuration('--max-wall', flags.maxWall);
   return out;
-}
-
-/** `--workers N`, capped at the available parallelism; the warning is printed once every input is validated ({@link warnWorkers}). */
-export function parseWorkers(s: string): { readonly workers: number; readonly warning: string | null } {
-  const asked = parsePositiveInt('--workers', s, 256);
-  const cores = availableParallelism();
-  if (asked <= cores) return { workers: asked, warning: null };
-  return { workers: cores, warning: `dst: warning: --workers ${asked} is more than the ${cores} available core${cores === 1 ? '' : 's'}; using ${cores}` };
-}
-
-/** Prints the `--workers` warning, if any, on stderr. */
-export function warnWorkers(w: { readonly warning: string | null }, io: Io): void {
-  if (w.warning !== null) io.stderr.write(`${w.warning}\n`);
 }

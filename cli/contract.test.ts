@@ -4,11 +4,12 @@
  * and workers.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replayArgv, runCli } from './testing/run-cli.ts';
+import { quiet, replayArgv, runCli } from './testing/run-cli.ts';
+import { testTempDir } from '../test/temp-dirs.ts';
 
 interface Failure {
   seed: number;
@@ -26,12 +27,12 @@ interface Report {
   traceHash?: string;
 }
 
-async function json(argv: string[]): Promise<{ code: number; report: Report }> {
-  const r = await runCli([...argv, '--json']);
+async function json(argv: string[]): Promise<{ code: number; report: Report; text: string }> {
+  const r = await runCli([...argv, '--json', ...quiet(argv)]);
   expect(r.stderr).toBe('');
   const lines = r.stdout.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
-  return { code: r.code, report: JSON.parse(lines[0] as string) as Report };
+  return { code: r.code, report: JSON.parse(lines[0] as string) as Report, text: r.stdout };
 }
 
 describe('dst run / replay', () => {
@@ -64,7 +65,7 @@ describe('dst run / replay', () => {
   });
 
   it('--save writes one repro file per distinct bug, which replays to its signature, and skips bugs DIR already has', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dst-save-'));
+    const dir = testTempDir('save');
     const { report } = await json(['run', '--variant', 'upstream', '--scenario', 'bad-input', '--seeds', '0..2', '--save', dir]);
     const bugs = (report as unknown as { bugs: { signature: string; property: string }[] }).bugs;
     const files = readdirSync(dir).sort();
@@ -90,8 +91,10 @@ describe('dst run / replay', () => {
     expect(s1.report.runs + s2.report.runs).toBe(all.report.runs);
     const key = (f: Failure) => `${f.scenario}/${f.seed}/${f.traceHash}`;
     expect([...s1.report.failures, ...s2.report.failures].map(key).sort()).toEqual(all.report.failures.map(key).sort());
+    // Worker threads change nothing in the report: byte for byte the same JSON (no --timing).
     const workers = await json(['run', '--variant', 'upstream', '--scenario', 'smoke', '--scenario', 'bad-input', '--seeds', '0..5', '--workers', '2']);
-    expect(workers.report.failures.map(key)).toEqual(all.report.failures.map(key));
+    expect(all.report.failures.length).toBeGreaterThan(0);
+    expect(workers.text).toBe(all.text);
   }, 60_000);
 });
 
@@ -102,6 +105,22 @@ describe('dst explore', () => {
     const rep = JSON.parse(r.stdout) as { passed: boolean; violations: { property: string }[] };
     expect(rep.passed).toBe(false);
     expect(rep.violations[0]?.property).toBe('block-lifecycle');
+  });
+
+  it('without --save writes no file, and its --choices replay command reproduces the failure exactly', async () => {
+    const T = './examples/worker-pool/target.ts';
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('dst-explore'));
+    const r = await runCli(['explore', '--target', T, '--variant', 'buggy', '--json']);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout) as { saved: string | null; failure: { replay: string; traceHash: string; property: string } };
+    expect(rep.saved).toBeNull();
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('dst-explore'))).toEqual(before);
+    expect(rep.failure.replay).toMatch(/^npx dst replay --target \S+ --scenario default --variant buggy --choices [\d,]+$/);
+    const again = await json(replayArgv(rep.failure.replay));
+    expect(again.code).toBe(1);
+    expect(again.report.traceHash).toBe(rep.failure.traceHash);
+    expect(again.report.failures[0]?.property).toBe(rep.failure.property);
+    expect(again.report.failures[0]?.replay).toBe(rep.failure.replay);
   });
 
   it('exhausts the space of tiny with hardened, under its bound, with no violation', async () => {
@@ -142,7 +161,7 @@ describe('dst replay --check', () => {
   it('exits 0 when a regression file still matches, 1 when its hash drifted', async () => {
     const file = join(import.meta.dirname, '../fixtures/regressions/v3-cancel-after-enqueue-pre-fix-0.json');
     expect((await runCli(['replay', file, '--check'])).code).toBe(0);
-    const dir = mkdtempSync(join(tmpdir(), 'dst-check-'));
+    const dir = testTempDir('check');
     const drifted = join(dir, 'drifted.json');
     const { readFileSync, writeFileSync } = await import('node:fs');
     writeFileSync(drifted, readFileSync(file, 'utf8').replace(/"traceHash": "[0-9a-f]{16}"/, '"traceHash": "0000000000000000"'));
@@ -154,7 +173,7 @@ describe('dst replay --check', () => {
 
 describe('flag values that look like flags', () => {
   it('a --note whose text starts with a flag name is a value, not a repeated flag', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dst-note-'));
+    const dir = testTempDir('note');
     const r = await runCli(['replay', '--seed', '1', '--scenario', 'tiny', '--variant', 'hardened', '--save', dir, '--note', '--seed=3 was the other one']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');

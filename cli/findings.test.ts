@@ -5,13 +5,13 @@
  * retained blocks; go-strategy runs that replay bit for bit; the cross-variant matrix.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES } from '../properties/severity.ts';
-import { replayArgv, runCli } from './testing/run-cli.ts';
+import { quiet, replayArgv, runCli } from './testing/run-cli.ts';
+import { testTempDir } from '../test/temp-dirs.ts';
 
 const exec = promisify(execFile);
 const BIN = join(import.meta.dirname, 'bin.js');
@@ -34,7 +34,7 @@ interface RunJson {
 }
 
 async function runJson(argv: string[]): Promise<RunJson> {
-  const r = await runCli([...argv, '--json']);
+  const r = await runCli([...argv, '--json', ...quiet(argv)]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as RunJson;
 }
@@ -58,6 +58,7 @@ describe('distinct bugs', () => {
       expect(SEVERITIES as readonly string[]).toContain(b.severity);
       expect(b.signature.startsWith(`${b.property}: `)).toBe(true);
       expect(b.runs).toBeGreaterThan(0);
+      for (const c of (b as Bug & { consequences: { signature: string; runs: number }[] }).consequences) expect(c.runs).toBeLessThanOrEqual(b.runs);
       expect(b.smallest.replay).toMatch(/^npx dst replay --seed \d+ --scenario \S+ --variant upstream$/);
     }
     for (let i = 1; i < rep.bugs.length; i++) expect(rank((rep.bugs[i] as Bug).severity)).toBeGreaterThanOrEqual(rank((rep.bugs[i - 1] as Bug).severity));
@@ -100,7 +101,7 @@ describe('distinct bugs', () => {
 
 describe('--strategy go', () => {
   it('replays bit for bit: from the replay command, from a saved repro file, with another GOMAXPROCS', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dst-go-'));
+    const dir = testTempDir('go');
     for (const procs of ['2', '4']) {
       const rep = await runJson(['run', '--scenario', 'tiny', '--variant', 'pre-fix', '--strategy', 'go', '--gomaxprocs', procs, '--seeds', '0..5', '--save', dir]);
       expect(rep.failures.length).toBeGreaterThan(0);

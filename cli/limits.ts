@@ -9,7 +9,7 @@ import type { Io } from './io.ts';
 
 /** The JSON form of the runs a budget stopped. */
 export function limitsJson(reports: readonly CaseReport[]): Array<Record<string, unknown>> {
-  return reports.filter((r) => Boolean(r.limit)).map((r) => ({ scenario: r.scenario, seed: r.seed, variant: r.variant, limit: r.limit, steps: r.steps, replay: r.replay }));
+  return reports.filter((r) => Boolean(r.limit)).map((r) => ({ scenario: r.scenario, ...(r.scenarioRef !== r.scenario && { scenarioRef: r.scenarioRef }), seed: r.seed, variant: r.variant, limit: r.limit, steps: r.steps, replay: r.replay }));
 }
 
 /** Prints one stderr line when a budget stopped any run; returns whether one did. */

@@ -6,10 +6,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, oneLine } from '../harness/input-error.ts';
 import { exploreCommand } from './commands/explore.ts';
 import { listCommand } from './commands/list.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
 import { shrinkCommand } from './commands/shrink.ts';
 import type { Io } from './io.ts';
+import { DST_VERSION } from './version.ts';
 
 const collect = (v: string, prev: string[]) => prev.concat([v]);
 
@@ -18,11 +20,13 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .description('Deterministic simulation testing for Go-style concurrent code (default target: the fleet-server bulk engine)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => undefined })
-    .showSuggestionAfterError(false)
+    .showSuggestionAfterError(true)
+    .version(`dst ${DST_VERSION}`, '-V, --version', 'print the version of dst')
     .allowExcessArguments(false);
   const target = ['--target <t>', 'system under test: a shipped target name or a .ts/.js module path (default bulk-engine)'] as const;
   const maxHeap = ['--max-heap-mb <MB>', 'heap budget of each run; a run that reaches it stops as a tool limit (default: 80 % of the heap limit)'] as const;
   const maxWall = ['--max-wall <duration>', 'wall-clock budget of each run, e.g. 90s, 10m (default 10m)'] as const;
+  const quiet = ['--quiet', 'no progress on stderr'] as const;
   const noRaces = ['--no-races', 'skip happens-before tracking and the data-race property (faster; trace hashes are the same)'] as const;
   p.command('run')
     .description('run seeded simulations and check every property')
@@ -32,15 +36,21 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--strategy <s>', 'random | pct | go | exhaustive', 'random')
     .option('--gomaxprocs <N>', 'processors of the go strategy (default 2)')
     .option('--go-seeds <N>', 'after the sweep, run N go-strategy seeds per configuration with a bug and say per bug how many found it')
-    .option('--seeds <A..B>', 'inclusive seed range (default 0..199)')
+    .option('--seeds <A..B|random:N>', 'inclusive seed range (default 0..199), or N seeds from a start picked at random')
     .option('--seed <N>', 'a single seed')
-    .option('--workers <N>', 'worker threads', '1')
-    .option('--shard <I/N>', 'run only shard I of N of the seeds')
+    .option('--budget <duration>', 'run seeds from the start seed until this much wall-clock time is spent, e.g. 90s, 10m')
+    .option('--bail', 'stop at the first failure')
+    .option('--workers <N|auto>', 'worker threads (default auto: every core, at most one per 75 runs, when the sweep is large enough to pay for them)')
+    .option('--shard <I/N>', 'run only shard I of N of the seeds (1-based: I is 1..N; from a Kubernetes JOB_COMPLETION_INDEX: $((JOB_COMPLETION_INDEX + 1))/N)')
     .option('--save <dir>', 'write one repro file per distinct bug (its smallest run) into DIR, unless DIR has one for it')
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
     .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
+    .option('--timing', "with --json: add wall-clock timing (timing.wallMs, timing.runMs), the only fields that differ between runs of the same seeds")
+    .option('--junit <file>', 'also write a JUnit XML report (one test case per scenario, variant and property)')
+    .option('--junit-per-run', 'with --junit: one test case per run instead')
+    .option(...quiet)
     .option(...maxHeap)
     .option(...maxWall)
     .action((opts) => setCode(runCommand(opts, io)));
@@ -49,6 +59,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .argument('[file]', 'a repro file')
     .option(...target)
     .option('--seed <N>', 'seed')
+    .option('--choices <list>', 'instead of --seed: the choice of each decision in order, e.g. 0,2,1 (what dst explore prints)')
     .option('--scenario <name>', 'scenario name or .json path')
     .option('--variant <v>', 'variant (default: the target\'s first)')
     .option('--strategy <s>', 'random | pct | go (default random)')
@@ -79,6 +90,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
     .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
+    .option(...quiet)
     .option(...maxHeap)
     .option(...maxWall)
     .action((opts) => setCode(exploreCommand(opts, io)));
@@ -89,9 +101,18 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--out <file>', 'where to write the shrunk repro file (default: FILE.shrunk.json beside it)')
     .option('--max-runs <N>', 'run budget (every run counts, the first included)', '400')
     .option('--json', 'print one JSON object')
+    .option(...quiet)
     .option(...maxHeap)
     .option(...maxWall)
     .action((file, opts) => setCode(shrinkCommand(file, opts, io)));
+  p.command('merge')
+    .description('combine the --json reports of the shards of one sweep into the report of the whole sweep')
+    .argument('<reports...>', 'shard reports (dst run --shard I/N --json)')
+    .option('--json', 'print one JSON report on stdout')
+    .option('--timing', 'with --json: add the shards\' timing (each shard needs --timing)')
+    .option('--junit <file>', 'also write a JUnit XML report')
+    .option('--junit-per-run', 'with --junit: one test case per run')
+    .action((files, opts) => setCode(mergeCommand(files, opts, io)));
   p.command('list')
     .description('targets with their variants, scenarios and properties; strategies')
     .option(...target)
@@ -100,7 +121,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--choices', '--budget', '--junit', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {
@@ -117,6 +138,13 @@ function rejectRepeats(args: readonly string[]): void {
   }
 }
 
+/** Commander's message as one line: `unknown option '--senario'; did you mean --scenario?`. */
+function commanderLine(message: string): string {
+  const [first = '', ...rest] = message.replace(/^error: /, '').split('\n');
+  const hint = rest.map((l) => /^\(Did you mean (.*)\?\)$/.exec(l.trim())).find((m) => m !== null);
+  return hint ? `${first}; did you mean ${hint[1]}?` : first;
+}
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let pending: Promise<number> | number = 0;
@@ -130,7 +158,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      io.stderr.write(`dst: ${oneLine(e.message.replace(/^error: /, '').split('\n')[0] ?? '')}\n`);
+      io.stderr.write(`dst: ${oneLine(commanderLine(e.message))}\n`);
       return 2;
     }
     if (e instanceof InputError) {

@@ -4,6 +4,7 @@
  * run where nothing more severe happened, then fewest steps, then fewest decisions) with
  * the command that replays it. Pure: reports in, bugs out.
  */
+import type { SwarmSwitches } from './swarm-switches.ts';
 import { signatureOf } from '../properties/signature.ts';
 import { severityRank, type Severity } from '../properties/severity.ts';
 import type { CaseReport, ScheduleMeasure } from './case.ts';
@@ -30,6 +31,8 @@ export interface SmallestCase {
   readonly retained: RetentionSummary;
   /** How special its schedule is (preemptions, woken receivers run before their senders). */
   readonly schedule?: ScheduleMeasure;
+  /** In swarm mode: the switches that run drew and the configuration values they changed. */
+  readonly switches?: SwarmSwitches;
 }
 
 /** One distinct bug. */
@@ -109,7 +112,7 @@ export function groupBugs(reports: readonly CaseReport[], properties: readonly C
       runs: a.runs,
       firstSeed: a.first.seed,
       firstScenario: a.first.scenario,
-      smallest: { scenario: s.scenario, scenarioRef: s.scenarioRef, variant: s.variant, seed: s.seed, strategy: s.strategy, swarm: s.swarm, steps: s.steps, decisions: s.decisions, traceHash: s.traceHash, replay: s.replay, retained: s.retained, ...(s.schedule !== undefined && { schedule: s.schedule }) },
+      smallest: { scenario: s.scenario, scenarioRef: s.scenarioRef, variant: s.variant, seed: s.seed, strategy: s.strategy, swarm: s.swarm, steps: s.steps, decisions: s.decisions, traceHash: s.traceHash, replay: s.replay, retained: s.retained, ...(s.schedule !== undefined && { schedule: s.schedule }), ...(s.switches !== undefined && { switches: s.switches }) },
       variants: [...a.byVariant.keys()],
       runsByVariant: Object.fromEntries(a.byVariant),
       scenarios: [...a.scenarios],
@@ -119,15 +122,19 @@ export function groupBugs(reports: readonly CaseReport[], properties: readonly C
   }
   const rank = (b: Bug) => (b.severity === 'determinism' ? -1 : severityRank(b.severity));
   bugs.sort((x, y) => rank(x) - rank(y) || (order.get(x.property) ?? 99) - (order.get(y.property) ?? 99) || y.runs - x.runs || (x.signature < y.signature ? -1 : 1));
-  return foldConsequences(bugs, (b) => (acc.get(b.signature) as { runIds: Set<number> }).runIds, rank);
+  const entry = (b: Bug) => acc.get(b.signature) as { runIds: Set<number>; smallest: CaseReport };
+  // Where a signature first shows in a bug's smallest run: consequences are listed in that order.
+  const firstStep = (parent: Bug, sig: string) => entry(parent).smallest.violations.find((v) => signatureOf(v) === sig)?.evidence.step ?? Number.MAX_SAFE_INTEGER;
+  return foldConsequences(bugs, (b) => entry(b).runIds, rank, firstStep);
 }
 
 /**
  * Folds every bug whose runs all show a strictly more severe bug into the first (most
- * severe) such bug's {@link Bug.consequences}. Determinism bugs are never folded, nor
+ * severe) such bug's {@link Bug.consequences}, listed most severe first, then by where
+ * they first show in that bug's smallest run (a root cause before what follows from it). Determinism bugs are never folded, nor
  * folded into: a run that proves nothing explains nothing.
  */
-function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: (b: Bug) => number): Bug[] {
+function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: (b: Bug) => number, firstStep: (parent: Bug, sig: string) => number): Bug[] {
   const kept: Bug[] = [];
   const folded = new Map<Bug, Consequence[]>();
   for (const b of sorted) {
@@ -138,7 +145,12 @@ function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: 
       folded.set(b, []);
     } else (folded.get(parent) as Consequence[]).push({ signature: b.signature, severity: b.severity, runs: b.runs });
   }
-  return kept.map((b) => ({ ...b, consequences: folded.get(b) as Consequence[] }));
+  return kept.map((b) => {
+    const c = folded.get(b) as Consequence[];
+    const at = new Map(c.map((x) => [x.signature, firstStep(b, x.signature)]));
+    const ordered = [...c].sort((x, y) => rank(x as Bug) - rank(y as Bug) || (at.get(x.signature) as number) - (at.get(y.signature) as number) || y.runs - x.runs);
+    return { ...b, consequences: ordered };
+  });
 }
 
 function isSubset(a: Set<number>, b: Set<number>): boolean {

@@ -12,6 +12,7 @@ import { decisionsHash } from './divergence.ts';
 import { checkRun } from './properties.ts';
 import { budgetWatchdog, effectiveBudget, type BudgetOverrides } from './resource-budget.ts';
 import { makeStrategy, type StrategySpec } from './strategy-spec.ts';
+import { configChanges, recordingDraw, type SwarmDraw, type SwarmSwitches } from './swarm-switches.ts';
 import type { ConfigDraw, FinishedRun } from './target.ts';
 import type { LoadedTarget } from './targets.ts';
 
@@ -84,6 +85,8 @@ export interface CaseReport {
   readonly retained: RetentionSummary;
   /** How special its schedule is (absent when the run's strategy was not metered, as in exploration). */
   readonly schedule?: ScheduleMeasure;
+  /** In swarm mode: the switches this run drew and the configuration values they changed. */
+  readonly switches?: SwarmSwitches;
 }
 
 /** A schedule's measures. */
@@ -119,7 +122,8 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
   const preRun = new PreRun(strategy);
   const swarm = t.swarm;
   // The target's own code (swarm switches, build) runs under the nondeterminism guard like the run.
-  const config = spec.swarm && swarm !== undefined ? (preRun.guarded(() => swarm(spec.config, drawOf(preRun))) ?? spec.config) : spec.config;
+  const draws: SwarmDraw[] = [];
+  const config = spec.swarm && swarm !== undefined ? (preRun.guarded(() => swarm(spec.config, recordingDraw(drawOf(preRun), draws))) ?? spec.config) : spec.config;
   const limits = t.limits(config);
   let world: unknown;
   const retain = t.retained;
@@ -178,6 +182,7 @@ export function runWithStrategy(spec: CaseSpec, given: Strategy): CaseRun {
     stats: built && limit === null ? (t.stats?.(run) ?? {}) : {},
     retained,
     ...(strategy instanceof ScheduleMeter && { schedule: { preemptions: strategy.preemptions, wakeeFirst: strategy.wakeeFirst } }),
+    ...(spec.swarm && swarm !== undefined && { switches: { draws, changed: configChanges(spec.config, config) } }),
   };
   return { report, result, run };
 }

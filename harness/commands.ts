@@ -15,12 +15,29 @@ export function replayLine(spec: CaseSpec): string {
   const s = spec.strategy;
   const target = targetWords(spec);
   if (spec.reproFile !== undefined) return ['npx dst replay', shellQuote(spec.reproFile), ...(spec.target.shipped ? [] : target)].join(' ');
-  if (s.kind === 'decisions') return `npx dst replay <repro file> (save it with --save DIR)`;
+  if (s.kind === 'decisions') return choicesLine(spec, s.decisions.map((d) => d.choice)) ?? `npx dst replay <repro file> (save it with --save DIR)`;
   const parts = ['npx dst replay', ...target, `--seed ${s.seed}`, `--scenario ${shellQuote(spec.configRef)}`, `--variant ${spec.variant}`];
   if (s.kind === 'pct') parts.push('--strategy pct');
   if (s.kind === 'go') parts.push('--strategy go', ...(s.procs === DEFAULT_PROCS ? [] : [`--gomaxprocs ${s.procs}`]));
   if (spec.swarm) parts.push('--swarm');
   return parts.join(' ');
+}
+
+/** The longest `--choices` replay command printed; a longer decision list needs a repro file. */
+export const MAX_CHOICES_LINE = 4000;
+
+/**
+ * `npx dst replay --scenario S --variant V --choices 0,2,1` for a decision list: each
+ * decision's choice in order, trailing zeros dropped (past the list every decision takes
+ * its first alternative), so the command replays the case exactly with no file. Null when
+ * the command would be longer than {@link MAX_CHOICES_LINE}.
+ */
+export function choicesLine(spec: Pick<CaseSpec, 'target' | 'configRef' | 'variant' | 'swarm'>, choices: readonly number[]): string | null {
+  let end = choices.length;
+  while (end > 0 && choices[end - 1] === 0) end--;
+  const list = end === 0 ? '0' : choices.slice(0, end).join(',');
+  const line = ['npx dst replay', ...targetWords(spec), `--scenario ${shellQuote(spec.configRef)}`, `--variant ${spec.variant}`, ...(spec.swarm ? ['--swarm'] : []), `--choices ${list}`].join(' ');
+  return line.length > MAX_CHOICES_LINE ? null : line;
 }
 
 /** Quotes a word for a POSIX shell when it needs it (spaces, quotes, `$`...). */

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { InputError, validateInput } from './input-error.ts';
 import { parseJsonText, readInputFile } from './input-file.ts';
 import type { AnyTarget } from './target.ts';
+import { didYouMean } from './suggest.ts';
 
 export { MAX_INPUT_FILE_BYTES, parseJsonText, readInputFile } from './input-file.ts';
 
@@ -45,7 +46,7 @@ export function chooseConfig(t: AnyTarget, ref: string, flag = '--scenario'): Ch
     return { config, ref, name: configName(t, config, ref) };
   }
   const named = t.configurations.find((c) => c.name === ref);
-  if (named === undefined) throw new InputError(`${flag}: unknown scenario "${ref}" of target ${t.name} (known: ${configurationNames(t).join(', ')})`);
+  if (named === undefined) throw new InputError(`${flag}: unknown scenario "${ref}" of target ${t.name}${didYouMean(ref, configurationNames(t))} (known: ${configurationNames(t).join(', ')})`);
   return { config: named.config, ref, name: configName(t, named.config, ref) };
 }
 
@@ -59,5 +60,5 @@ export function resolveVariant(t: AnyTarget, name: string | undefined, flag = '-
   if (name === undefined) return (t.variants[0] as { name: string }).name;
   for (const v of t.variants) if (v.name === name || v.aliases?.includes(name)) return v.name;
   const names = t.variants.flatMap((v) => [v.name, ...(v.aliases ?? [])]);
-  throw new InputError(`${flag}: unknown variant "${name}" of target ${t.name} (allowed: ${names.join(', ')})`);
+  throw new InputError(`${flag}: unknown variant "${name}" of target ${t.name}${didYouMean(name, names)} (allowed: ${names.join(', ')})`);
 }

@@ -21,10 +21,19 @@ export interface ExploreReport {
   readonly failure: (CaseReport & { readonly decisionList: ReadonlyArray<{ label: string; width: number; choice: number }> }) | null;
 }
 
-/** Explores the case `spec` describes (its strategy is ignored: every schedule is tried). */
-export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number): ExploreReport {
+/**
+ * Explores the case `spec` describes (its strategy is ignored: every schedule is tried);
+ * `onSchedule` is told after each schedule (progress).
+ */
+export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number, onSchedule?: (schedules: number) => void): ExploreReport {
   const base: CaseSpec = { ...spec, strategy: { kind: 'decisions', decisions: [] }, swarm: false };
-  const r = explore((s) => runWithStrategy(base, s), (run) => !run.report.passed, { preemptionBound: bound, maxSchedules });
+  let n = 0;
+  const once = (s: Parameters<typeof runWithStrategy>[1]) => {
+    const run = runWithStrategy(base, s);
+    onSchedule?.(++n);
+    return run;
+  };
+  const r = explore(once, (run) => !run.report.passed, { preemptionBound: bound, maxSchedules });
   const f = r.failures[0];
   return {
     target: spec.target.target.name,

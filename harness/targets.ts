@@ -10,6 +10,7 @@ import { SHIPPED_TARGETS } from '../targets/index.ts';
 import { InputError } from './input-error.ts';
 import { kindOf, MAX_INPUT_FILE_BYTES } from './input-file.ts';
 import { targetProblem, type AnyTarget } from './target.ts';
+import { didYouMean } from './suggest.ts';
 
 /** A target as a case holds it: the module and how the user named it. */
 export interface LoadedTarget {
@@ -53,7 +54,7 @@ async function loadShipped(name: string, flag: string): Promise<AnyTarget> {
   const s = SHIPPED_TARGETS.find((t) => t.name === name);
   if (s === undefined) {
     const names = shippedTargetNames();
-    throw new InputError(`${flag}: unknown target "${name}" (shipped: ${names.length > 8 ? `${names.slice(0, 8).join(', ')}, … (dst list shows all ${names.length})` : names.join(', ')}; or give a path to a .ts/.js module)`);
+    throw new InputError(`${flag}: unknown target "${name}"${didYouMean(name, names)} (shipped: ${names.length > 8 ? `${names.slice(0, 8).join(', ')}, … (dst list shows all ${names.length})` : names.join(', ')}; or give a path to a .ts/.js module)`);
   }
   return s.load();
 }

@@ -4,7 +4,21 @@
  * local runner.
  */
 import { EXPLORE_BOUND, EXPLORE_BUDGET, loadKernel, type KernelEntry } from '../../targets/goker/catalog.ts';
-import { exhaust, sweep, type CoreProperty, type ExhaustResult, type SweepResult } from '../../targets/goker/testing.ts';
+import { seedStrategy } from '../../harness/sweep.ts';
+import { shrinkCase } from '../../harness/shrink.ts';
+import type { AnyTarget } from '../../harness/target.ts';
+import { exhaust, kernelCase, sweep, type CoreProperty, type ExhaustResult, type SweepResult } from '../../targets/goker/testing.ts';
+
+/** Run budget of shrinking each found bug. */
+export const SHRINK_RUNS = 200;
+
+/** The size of a case before and after `dst shrink`'s shrinker, keeping its signature. */
+export interface ShrinkFigure {
+  readonly signature: string;
+  readonly before: { readonly steps: number; readonly decisions: number; readonly preemptions: number };
+  readonly after: { readonly steps: number; readonly decisions: number; readonly preemptions: number };
+  readonly runs: number;
+}
 
 /** Seeds of each sweep: 0..SEEDS-1. */
 export const SEEDS = 200;
@@ -44,6 +58,8 @@ export interface KernelMeasurement {
    * whether a failure with the upstream bug's stuck goroutines was found; else null.
    */
   readonly upstreamBugReached: boolean | null;
+  /** The first failing seed's case shrunk (its signature kept), or null when not found by a seed. */
+  readonly shrunk: ShrinkFigure | null;
   /** Wall time of all of the above, in ms. */
   readonly wallMs: number;
 }
@@ -67,6 +83,8 @@ export async function measureKernel(k: KernelEntry, clock: () => number): Promis
   const upstreamBugReached =
     matching === undefined ? null : sweep(target, 'buggy', 'random', { to: SEEDS - 1, matching }).property !== null || sweep(target, 'buggy', 'pct', { to: SEEDS - 1, matching }).property !== null;
   const runsToFind = random.firstFailingSeed !== null ? random.runs : pct.firstFailingSeed !== null ? SEEDS + pct.runs : null;
+  const first = random.firstFailingSeed !== null ? random : pct.firstFailingSeed !== null ? pct : null;
+  const shrunk = first === null ? null : shrinkFirst(target, first);
   return {
     id: k.id,
     category: k.category,
@@ -83,6 +101,16 @@ export async function measureKernel(k: KernelEntry, clock: () => number): Promis
     fixedClean: fixedFailure === null,
     fixedFailure,
     upstreamBugReached,
+    shrunk,
     wallMs: Math.round(clock() - t0),
   };
+}
+
+/** Shrinks the buggy variant's first failing seed of `found`, keeping its signature. */
+function shrinkFirst(target: AnyTarget, found: SweepResult): ShrinkFigure {
+  const base = kernelCase(target, 'buggy');
+  const spec = { ...base, strategy: seedStrategy(found.strategy, found.firstFailingSeed as number, base) };
+  const r = shrinkCase(spec, { maxRuns: SHRINK_RUNS });
+  const size = (z: typeof r.before) => ({ steps: z.steps, decisions: z.decisions, preemptions: z.preemptions });
+  return { signature: r.signature, before: size(r.before), after: size(r.after), runs: r.runs };
 }

@@ -1,7 +1,8 @@
 /**
  * The summary of a GoKer run: GoBench's rows (resource, communication and mixed
- * deadlock), the published peers' figures for the blocking group, and how many runs
- * each found bug took.
+ * deadlock for the blocking group, Table IV; traditional and Go-specific for the
+ * non-blocking group, Table V), the published peers' figures for each group, and how many
+ * runs each found bug took.
  */
 import type { KernelEntry } from '../../targets/goker/catalog.ts';
 import type { KernelMeasurement } from './measure.ts';
@@ -36,15 +37,30 @@ export const PEERS: readonly PeerFigure[] = [
   { tool: 'dingo-hunter', found: 1, of: 68 },
 ];
 
+/** The Go race detector's published result on GoKer's 35 non-blocking kernels (GoBench artifact). */
+export const NON_BLOCKING_PEERS: readonly PeerFigure[] = [{ tool: 'Go race detector', found: 32, of: 35 }];
+
 /** Buckets of runs-to-find. */
 export const RUNS_BUCKETS = ['1', '2-10', '11-100', '>100', 'not found'] as const;
 
-/** The whole summary. */
+/** Runs-to-find counts per bucket. */
+export type RunsToFind = Readonly<Record<(typeof RUNS_BUCKETS)[number], number>>;
+
+/** The summary of the non-blocking group (the same shape as the blocking group's fields of {@link Summary}). */
+export interface GroupSummary {
+  readonly rows: readonly SummaryRow[];
+  readonly total: SummaryRow;
+  readonly runsToFind: RunsToFind;
+  readonly peers: readonly PeerFigure[];
+}
+
+/** The whole summary: the blocking group's fields at the top level, the non-blocking group in `nonBlocking`. */
 export interface Summary {
   readonly rows: readonly SummaryRow[];
   readonly total: SummaryRow;
-  readonly runsToFind: Readonly<Record<(typeof RUNS_BUCKETS)[number], number>>;
+  readonly runsToFind: RunsToFind;
   readonly peers: readonly PeerFigure[];
+  readonly nonBlocking: GroupSummary;
   /** Kernels listed but not ported, with the reason. */
   readonly notPorted: ReadonlyArray<{ readonly id: string; readonly group: string; readonly reason: string }>;
 }
@@ -73,23 +89,27 @@ export function bucketOf(runs: number | null): (typeof RUNS_BUCKETS)[number] {
   return '>100';
 }
 
-/** Summarises the measurements of the blocking kernels against the whole catalog. */
-export function summarise(catalog: readonly KernelEntry[], ms: readonly KernelMeasurement[]): Summary {
-  const blocking = catalog.filter((k) => k.group === 'blocking');
-  const categories = [...new Set(blocking.map((k) => k.category))].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
-  const rows = categories.map((c) => row(c, blocking.filter((k) => k.category === c), ms.filter((m) => m.category === c)));
+/** One group's rows, total and runs-to-find (a kernel listed but not measured counts as not found). */
+function group(listed: readonly KernelEntry[], ms: readonly KernelMeasurement[], totalName: string, peers: readonly PeerFigure[]): GroupSummary {
+  const categories = [...new Set(listed.map((k) => k.category))].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  const mine = ms.filter((m) => listed.some((k) => k.id === m.id));
+  const rows = categories.map((c) => row(c, listed.filter((k) => k.category === c), mine.filter((m) => m.category === c)));
   const runsToFind = Object.fromEntries(RUNS_BUCKETS.map((b) => [b, 0])) as Record<(typeof RUNS_BUCKETS)[number], number>;
-  for (const k of blocking) {
-    const m = ms.find((x) => x.id === k.id);
+  for (const k of listed) {
+    const m = mine.find((x) => x.id === k.id);
     runsToFind[bucketOf(m?.runsToFind ?? null)]++;
   }
+  return { rows, total: row(totalName, listed, mine), runsToFind, peers };
+}
+
+/** Summarises the measurements of both groups against the whole catalog. */
+export function summarise(catalog: readonly KernelEntry[], ms: readonly KernelMeasurement[]): Summary {
+  const blocking = group(catalog.filter((k) => k.group === 'blocking'), ms, 'blocking, total', PEERS);
   return {
-    rows,
-    total: row('blocking, total', blocking, ms),
-    runsToFind,
-    peers: PEERS,
+    ...blocking,
+    nonBlocking: group(catalog.filter((k) => k.group === 'non-blocking'), ms, 'non-blocking, total', NON_BLOCKING_PEERS),
     notPorted: catalog.filter((k) => k.load === undefined).map((k) => ({ id: k.id, group: k.group, reason: k.notPorted ?? '' })),
   };
 }
 
-const ORDER = ['Resource Deadlock', 'Communication Deadlock', 'Mixed Deadlock'];
+const ORDER = ['Resource Deadlock', 'Communication Deadlock', 'Mixed Deadlock', 'Traditional', 'Go-Specific'];

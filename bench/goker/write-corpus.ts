@@ -1,8 +1,8 @@
 /**
- * `npx tsx bench/goker/write-corpus.ts`: writes the GoKer regression corpus,
+ * `npx tsx bench/goker/write-corpus.ts [--only ID,ID]`: writes the GoKer regression corpus,
  * `fixtures/regressions/goker/`: per ported kernel, the buggy variant's first failing
  * seed (random walk over 0..199, else PCT) expected to fail with its core property, and
- * the fixed variant on seed 0 expected to pass. `npm test` replays them like every other
+ * the fixed variant on seed 0 expected to pass; `--only` rewrites just the kernels named. `npm test` replays them like every other
  * repro file. Rerun after an intended change to a kernel.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,9 +12,13 @@ import { seedStrategy } from '../../harness/sweep.ts';
 import { loadKernel, PORTED } from '../../targets/goker/catalog.ts';
 import { kernelCase, sweep } from '../../targets/goker/testing.ts';
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
+const kernels = PORTED.filter((k) => only === null || only.has(k.id));
+if (only !== null && kernels.length !== only.size) throw new Error(`--only names a kernel that is not ported: ${[...only].filter((id) => !kernels.some((k) => k.id === id)).join(', ')}`);
 const dir = new URL('../../fixtures/regressions/goker/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-for (const k of PORTED) {
+for (const k of kernels) {
   const t = await loadKernel(k);
   const matching = k.signature === undefined ? undefined : (v: { message: string }) => (k.signature as RegExp).test(v.message);
   let found = sweep(t, 'buggy', 'random', matching && { matching });

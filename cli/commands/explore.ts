@@ -2,12 +2,9 @@
  * `dst explore`: exhaustive search of a small scenario under a preemption bound (also
  * what `dst run --strategy exhaustive` does for each scenario).
  */
-import { mkdtempSync } from 'node:fs';
 import { InputError, oneLine } from '../../harness/input-error.ts';
 import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
 import { parseBudgetFlags } from '../budget-flags.ts';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CaseSpec } from '../../harness/case.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
 import { exploreCase, type ExploreReport } from '../../harness/explore.ts';
@@ -17,8 +14,9 @@ import { parsePositiveInt } from '../args.ts';
 import { writeInside } from '../files.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
+import { Progress } from '../report/progress.ts';
 import { styleFor } from '../report/style.ts';
-import { filePrefix, shellQuote, targetWords } from '../../harness/commands.ts';
+import { filePrefix, replayLine, shellQuote, targetWords } from '../../harness/commands.ts';
 
 /** Raw flags of `dst explore`. */
 export interface ExploreFlags {
@@ -29,6 +27,7 @@ export interface ExploreFlags {
   maxSchedules: string;
   save?: string;
   json?: boolean;
+  quiet?: boolean;
   maxHeapMb?: string;
   maxWall?: string;
   /** False with `--no-races`. */
@@ -42,21 +41,26 @@ export interface Explored {
   readonly replay: string;
 }
 
-/** Explores one scenario; saves the first failure as a repro file into `saveDir`, or the system's temp folder. */
-export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, races = true): Explored {
+/**
+ * Explores one scenario. The first failure is saved as a repro file into `saveDir` when
+ * given; either way it has an exact replay command (without a file: `--choices`, the
+ * choice of each decision), and nothing is written anywhere else.
+ */
+export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, races = true, onSchedule?: (n: number) => void): Explored {
   const chosen = chooseConfig(target.target, ref);
   checkFits(target.target, chosen.config, ref, budget);
   const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
-  const report = exploreCase(base, bound, max);
+  const report = exploreCase(base, bound, max, onSchedule);
   let saved: string | null = null;
+  let replay = '';
   if (report.failure !== null) {
-    // Without --save the repro still goes somewhere (a private temp folder), so the failure has a replay command.
-    const dir = saveDir ?? privateTempDir();
     const spec: CaseSpec = { ...base, strategy: { kind: 'decisions', decisions: report.failure.decisionList } };
-    const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
-    saved = writeInside(dir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+    if (saveDir !== undefined) {
+      const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
+      saved = writeInside(saveDir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+    }
+    replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target }))].join(' ') : replayLine(spec);
   }
-  const replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target }))].join(' ') : '';
   return { report, saved, replay };
 }
 
@@ -97,7 +101,9 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   const ref = flags.scenario ?? defaultExploreConfig(target);
   checkFits(target.target, chooseConfig(target.target, ref).config, ref, budget);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true);
+  const progress = new Progress({ label: 'dst explore', noun: 'schedule', total: max, totalIsBound: true, out: io.stderr, quiet: flags.quiet === true });
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, () => progress.tick());
+  progress.finish();
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   if (e.report.failure !== null) return 1;
@@ -116,12 +122,4 @@ function defaultExploreConfig(target: LoadedTarget): string {
   const pick = target.target.exploreConfiguration ?? target.target.configurations[0]?.name;
   if (pick === undefined) throw new InputError(`--scenario: target ${target.target.name} has no configurations; name one (a .json file)`);
   return pick;
-}
-
-let tempDir: string | null = null;
-
-/** One fresh temp folder per invocation, made on first use. */
-function privateTempDir(): string {
-  tempDir ??= mkdtempSync(join(tmpdir(), 'dst-explore-'));
-  return tempDir;
 }

@@ -1,38 +1,43 @@
 /**
  * `dst run`: seeded sweeps over scenarios (and variants), grouped into distinct bugs,
- * with a summary, retained memory, explanations and replay commands; `--strategy
+ * with a summary, retained memory, explanations and replay commands. Seeds come from a
+ * range, a random start or a wall-clock budget (`cli/sweep/seeds.ts`), run on worker
+ * threads when there are enough of them, and may stop at the first failure; `--strategy
  * exhaustive` delegates to exploration.
  */
 import { smallestSpec } from '../../harness/bug-case.ts';
 import { groupBugs, type Bug } from '../../harness/bugs.ts';
-import { scheduleNeeds, type ScheduleNeeds } from '../../harness/likelihood.ts';
 import type { CaseReport } from '../../harness/case.ts';
 import { chooseConfig, defaultConfigRefs } from '../../harness/configuration.ts';
 import { InputError } from '../../harness/input-error.ts';
-import { propertiesOf, propertyNames } from '../../harness/properties.ts';
-import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
+import { scheduleNeeds, type ScheduleNeeds } from '../../harness/likelihood.ts';
+import { propertiesOf } from '../../harness/properties.ts';
+import { checkFits } from '../../harness/resource-budget.ts';
 import type { SweepJob } from '../../harness/sweep.ts';
 import { DEFAULT_TARGET, loadTarget, type LoadedTarget } from '../../harness/targets.ts';
-import { parseSeed, parseSeeds, parseShard, parseChoice, shardSeeds } from '../args.ts';
-import { parseBudgetFlags, parseWorkers, warnWorkers } from '../budget-flags.ts';
+import { parseChoice } from '../args.ts';
+import { parseBudgetFlags } from '../budget-flags.ts';
 import { startDeterminismCheck } from '../determinism/check.ts';
+import { writeOut } from '../files.ts';
 import { parseGomaxprocs, parseGoSeeds } from '../go-flags.ts';
 import { println, type Io } from '../io.ts';
 import { reportLimits } from '../limits.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
-import { renderBugs, type ReportedBug } from '../report/bugs.ts';
-import { bugJson, retentionJson } from '../report/bugs-json.ts';
-import { runReport } from '../report/json.ts';
-import { renderMatrix } from '../report/matrix.ts';
+import type { ReportedBug } from '../report/bugs.ts';
+import { junitXml } from '../report/junit.ts';
 import { Progress } from '../report/progress.ts';
-import { renderRetention, retentionByScenario } from '../report/retention.ts';
+import { renderOutcome } from '../report/run-human.ts';
+import { failedRuns, outcomeJson, type SweepOutcome } from '../report/run-outcome.ts';
 import { styleFor } from '../report/style.ts';
-import { renderSummary } from '../report/summary.ts';
 import { FindingSaver, reportSaveError } from '../save-finding.ts';
-import { exploreJson, exploreLines, exploreOne, reportExploreLimit } from './explore.ts';
+import { executePlan } from '../sweep/execute.ts';
+import { planSize, type SweepPlan } from '../sweep/plan.ts';
+import type { CaseSettings } from '../sweep/run-unit.ts';
+import { MAX_SEED, parseSeedFlags, rangeText, seedAt, type SeedSelection } from '../sweep/seeds.ts';
+import { parseWorkers, warnWorkers, workersFor } from '../workers/count.ts';
 import { goPass } from './go-pass.ts';
+import { runExhaustive } from './run-exhaustive.ts';
 import { coveredIn, saveBugs, type SaveResult } from './save-bugs.ts';
-import { sweepReports } from './sweep-runner.ts';
 import { parseVariants } from './variants-flag.ts';
 
 /** Raw flags of `dst run`. */
@@ -45,10 +50,16 @@ export interface RunFlags {
   goSeeds?: string;
   seeds?: string;
   seed?: string;
-  workers: string;
+  budget?: string;
+  bail?: boolean;
+  workers?: string;
   shard?: string;
   save?: string;
   json?: boolean;
+  timing?: boolean;
+  junit?: string;
+  junitPerRun?: boolean;
+  quiet?: boolean;
   swarm?: boolean;
   checkDeterminism?: boolean;
   maxHeapMb?: string;
@@ -75,55 +86,63 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     if (goSeeds > 0) throw new InputError('--go-seeds: does not apply to --strategy exhaustive');
     return runExhaustive(flags, target, variants[0] as string, scenarios, budget, io);
   }
-  if (flags.seeds !== undefined && flags.seed !== undefined) throw new InputError('--seed and --seeds: give one of them, not both');
-  const range = flags.seed !== undefined ? { from: parseSeed(flags.seed), to: parseSeed(flags.seed) } : parseSeeds(flags.seeds ?? '0..199');
-  const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
-  const asked = parseWorkers(flags.workers);
-  const workers = asked.workers;
-  const seeds = shardSeeds(range, shard);
-  if (seeds.length === 0 && shard !== null) throw new InputError(`--shard: ${shard.index}/${shard.count} selects no seed of ${range.from}..${range.to} (${range.to - range.from + 1} seed${range.to === range.from ? '' : 's'}); use at most ${range.to - range.from + 1} shards`);
-  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  warnWorkers(asked, io);
+  const sel = parseSeedFlags(flags);
+  if (goSeeds > 0 && sel.shard !== null) throw new InputError('--go-seeds: its pass depends on the bugs of every shard, so shard reports could not be merged; run it without --shard');
+  if (flags.junitPerRun && flags.junit === undefined) throw new InputError('--junit-per-run: it shapes the --junit file; give --junit FILE too');
+  if (flags.timing && !flags.json) throw new InputError('--timing: it adds timing to the --json report; give --json too');
+  const bail = flags.bail ?? false;
+  const plan: SweepPlan = { variants, scenarios, seeds: sel, order: sel.budgetMs !== null || bail ? 'seed' : 'report' };
+  const openEnded = sel.budgetMs !== null && sel.to === MAX_SEED && flags.seeds === undefined;
+  const total = openEnded ? null : planSize(plan);
+  const workersFlag = parseWorkers(flags.workers);
+  const choice = workersFor(workersFlag, total);
+  const workers = choice.workers;
+  const outputs = planOutputs({ ...(flags.junit !== undefined && { file: { flag: '--junit', path: flags.junit } }), ...(flags.save !== undefined && { dir: { flag: '--save', path: flags.save } }) });
+  prepareOutputs(outputs);
+  warnWorkers(workersFlag, io);
+  const settings: CaseSettings = { target: target.ref, strategy, swarm: flags.swarm ?? false, races: flags.races ?? true, budget, ...(strategy === 'go' && { procs }) };
   // --check-determinism re-runs every case in a separate process on another host (determinism/check.ts), not in this sweep.
-  const base = { target: target.ref, swarm: flags.swarm ?? false, checkDeterminism: false, budget, races: flags.races ?? true };
-  const jobs: SweepJob[] = variants.map((variant) => ({ ...base, scenarios, variant, strategy, procs, seeds }));
-  const check = flags.checkDeterminism ? startDeterminismCheck(target, jobs[0] as SweepJob) : null;
+  const jobOf = (variant: string): SweepJob => ({ target: target.ref, scenarios, variant, strategy, procs, seeds: [], swarm: settings.swarm, checkDeterminism: false, budget, races: settings.races });
+  const check = flags.checkDeterminism ? startDeterminismCheck(target, jobOf(variants[0] as string)) : null;
   const st = styleFor(io.stdout.isTTY === true && !flags.json);
-  const on = t.name === DEFAULT_TARGET ? '' : `${t.name}: `;
-  const total = seeds.length * scenarios.length * variants.length;
-  const how = `${strategy}${strategy === 'go' ? ` (GOMAXPROCS ${procs})` : ''} seeds ${range.from}..${range.to}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
-  const reruns = check !== null ? `, each re-run in a separate process (${check.host})` : '';
-  if (!flags.json) println(io.stdout, st.dim(`dst run: ${on}${scenarios.join(', ')} on ${variants.join(', ')}, ${how} (${total} runs${workers > 1 ? `, ${workers} workers` : ''}${reruns})`));
-  const progress = new Progress(total, io.stderr);
+  if (!flags.json) println(io.stdout, st.dim(header({ t: t.name, scenarios, variants, strategy, procs, sel, total, workers, workersWhy: choice.why, bail, swarm: settings.swarm, host: check?.host ?? null })));
+  const startedAt = Date.now(); // determinism-ok: the budget and the report's timing read the wall clock outside any simulation
+  const deadline = sel.budgetMs !== null ? startedAt + sel.budgetMs : null; // for the progress ETA
+  const progress = new Progress({ label: 'dst run', noun: 'run', total, deadline, out: io.stderr, quiet: flags.quiet === true });
   const coveredBefore = flags.save !== undefined ? await coveredIn(flags.save, target) : new Map<string, string>();
   const saver = flags.save !== undefined ? new FindingSaver(flags.save, target, new Set(coveredBefore.keys())) : null;
+  const jobs = new Map(variants.map((v) => [v, jobOf(v)]));
+  const bugsSoFar = new Set<string>();
   let announced = false;
-  const onCaseOf = (job: SweepJob) => (r: CaseReport) => {
-    saver?.onCase(r, job); // at once, so a sweep killed later keeps this bug
+  const onCase = (r: CaseReport) => {
+    saver?.onCase(r, jobs.get(r.variant) as SweepJob); // at once, so a sweep killed later keeps this bug
     check?.submit(r);
+    if (!r.passed && !r.limit) for (const s of Object.keys(r.signatureCounts)) bugsSoFar.add(s);
     if (!r.passed && !announced && !flags.json) {
       announced = true;
       progress.clear();
       // determinism-ok: process.uptime() times the CLI itself, outside any simulation
       println(io.stdout, `${st.red('first failure')} after ${process.uptime().toFixed(1)} s: ${r.scenario} seed ${r.seed} ${st.bold(r.property ?? '')} (${st.dim(r.replay)})`);
     }
-    progress.tick(!r.passed);
+    progress.tick(1, bugsSoFar.size);
   };
-  let reports: CaseReport[] = [];
-  for (const job of jobs) reports.push(...(await sweepReports(target, job, workers, onCaseOf(job))));
+  const ran = await executePlan({ target, settings, plan, workers, bail, budgetMs: sel.budgetMs, onCase });
   progress.finish();
+  let reports = ran.reports;
   let rerunCount = 0;
   if (check !== null) {
     const done = await check.finish(reports, (merged, first) => {
-      if (first.passed) saver?.onCase(merged, jobs.find((j) => j.variant === merged.variant) as SweepJob);
+      if (first.passed) saver?.onCase(merged, jobs.get(merged.variant) as SweepJob);
     });
     reports = done.reports;
     rerunCount = done.reruns;
   }
-  const bugs = withNeeds(target, groupBugs(reports, propertiesOf(t)), procs);
+  const properties = propertiesOf(t);
+  const bugs = withNeeds(target, groupBugs(reports, properties), procs);
   if (goSeeds > 0 && bugs.length > 0) {
     if (!flags.json) println(io.stderr, `go-strategy pass: ${goSeeds} seeds per configuration with a bug (GOMAXPROCS ${procs})`);
-    const rates = await goPass({ target, base, reports, bugs, seeds: goSeeds, procs, workers });
+    const base = { target: target.ref, swarm: settings.swarm, checkDeterminism: false, budget, races: settings.races };
+    const rates = await goPass({ target, base, reports, bugs, seeds: goSeeds, procs, workers: workersFor(workersFlag, goSeeds).workers });
     for (let i = 0; i < bugs.length; i++) {
       const b = bugs[i] as ReportedBug;
       const go = rates.get(b.signature);
@@ -138,46 +157,78 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       saver.error = e instanceof InputError ? e : new InputError(`--save: ${(e as Error).message}`);
     }
   }
-  const failed = reports.filter((r) => !r.passed && !r.limit).length;
-  if (flags.json) {
-    const meta = {
-      target: t.name,
-      variant: variants.join(','),
-      ...(variants.length > 1 && { variants }),
-      strategy,
-      ...(strategy === 'go' && { gomaxprocs: procs }),
-      scenarios,
-      seeds: `${range.from}..${range.to}`,
-      ...(shard && { shard: `${shard.index}/${shard.count}` }),
-      saved: saved.saved.length > 0 ? saved.saved : [...(saver?.written.values() ?? [])],
-      ...(flags.save !== undefined && { skipped: saved.skipped }),
-      ...(check !== null && { reruns: rerunCount, rerunHost: check.host }),
-      ...(saver?.error && { saveError: saver.error.message }),
-      bugs: bugs.map(bugJson),
-      retention: retentionJson(reports),
-    };
-    println(io.stdout, JSON.stringify(runReport(reports, meta)));
-  } else {
-    for (const l of renderBugs(bugs, failed, st)) println(io.stdout, l);
-    if (variants.length > 1) {
-      const runsPer = Object.fromEntries(variants.map((v) => [v, reports.filter((r) => r.variant === v).length]));
-      for (const l of renderMatrix(bugs, variants, runsPer, st)) println(io.stdout, l);
-      println(io.stdout);
-    }
-    for (const v of variants) {
-      if (variants.length > 1) println(io.stdout, st.bold(`${v}:`));
-      println(io.stdout, renderSummary(variants.length > 1 ? reports.filter((r) => r.variant === v) : reports, st, propertyNames(t), 0));
-      println(io.stdout);
-    }
-    for (const l of renderRetention(retentionByScenario(reports), st)) println(io.stdout, l);
-    for (const f of saved.saved) println(io.stdout, st.dim(`saved ${f}`));
-    for (const s of saved.skipped) println(io.stdout, st.dim(`not saved (${s.file} already has it): ${s.signature}`));
-    if (check !== null) println(io.stdout, st.dim(`determinism: ${rerunCount} re-runs in a separate process (${check.host}); ${reports.filter((r) => (r.violationCounts.determinism ?? 0) > 0).length} gave another trace`));
-  }
+  const outcome: SweepOutcome = {
+    target: t.name,
+    variants,
+    scenarios,
+    strategy,
+    procs: strategy === 'go' ? procs : null,
+    seeds: { from: sel.from, to: sel.to },
+    shard: sel.shard,
+    random: sel.random,
+    budget: sel.budgetMs !== null ? budgetOutcome(sel, reports.length / (variants.length * scenarios.length), ran.stopped === 'budget') : null,
+    bail: bail ? { stopped: ran.stopped === 'bail' } : null,
+    swarm: settings.swarm,
+    races: settings.races,
+    properties: properties.map((p) => ({ name: p.name, severity: p.severity ?? 'determinism' })),
+    reports,
+    ms: ran.ms,
+    bugs,
+    reruns: check !== null ? { count: rerunCount, host: check.host } : null,
+    saved: saved.saved.length > 0 ? saved.saved : [...(saver?.written.values() ?? [])],
+    skipped: flags.save !== undefined ? saved.skipped : null,
+    saveError: saver?.error?.message ?? null,
+    wallMs: [Date.now() - startedAt], // determinism-ok: timing of the CLI
+    timing: flags.timing === true,
+  };
+  const json = outcomeJson(outcome);
+  if (flags.json) println(io.stdout, JSON.stringify(json));
+  else for (const l of renderOutcome(outcome, st)) println(io.stdout, l);
+  if (flags.junit !== undefined) writeOut('--junit', flags.junit, junitXml(outcome, { perRun: flags.junitPerRun === true }));
   const limited = reportLimits(reports, io);
   if (saver?.error) return reportSaveError(saver.error, io);
-  if (failed > 0) return 1;
+  if (failedRuns(outcome) > 0) return 1;
   return limited ? 2 : 0;
+}
+
+/** What `--budget` did: the whole seeds run and the seed flags that rerun exactly them. */
+function budgetOutcome(sel: SeedSelection, seeds: number, stopped: boolean): NonNullable<SweepOutcome['budget']> {
+  const shard = sel.shard !== null ? ` --shard ${sel.shard.index}/${sel.shard.count}` : '';
+  const rerun = seeds > 0 ? `--seeds ${sel.from}..${seedAt(sel, seeds - 1)}${shard}` : null;
+  return { ms: sel.budgetMs ?? 0, seeds, stopped, rerun };
+}
+
+/** What the header says. */
+interface HeaderFacts {
+  readonly t: string;
+  readonly scenarios: readonly string[];
+  readonly variants: readonly string[];
+  readonly strategy: string;
+  readonly procs: number;
+  readonly sel: SeedSelection;
+  readonly total: number | null;
+  readonly workers: number;
+  /** Why `--workers auto` kept to one thread on a large sweep, if it did. */
+  readonly workersWhy: string | null;
+  readonly bail: boolean;
+  readonly swarm: boolean;
+  readonly host: string | null;
+}
+
+/** `dst run: smoke, tiny on upstream, random seeds 0..199 (400 runs, 2 workers), swarm mode, ...`. */
+function header(h: HeaderFacts): string {
+  const on = h.t === DEFAULT_TARGET ? '' : `${h.t}: `;
+  const s = h.sel;
+  const shard = s.shard ? ` shard ${s.shard.index}/${s.shard.count}` : '';
+  let seeds: string;
+  if (s.random !== null) seeds = `seeds ${rangeText(s)} (random:${s.random.count}, start ${s.random.start} picked at random)${shard}`;
+  else if (s.budgetMs !== null && h.total === null) seeds = `seeds from ${s.from}${shard} for ${s.budgetMs / 1000} s (--budget)`;
+  else seeds = `seeds ${rangeText(s)}${shard}${s.budgetMs !== null ? `, at most ${s.budgetMs / 1000} s (--budget)` : ''}`;
+  const how = `${h.strategy}${h.strategy === 'go' ? ` (GOMAXPROCS ${h.procs})` : ''} ${seeds}`;
+  const runs = h.total === null ? `${h.scenarios.length * h.variants.length} runs per seed` : `${h.total} runs`;
+  const check = h.host !== null ? `, each re-run in a separate process (${h.host}) to check determinism` : '';
+  const extras = [h.swarm ? 'swarm mode (fault kinds and option values switched on or off per seed)' : null, h.bail ? 'stopping at the first failure (--bail)' : null].filter((x) => x !== null);
+  return `dst run: ${on}${h.scenarios.join(', ')} on ${h.variants.join(', ')}, ${how} (${runs}${h.workers > 1 ? `, ${h.workers} workers` : ''}${h.workersWhy !== null ? `, ${h.workersWhy}` : ''}${check})${extras.map((x) => `, ${x}`).join('')}`;
 }
 
 /** Each bug with what its smallest run's schedule needs (bugs that share a smallest run share its re-runs). */
@@ -197,27 +248,4 @@ function withNeeds(target: LoadedTarget, bugs: readonly Bug[], procs: number): R
     const n = needs.get(b.signature);
     return n === undefined ? b : { ...b, needs: n };
   });
-}
-
-/** `--strategy exhaustive`: explore each scenario (bound 2, 5,000 schedules) and report once. */
-function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: string, scenarios: readonly string[], budget: BudgetOverrides, io: Io): number {
-  const ignored = (['seeds', 'seed', 'shard', 'swarm', 'checkDeterminism'] as const).filter((k) => flags[k] !== undefined);
-  if (ignored.length > 0 || flags.workers !== '1') {
-    const names = ignored.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).concat(flags.workers !== '1' ? ['--workers'] : []);
-    throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
-  }
-  if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget, flags.races ?? true));
-  if (flags.json) {
-    const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
-      const f = e.report.failure;
-      return { seed: null, target: e.report.target, scenario: e.report.scenario, variant: e.report.variant, property: f?.property, message: f?.message, traceHash: f?.traceHash, replay: e.replay };
-    });
-    const runs = explored.reduce((n, e) => n + e.report.schedules, 0);
-    println(io.stdout, JSON.stringify({ passed: failures.length === 0, runs, failed: failures.length, strategy: 'exhaustive', failures, explored: explored.map(exploreJson) }));
-  } else {
-    for (const e of explored) for (const l of exploreLines(e, io)) println(io.stdout, l);
-  }
-  if (explored.some((e) => e.report.failure !== null)) return 1;
-  return explored.some((e) => reportExploreLimit(e, io)) ? 2 : 0;
 }

@@ -1,7 +1,8 @@
 /**
  * `dst shrink FILE [--out F] [--max-runs N]`: minimises a failing repro file while it
  * keeps showing the same bug (its signature: the file's own, or its replay's first), and
- * writes the result as a new repro file. Progress goes to stderr; the result is never
+ * writes the result as a new repro file. Progress goes to stderr (as `dst run`'s: a bar
+ * on a terminal, a line at most every 10 s otherwise, none with `--quiet`); the result is never
  * larger (in steps or decisions) than the input.
  */
 import { basename, dirname, join } from 'node:path';
@@ -14,6 +15,7 @@ import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { parseBudgetFlags } from '../budget-flags.ts';
 import { checkFits } from '../../harness/resource-budget.ts';
 import { println, type Io } from '../io.ts';
+import { Progress } from '../report/progress.ts';
 import { formatCount } from '../report/units.ts';
 
 /** Raw flags of `dst shrink`. */
@@ -22,6 +24,7 @@ export interface ShrinkFlags {
   out?: string;
   maxRuns: string;
   json?: boolean;
+  quiet?: boolean;
   maxHeapMb?: string;
   maxWall?: string;
 }
@@ -47,17 +50,21 @@ export async function shrinkCommand(file: string, flags: ShrinkFlags, io: Io): P
   checkFits(spec.target.target, spec.config, file, budget);
   const out = flags.out ?? join(dirname(file), basename(file).replace(/\.json$/, '') + '.shrunk.json');
   prepareOutputs(planOutputs({ file: { flag: '--out', path: out } }));
-  const progress = (p: ShrinkProgress) => {
-    const line = `shrink: ${p.runs}/${p.maxRuns} runs (${p.pass}): ${formatCount(p.best.steps)} steps, ${formatCount(p.best.decisions)} decisions, ${formatCount(p.best.preemptions)} preemptions, ${formatCount(p.best.faults)} faults`;
-    io.stderr.write(io.stderr.isTTY === true ? `\r${line}\u001b[K` : `${line}\n`);
+  const progress = new Progress({ label: 'dst shrink', noun: 'run', total: maxRuns, totalIsBound: true, out: io.stderr, quiet: flags.quiet === true });
+  let runs = 0;
+  const onProgress = (p: ShrinkProgress) => {
+    const best = `${p.pass}: best ${formatCount(p.best.steps)} steps, ${formatCount(p.best.decisions)} decisions, ${formatCount(p.best.preemptions)} preemptions, ${formatCount(p.best.faults)} faults`;
+    progress.tick(p.runs - runs, undefined, best);
+    runs = p.runs;
   };
   let r;
   try {
-    r = shrinkCase(spec, { maxRuns, ...(repro.signature !== undefined && { signature: repro.signature }), ...(!flags.json && { onProgress: progress }) });
+    r = shrinkCase(spec, { maxRuns, ...(repro.signature !== undefined && { signature: repro.signature }), onProgress });
   } catch (e) {
     throw new InputError(`shrink: ${file}: ${(e as Error).message}`);
+  } finally {
+    progress.finish();
   }
-  if (!flags.json && io.stderr.isTTY === true) io.stderr.write('\n');
   // A shrunk configuration is written inline (the out path is not a configuration name).
   const shrunkSpec = { ...spec, config: r.config, ...(r.configChanged && { configRef: out }), strategy: { kind: 'decisions' as const, decisions: r.decisions } };
   const note = `shrunk from ${basename(file)} (${beforeAfter(r.before, r.after)}${r.configChanged ? '; smaller configuration' : ''}); ${repro.note}`;

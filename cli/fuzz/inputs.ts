@@ -169,7 +169,7 @@ function plantAt(box: Omit<Sandbox, 'before' | 'beforeOut'>, name: string, what:
 }
 
 /** Output paths for --out (trace, shrink) and --save (replay, run, explore). */
-export const outputCase: fc.Arbitrary<FuzzCase> = fc.tuple(outPath, fc.constantFrom('trace-text', 'trace-html', 'replay-save', 'run-save', 'shrink-out', 'explore-save')).map(([o, how]) => ({
+export const outputCase: fc.Arbitrary<FuzzCase> = fc.tuple(outPath, fc.constantFrom('trace-text', 'trace-html', 'replay-save', 'run-save', 'run-junit', 'shrink-out', 'explore-save')).map(([o, how]) => ({
   label: `output ${how} ${JSON.stringify(o)}`,
   plant: (box) => {
     writeFileSync(join(box.inDir, 'r.json'), JSON.stringify(LIST_REPRO));
@@ -184,21 +184,22 @@ export const outputCase: fc.Arbitrary<FuzzCase> = fc.tuple(outPath, fc.constantF
     if (how === 'trace-html') return [...replay, '--trace', 'html', '--out', p];
     if (how === 'replay-save') return [...replay, '--save', p];
     if (how === 'run-save') return ['run', '--scenario', 'tiny', '--seeds', '0..1', '--variant', 'pre-fix', '--save', p];
+    if (how === 'run-junit') return ['run', '--scenario', 'tiny', '--seeds', '0..1', '--variant', 'pre-fix', '--junit', p];
     if (how === 'shrink-out') return ['shrink', join(box.inDir, 'r.json'), '--max-runs', '3', '--out', p];
     return ['explore', '--scenario', 'tiny', '--variant', 'pre-fix', '--max-schedules', '50', '--save', p];
   },
 }));
 
 const flagValue = fc.oneof(
-  fc.constantFrom('tiny', 'smoke', 'nope', 'pre-fix', 'hardened', 'upstream', '0..2', '5..1', '1/2', '3/2', '5/5', '0', '1', '-1', 'x', 'text', 'json', 'pdf', '', '../../etc', '1ms', '10m', '5x', '16', '99999999', '<secret>', '<fifo>', '<out>', '<out>/sub', '/dev/null', '/proc/x', 'x'.repeat(2100), 'bulk-engine', './examples/worker-pool/target.ts', '/etc/shadow'),
+  fc.constantFrom('tiny', 'smoke', 'nope', 'pre-fix', 'hardened', 'upstream', '0..2', '5..1', 'random:2', 'random:0', '1/2', '3/2', '5/5', '0/2', '0', '1', '-1', 'x', 'text', 'json', 'pdf', '', '../../etc', '1ms', '10m', '5x', '16', '99999999', '<secret>', '<fifo>', '<out>', '<out>/sub', '/dev/null', '/proc/x', 'x'.repeat(2100), 'bulk-engine', './examples/worker-pool/target.ts', '/etc/shadow'),
   fc.string({ maxLength: 6 }),
 );
-const flagName = fc.constantFrom('--scenario', '--variant', '--strategy', '--seeds', '--seed', '--shard', '--workers', '--bound', '--max-schedules', '--max-runs', '--trace', '--out', '--save', '--note', '--target', '--max-wall', '--max-heap-mb', '--json', '--swarm', '--check', '--bogus', '-x');
-const NO_VALUE = ['--json', '--swarm', '--check'];
+const flagName = fc.constantFrom('--scenario', '--variant', '--strategy', '--seeds', '--seed', '--shard', '--workers', '--budget', '--bail', '--junit', '--junit-per-run', '--quiet', '--no-races', '--timing', '--bound', '--max-schedules', '--max-runs', '--trace', '--out', '--save', '--note', '--target', '--max-wall', '--max-heap-mb', '--json', '--swarm', '--check', '--bogus', '-x');
+const NO_VALUE = ['--json', '--swarm', '--check', '--bail', '--junit-per-run', '--quiet', '--no-races', '--timing'];
 
 /** Argument vectors: a command and up to four flags with values, tokens resolved in the world. */
 export const argvCase: fc.Arbitrary<FuzzCase> = fc
-  .tuple(fc.constantFrom('run', 'replay', 'explore', 'list', 'shrink', 'nope', ''), fc.option(fc.constantFrom('<repro>', '<secret>', '<fifo>', '/dev/zero', 'x.json'), { nil: undefined }), fc.array(fc.tuple(flagName, flagValue), { maxLength: 4 }))
+  .tuple(fc.constantFrom('run', 'replay', 'explore', 'list', 'shrink', 'merge', 'nope', ''), fc.option(fc.constantFrom('<repro>', '<secret>', '<fifo>', '/dev/zero', 'x.json'), { nil: undefined }), fc.array(fc.tuple(flagName, flagValue), { maxLength: 4 }))
   .map(([cmd, positional, pairs]) => ({
     label: `argv ${cmd} ${positional ?? ''} ${JSON.stringify(pairs).slice(0, 200)}`,
     plant: (box) => {
@@ -215,9 +216,10 @@ export const argvCase: fc.Arbitrary<FuzzCase> = fc
         let value = resolveToken(box, v);
         if (f === '--scenario' && v === 'smoke') value = 'tiny';
         if (f === '--seeds' && v === '0..2') value = '0..1';
+        if (f === '--seeds' && v === 'random:2') value = 'random:1';
         if (f === '--max-schedules' || f === '--max-runs') value = '5';
         if (f === '--workers' && /^\d+$/.test(v)) value = v === '0' ? '0' : '1';
-        if ((f === '--out' || f === '--save') && !value.startsWith(box.outDir) && !value.startsWith('/dev') && !value.startsWith('/proc')) value = join(box.outDir, 'x');
+        if ((f === '--out' || f === '--save' || f === '--junit') && !value.startsWith(box.outDir) && !value.startsWith('/dev') && !value.startsWith('/proc')) value = join(box.outDir, 'x');
         args.push(value);
       }
       const given = new Set<string>(pairs.map(([f]) => f));

@@ -3,18 +3,18 @@
  * FIFO, a sparse 1 GB file, a secret whose bytes must never appear in any output.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import type { CliRun } from '../testing/run-cli.ts';
+import { testTempDir } from '../../test/temp-dirs.ts';
 
 /** The content of {@link secretFile}: no output of `dst` may contain it. */
 export const SECRET = 'root:*:20202:0:99999:7:::hunter2-SECRET';
 
 /** A fresh scratch folder. */
 export function scratch(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `dst-probe-${prefix}-`));
+  return testTempDir(`probe-${prefix}`);
 }
 
 /** A file with `content` inside `dir`; returns its path. */

@@ -27,11 +27,13 @@ export function bugJson(b: ReportedBug): Record<string, unknown> {
       traceHash: s.traceHash,
       replay: s.replay,
       retained: s.retained,
+      ...(s.switches !== undefined && { switches: s.switches }),
     },
     variants: b.variants,
     runsByVariant: b.runsByVariant,
     scenarios: b.scenarios,
     message: b.message,
+    consequences: b.consequences,
     ...(b.needs !== undefined && { needs: b.needs }),
     ...(b.go !== undefined && { go: b.go }),
   };
@@ -41,6 +43,6 @@ export function bugJson(b: ReportedBug): Record<string, unknown> {
 export function retentionJson(reports: readonly CaseReport[]): Record<string, unknown> {
   return {
     byScenario: retentionByScenario(reports),
-    runs: reports.map((r) => ({ scenario: r.scenario, variant: r.variant, seed: r.seed, ...r.retained })),
+    runs: reports.map((r) => ({ scenario: r.scenario, ...(r.scenarioRef !== r.scenario && { scenarioRef: r.scenarioRef }), variant: r.variant, seed: r.seed, ...r.retained })),
   };
 }

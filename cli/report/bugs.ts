@@ -7,6 +7,7 @@
 import type { Bug } from '../../harness/bugs.ts';
 import type { ScheduleNeeds } from '../../harness/likelihood.ts';
 import { SEVERITY_COST, SEVERITY_LABEL } from '../../properties/severity.ts';
+import { switchChanges } from './switches.ts';
 import type { Style } from './style.ts';
 import { formatBytes, formatCount, plural } from './units.ts';
 
@@ -80,13 +81,15 @@ export function renderBug(b: ReportedBug, st: Style): string[] {
   }
   const likely = likelihood(b);
   if (likely !== null) lines.push(`    how likely in Go: ${likely}`);
+  if (s.switches !== undefined) lines.push(`    ${st.dim(`smallest run's ${switchChanges(s.switches)} (replay --swarm --trace text lists each draw)`)}`);
   lines.push(`    ${b.message}`);
   const c = b.consequences;
   if (c.length > 0) {
     const byClass = new Map<string, number>();
     for (const x of c) byClass.set(x.severity === 'determinism' ? 'determinism' : SEVERITY_LABEL[x.severity], (byClass.get(x.severity === 'determinism' ? 'determinism' : SEVERITY_LABEL[x.severity]) ?? 0) + 1);
     const summary = [...byClass].map(([k, n]) => `${n} ${k}`).join(', ');
-    lines.push(`    ${st.dim(`seen only in runs that show this bug too (the same root cause, or its consequences): ${plural(c.length, 'more signature')} (${summary}; --json lists them)`)}`);
+    lines.push(`    ${st.dim(`seen only in runs that show this bug too (the same root cause, or its consequences): ${plural(c.length, 'more signature')} (${summary}; --json lists them); the first to show:`)}`);
+    for (const x of c.slice(0, 2)) lines.push(`      ${x.signature} ${st.dim(`[${plural(x.runs, 'run')}]`)}`);
   }
   lines.push(`    ${st.dim('replay:')} ${s.replay}`);
   return lines;

@@ -1,5 +1,7 @@
 /**
- * The `--json` report of `dst run` (a contract, DESIGN §7).
+ * The `--json` report of `dst run` and `dst replay` (a contract, DESIGN §7): `failures[]`
+ * keeps its contract fields and adds what grouping failures into bugs needs (per-failure
+ * signatures, sizes, strategy), so that shard reports can be merged.
  */
 import type { CaseReport } from '../../harness/case.ts';
 import { limitsJson } from '../limits.ts';
@@ -24,7 +26,15 @@ export function runReport(reports: readonly CaseReport[], meta: Record<string, u
       replay: f.replay,
       outcome: f.outcome,
       violationCounts: f.violationCounts,
-      violations: f.violations.map((v) => ({ property: v.property, message: v.message, ...(v.signature !== undefined && { signature: v.signature }) })),
+      violations: f.violations.map((v) => ({ property: v.property, message: v.message, ...(v.signature !== undefined && { signature: v.signature }), step: v.evidence.step })),
+      // What grouping into bugs needs, so shard reports merge into the unsharded report (dst merge).
+      ...(f.scenarioRef !== f.scenario && { scenarioRef: f.scenarioRef }),
+      strategy: f.strategy,
+      steps: f.steps,
+      decisions: f.decisions,
+      signatures: f.signatureCounts,
+      ...(f.schedule !== undefined && { schedule: f.schedule }),
+      ...(f.switches !== undefined && { switches: f.switches }),
     })),
   };
   if (limits.length > 0) report.limits = limits;

@@ -4,13 +4,13 @@
  * filter flags exit 2 in one line without writing a file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli.ts';
 import type { TraceDoc } from './trace-doc-types.ts';
 import { V3_FILE } from './testing/cases.ts';
+import { testTempDir } from '../../test/temp-dirs.ts';
 
 const STORM = ['replay', '--seed', '0', '--scenario', 'checkin-storm', '--variant', 'pre-fix'];
 
@@ -33,7 +33,7 @@ describe('dst replay --trace', () => {
   });
 
   it('bad filter flags exit 2 in one line and write no file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dst-trace-'));
+    const dir = testTempDir('trace');
     const out = join(dir, 't.txt');
     for (const [argv, msg] of [
       [['--trace', 'text', '--block', 'x', '--out', out], /^dst: --block: "x" is not a block id/],

@@ -6,6 +6,7 @@
  * Times are virtual microseconds; `seq` is an event's position in the trace and is how
  * every other part (resources, violations, edges, the failure) points at an event.
  */
+import type { SwarmSwitches } from '../../harness/swarm-switches.ts';
 
 /** Format tag of the document. */
 export const TRACE_DOC_FORMAT = 'dst-trace/1';
@@ -43,6 +44,8 @@ export interface DocHeader {
   readonly virtualTimeUs: number;
   /** The exact command that replays this case. */
   readonly replay: string;
+  /** In swarm mode: the switches the seed drew (pre-run decisions) and the values they changed. */
+  readonly switches?: SwarmSwitches;
 }
 
 /** A task (a lane). The kernel itself (timers) is task -1. */

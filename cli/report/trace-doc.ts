@@ -49,6 +49,7 @@ export function traceDoc(src: DocSource, target = DEFAULT_TARGET): TraceDoc {
       steps: r.steps,
       virtualTimeUs: r.virtualTimeUs,
       replay: r.replay,
+      ...(r.switches !== undefined && { switches: r.switches }),
     },
     tasks: docTasks(result, events),
     channels: result.chanNames.map((name, id) => ({ id, name })),

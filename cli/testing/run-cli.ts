@@ -27,3 +27,8 @@ export function replayArgv(command: string): string[] {
   if (parts[0] !== 'npx' || parts[1] !== 'dst') throw new Error(`not a dst command: ${command}`);
   return parts.slice(2);
 }
+
+/** `['--quiet']` for the commands that report progress (so a test can expect nothing else on stderr), else none. */
+export function quiet(argv: readonly string[]): string[] {
+  return ['run', 'explore', 'shrink'].includes(argv[0] ?? '') ? ['--quiet'] : [];
+}

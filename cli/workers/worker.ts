@@ -1,14 +1,22 @@
 /**
- * Worker thread entry (piscina): runs one slice of a sweep and returns its reports.
+ * Worker thread entry (piscina): runs a slice of a sweep's cases and returns their reports.
  */
-import type { CaseReport } from '../../harness/case.ts';
-import { compactReport, runSweep, type SweepJob } from '../../harness/sweep.ts';
 import { loadTarget } from '../../harness/targets.ts';
+import type { Unit } from '../sweep/plan.ts';
+import { UnitRunner, type CaseSettings, type UnitResult } from '../sweep/run-unit.ts';
 
-/** Runs `job` (loading its target in this thread) and returns compact reports. */
-export default async function run(job: SweepJob): Promise<CaseReport[]> {
-  const target = await loadTarget(job.target);
-  const out: CaseReport[] = [];
-  runSweep(target, job, (r) => out.push(compactReport(r)));
-  return out;
+/** A slice of a sweep: how cases run, and which. */
+export interface SliceTask {
+  readonly settings: CaseSettings;
+  readonly units: readonly Unit[];
+}
+
+let runner: { key: string; runner: UnitRunner } | null = null;
+
+/** Runs `task`'s cases in order (loading the target in this thread once) and returns their results. */
+export default async function run(task: SliceTask): Promise<UnitResult[]> {
+  const key = JSON.stringify(task.settings);
+  if (runner?.key !== key) runner = { key, runner: new UnitRunner(await loadTarget(task.settings.target), task.settings) };
+  const r = runner.runner;
+  return task.units.map((u) => r.run(u));
 }

@@ -18,6 +18,12 @@ export type LoggedEvent =
   | { readonly k: 'lock' | 'unlock'; readonly t: number; readonly obj: number; readonly n: number }
   /** WaitGroup: a Done (or Add < 0), and a Wait that returned. */
   | { readonly k: 'wg-done' | 'wg-wait'; readonly t: number; readonly obj: number }
+  /** RWMutex: RLock and Lock (returned), RUnlock and Unlock. */
+  | { readonly k: 'rlock' | 'runlock' | 'wlock' | 'wunlock'; readonly t: number; readonly obj: number }
+  /** Cond: a Signal or Broadcast woke the Wait of ticket `obj`; that Wait, woken. */
+  | { readonly k: 'signal' | 'woken'; readonly t: number; readonly obj: number }
+  /** Once: the first Do stored `done` after f; a later Do saw it. */
+  | { readonly k: 'once-done' | 'once-seen'; readonly t: number; readonly obj: number }
   /** An access to a tracked location (`loc` its id, `group` its report group). */
   | { readonly k: 'access'; readonly t: number; readonly loc: number; readonly group: string; readonly write: boolean; readonly site: string };
 

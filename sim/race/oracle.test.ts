@@ -1,7 +1,8 @@
 /**
  * The detector against brute force. fast-check draws small Go programs (2–4 goroutines,
  * nested `go` statements, buffered and unbuffered channels with send, receive, select and
- * close, a mutex, a WaitGroup used freely, as Add-go-Done and as fork-join, two shared cells) and a
+ * close, a mutex, a WaitGroup used freely, as Add-go-Done and as fork-join, an RWMutex, a Cond
+ * on the mutex, a Once, two shared cells) and a
  * schedule seed; each run's races, as
  * pairs of sites, must equal exactly the unordered conflicting pairs the independent
  * oracle finds from the run's log (program order plus the Go rules' edges, transitive
@@ -9,14 +10,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gosched, ms, Mutex, onRecv, recv, select, send, Shared, closeChan, sleep, WaitGroup, RandomWalk, simulate, type Chan, type Proc, type Sim } from '../index.ts';
+import { Cond, gosched, ms, Mutex, Once, RWMutex, onRecv, recv, select, send, Shared, closeChan, sleep, WaitGroup, RandomWalk, simulate, type Chan, type Proc, type Sim } from '../index.ts';
 import { oraclePairKey, oracleRaces } from './oracle.ts';
 
 type Op =
-  | { readonly k: 'read' | 'write' | 'locked-read' | 'locked-write'; readonly cell: number }
+  | { readonly k: 'read' | 'write' | 'locked-read' | 'locked-write' | 'rlocked-read' | 'rlocked-write' | 'wlocked-write' | 'once'; readonly cell: number }
   | { readonly k: 'send' | 'recv' | 'close'; readonly ch: number }
   | { readonly k: 'select'; readonly a: number; readonly b: number }
-  | { readonly k: 'add' | 'done' | 'wait' | 'yield' | 'sleep' }
+  | { readonly k: 'add' | 'done' | 'wait' | 'yield' | 'sleep' | 'cond-wait' | 'signal' | 'broadcast' }
   | { readonly k: 'go' | 'go-wg'; readonly ops: readonly Op[] }
   | { readonly k: 'fork-join'; readonly a: readonly Op[]; readonly b: readonly Op[] };
 
@@ -28,6 +29,8 @@ const leaf: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('close' as const), ch }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('select' as const), a: ch, b: ch }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constantFrom('add' as const, 'done' as const, 'wait' as const, 'yield' as const, 'sleep' as const) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constantFrom('rlocked-read' as const, 'rlocked-write' as const, 'wlocked-write' as const, 'once' as const), cell }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constantFrom('cond-wait' as const, 'signal' as const, 'broadcast' as const) }) },
 );
 const ops = (depth: number): fc.Arbitrary<Op[]> =>
   fc.array(
@@ -51,6 +54,9 @@ interface World {
   readonly chans: readonly Chan<number>[];
   readonly mu: Mutex;
   readonly wg: WaitGroup;
+  readonly rw: RWMutex;
+  readonly cond: Cond;
+  readonly once: Once;
 }
 
 function* body(sim: Sim, w: World, name: string, list: readonly Op[]): Proc<void> {
@@ -70,6 +76,41 @@ function* body(sim: Sim, w: World, name: string, list: readonly Op[]): Proc<void
         if (op.k === 'locked-read') w.cells[op.cell]!.load(site);
         else w.cells[op.cell]!.store(i, site);
         yield* w.mu.unlock();
+        break;
+      case 'rlocked-read':
+      case 'rlocked-write':
+        yield* w.rw.rLock();
+        if (op.k === 'rlocked-read') w.cells[op.cell]!.load(site);
+        else w.cells[op.cell]!.store(i, site); // a write under a read lock: racy with other readers
+        yield* gosched();
+        yield* w.rw.rUnlock();
+        break;
+      case 'wlocked-write':
+        yield* w.rw.lock();
+        w.cells[op.cell]!.store(i, site);
+        yield* gosched();
+        yield* w.rw.unlock();
+        break;
+      case 'once': {
+        // Do(f) where f writes the cell; whoever runs f, every caller reads it afterwards.
+        const cellOf = w.cells[op.cell]!;
+        yield* w.once.do(function* () {
+          cellOf.store(i, `${site} f`);
+          yield* gosched();
+        });
+        cellOf.load(`${site} after Do`);
+        break;
+      }
+      case 'cond-wait':
+        yield* w.mu.lock();
+        yield* w.cond.wait();
+        yield* w.mu.unlock();
+        break;
+      case 'signal':
+        yield* w.cond.signal();
+        break;
+      case 'broadcast':
+        yield* w.cond.broadcast();
         break;
       case 'send':
         yield* send(w.chans[op.ch]!, i);
@@ -130,11 +171,15 @@ interface Program {
 
 function compare(p: Program): { detector: string[]; oracle: string[] } {
   const r = simulate({ strategy: new RandomWalk(p.seed), raceLog: true, maxSteps: 5_000 }, (sim) => {
+    const mu = new Mutex(sim, 'mu');
     const w: World = {
       cells: [new Shared(sim, 0, 'c0'), new Shared(sim, 0, 'c1')],
       chans: p.caps.map((c, i) => sim.chan<number>(c, `ch${i}`)),
-      mu: new Mutex(sim, 'mu'),
+      mu,
       wg: new WaitGroup(sim, 'wg'),
+      rw: new RWMutex(sim, 'rw'),
+      cond: new Cond(sim, mu, 'cond'),
+      once: new Once(sim, 'once'),
     };
     p.tasks.forEach((list, t) => sim.spawn(`T${t}`, () => body(sim, w, `T${t}`, list)));
     return sim;

@@ -14,6 +14,11 @@
  * - close's begin → the end of every receive that returned because the channel was closed.
  * - Mutex: unlock n's begin → lock (n+1)'s end.
  * - WaitGroup: every Done's begin → the end of every Wait that returned after it.
+ * - RWMutex: every Unlock's begin → the end of every later RLock and Lock; every RUnlock's
+ *   begin → the end of every later Lock.
+ * - Cond: a Signal's (Broadcast's) begin → the end of each Wait it woke.
+ * - Once: the first Do's store of `done` → the end of every later Do that saw it (its
+ *   internal mutex is logged as a Mutex).
  */
 import type { LoggedEvent } from './log.ts';
 
@@ -59,6 +64,15 @@ export function oracleRaces(events: readonly LoggedEvent[]): Set<string> {
   const closes = new Map<number, number>();
   const unlocks = new Map<string, number>();
   const dones = new Map<number, number[]>();
+  const wunlocks = new Map<number, number[]>();
+  const runlocks = new Map<number, number[]>();
+  const signals = new Map<number, number>();
+  const onceDone = new Map<number, number>();
+  const push = (m: Map<number, number[]>, k: number, v: number): void => {
+    const l = m.get(k) ?? [];
+    l.push(v);
+    m.set(k, l);
+  };
   const accesses: Array<{ t: number; n: number; loc: number; group: string; write: boolean; site: string }> = [];
 
   for (const ev of events) {
@@ -127,6 +141,32 @@ export function oracleRaces(events: readonly LoggedEvent[]): Set<string> {
       case 'wg-wait': {
         const [, e] = op(ev.t);
         for (const d of dones.get(ev.obj) ?? []) edge(d, e);
+        break;
+      }
+      case 'wunlock':
+      case 'runlock': {
+        const [b] = op(ev.t);
+        push(ev.k === 'wunlock' ? wunlocks : runlocks, ev.obj, b);
+        break;
+      }
+      case 'rlock':
+      case 'wlock': {
+        const [, e] = op(ev.t);
+        for (const u of wunlocks.get(ev.obj) ?? []) edge(u, e);
+        if (ev.k === 'wlock') for (const u of runlocks.get(ev.obj) ?? []) edge(u, e);
+        break;
+      }
+      case 'signal':
+      case 'once-done': {
+        const [b] = op(ev.t);
+        (ev.k === 'signal' ? signals : onceDone).set(ev.obj, b);
+        break;
+      }
+      case 'woken':
+      case 'once-seen': {
+        const [, e] = op(ev.t);
+        const s = (ev.k === 'woken' ? signals : onceDone).get(ev.obj);
+        if (s !== undefined) edge(s, e);
         break;
       }
       case 'access': {

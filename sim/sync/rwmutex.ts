@@ -3,6 +3,12 @@
  * until that writer has had the lock (so a recursive read lock can deadlock against a
  * waiting writer, the "RWR" deadlock). Unlock admits every reader that queued behind the
  * writer before the next writer. Every operation is a scheduling point.
+ *
+ * Happens-before as Go's race annotations in `sync/rwmutex.go`, on two clocks named after
+ * the semaphores they sit on: Unlock release-stores into `readerSem`, RUnlock
+ * release-merges into `writerSem`; RLock acquires `readerSem`, Lock acquires both. So an
+ * Unlock happens before every later RLock and Lock, every RUnlock before every later Lock,
+ * and readers are not ordered with each other. The wait channels add no edge of their own.
  */
 import { assert } from '../assert.ts';
 import type { Chan } from '../channel.ts';
@@ -10,6 +16,7 @@ import { GoPanic } from '../errors.ts';
 import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
+import type { VClock } from '../race/vclock.ts';
 import type { Locker } from './locker.ts';
 
 /** Where the writer side is. */
@@ -32,6 +39,10 @@ export class RWMutex {
   private readonly blockedReaders: Chan<never>[] = [];
   /** Writers waiting for the writer slot (Go's `rw.w`), oldest first. */
   private readonly blockedWriters: Chan<never>[] = [];
+  /** What the last Unlock released (Go's `&rw.readerSem`). */
+  private readerSem: VClock | null = null;
+  /** What every RUnlock so far released (Go's `&rw.writerSem`). */
+  private writerSem: VClock | null = null;
 
   constructor(
     private readonly sim: Sim,
@@ -59,17 +70,20 @@ export class RWMutex {
     yield* gosched(`${this.name}.rlock`);
     if (this.writer === Writer.None) {
       this.readers++;
+      this.acquired(false);
       return;
     }
-    const ch = this.sim.chan<never>(0, `${this.name}.rlock`);
+    const ch = this.sim.chan<never>(0, `${this.name}.rlock`).internal();
     this.blockedReaders.push(ch);
     yield* recv(ch);
+    this.acquired(false);
   }
 
   /** `TryRLock()`: takes a read lock only when no writer holds or waits for it. Not a scheduling point. */
   tryRLock(): boolean {
     if (this.writer !== Writer.None) return false;
     this.readers++;
+    this.acquired(false);
     return true;
   }
 
@@ -77,6 +91,12 @@ export class RWMutex {
   *rUnlock(): Proc<void> {
     yield* gosched(`${this.name}.runlock`);
     if (this.readers === 0) throw new GoPanic(`sync: RUnlock of unlocked RWMutex (${this.name})`);
+    const hb = this.sim.races;
+    if (hb !== null) {
+      const t = hb.need();
+      this.writerSem = hb.releaseMerge(t, this.writerSem, 'RUnlock of', this.name);
+      hb.note({ k: 'runlock', t: t.slot, obj: hb.log === null ? -1 : hb.log.id(this) });
+    }
     this.readers--;
     if (this.readers === 0 && this.writer === Writer.Draining) {
       const d = this.drained;
@@ -96,9 +116,10 @@ export class RWMutex {
     if (this.writer === Writer.None && this.readers === 0) {
       assert(this.blockedWriters.length === 0, `${this.name}: writers queued while the mutex is free`);
       this.writer = Writer.Held;
+      this.acquired(true);
       return;
     }
-    const ch = this.sim.chan<never>(0, `${this.name}.lock`);
+    const ch = this.sim.chan<never>(0, `${this.name}.lock`).internal();
     if (this.writer === Writer.None) {
       assert(this.blockedWriters.length === 0, `${this.name}: writers queued while no writer holds the slot`);
       this.writer = Writer.Draining;
@@ -108,12 +129,14 @@ export class RWMutex {
     }
     yield* recv(ch);
     assert(this.writer === Writer.Held && this.readers === 0, `${this.name}: a writer woke without holding the lock`);
+    this.acquired(true);
   }
 
   /** `TryLock()`: takes the write lock only when nobody holds the mutex. Not a scheduling point. */
   tryLock(): boolean {
     if (this.writer !== Writer.None || this.readers > 0) return false;
     this.writer = Writer.Held;
+    this.acquired(true);
     return true;
   }
 
@@ -126,6 +149,12 @@ export class RWMutex {
     yield* gosched(`${this.name}.unlock`);
     if (this.writer !== Writer.Held) throw new GoPanic(`sync: Unlock of unlocked RWMutex (${this.name})`);
     assert(this.readers === 0, `${this.name}: readers active while a writer held the lock`);
+    const hb = this.sim.races;
+    if (hb !== null) {
+      const t = hb.need();
+      this.readerSem = hb.releaseStore(t, 'Unlock of', this.name);
+      hb.note({ k: 'wunlock', t: t.slot, obj: hb.log === null ? -1 : hb.log.id(this) });
+    }
     const admitted = this.blockedReaders.splice(0);
     this.readers += admitted.length;
     for (const ch of admitted) ch.close();
@@ -140,6 +169,16 @@ export class RWMutex {
       this.writer = Writer.Draining;
       this.drained = next;
     }
+  }
+
+  /** A read lock (`write` false) or the write lock was taken: acquire what Go's race annotations acquire. */
+  private acquired(write: boolean): void {
+    const hb = this.sim.races;
+    if (hb === null) return;
+    const t = hb.need();
+    hb.acquire(t, this.readerSem, write ? 'Lock of' : 'RLock of', this.name);
+    if (write) hb.acquire(t, this.writerSem, 'Lock of', this.name);
+    hb.note({ k: write ? 'wlock' : 'rlock', t: t.slot, obj: hb.log === null ? -1 : hb.log.id(this) });
   }
 
   /** `RLocker()`: a {@link Locker} whose Lock and Unlock are RLock and RUnlock. */

@@ -6,12 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { KERNELS, loadKernel, PORTED } from './catalog.ts';
 
 describe('GoKer catalog', () => {
-  it('lists the 50 blocking kernels as ported and the 26 non-blocking ones as not yet, each once', () => {
+  it('lists the 76 kernels once, all ported (50 blocking, 26 non-blocking), every non-blocking one with its expected property', () => {
     expect(new Set(KERNELS.map((k) => k.id)).size).toBe(76);
-    expect(PORTED.map((k) => k.group)).toEqual(Array(50).fill('blocking'));
-    const rest = KERNELS.filter((k) => k.load === undefined);
-    expect(rest).toHaveLength(26);
-    for (const k of rest) expect(k).toMatchObject({ group: 'non-blocking', notPorted: expect.stringContaining('data-race') });
+    expect(KERNELS.filter((k) => k.group === 'blocking')).toHaveLength(50);
+    expect(PORTED.filter((k) => k.group === 'blocking')).toHaveLength(50);
+    expect(KERNELS.filter((k) => k.group === 'non-blocking')).toHaveLength(26);
+    expect(PORTED.filter((k) => k.group === 'non-blocking')).toHaveLength(26);
+    for (const k of KERNELS.filter((x) => x.load === undefined)) expect(k).toMatchObject({ group: 'non-blocking', notPorted: expect.any(String) });
+    for (const k of PORTED.filter((x) => x.group === 'non-blocking')) expect(k.property).toMatch(/^(data-race|no-panic|no-stuck-tasks)$/);
+  });
+
+  it("ports the non-blocking kernels from GoBench's nonblocking directory", async () => {
+    for (const k of PORTED.filter((x) => x.group === 'non-blocking')) expect((await loadKernel(k)).variants[0]?.source).toBe(`GoBench goker/nonblocking ${k.id}`);
   });
 
   it('has GoBench\'s blocking rows: 22 communication, 12 mixed, 16 resource deadlocks', () => {

@@ -1,8 +1,8 @@
 /**
  * The GoKer kernels of issue #16: every kernel's GoBench id, group, category and
  * subcategory, and for a ported kernel a lazy loader of its target module, so the
- * framework can list them without importing all of them. The non-blocking half is listed
- * but not ported yet (it needs data-race detection).
+ * framework can list them without importing all of them. A kernel that is not ported
+ * (none today) says why.
  */
 import type { AnyTarget } from '../../harness/target.ts';
 
@@ -22,6 +22,11 @@ export interface KernelEntry {
   readonly subcategory: string;
   /** Loads the target module (ported kernels only). */
   readonly load?: () => Promise<{ readonly default: AnyTarget }>;
+  /**
+   * The core property the buggy variant is expected to fail (default `no-stuck-tasks`, the
+   * blocking kernels'): `data-race` or `no-panic` for most non-blocking ones.
+   */
+  readonly property?: string;
   /** Why the kernel is not ported yet, or cannot be modelled. */
   readonly notPorted?: string;
   /**
@@ -38,6 +43,12 @@ export interface KernelEntry {
    * (tests check that the upstream one is reached).
    */
   readonly signature?: RegExp;
+  /**
+   * The core properties the buggy variant's bug shows as, where more than the suite's
+   * default (a race on a Go map is first Go's fatal `concurrent map read and map write`,
+   * a `no-panic`; a race on a nil field may end in a nil dereference).
+   */
+  readonly shows?: readonly string[];
 }
 
 /** Preemption bound of the exhaustive exploration of fixed variants. */
@@ -45,8 +56,6 @@ export const EXPLORE_BOUND = 2;
 
 /** Schedule budget of the exhaustive exploration in `npm run goker`. */
 export const EXPLORE_BUDGET = 5_000;
-
-const NEEDS_RACE_DETECTION = 'non-blocking half of issue #16: needs data-race detection, which does not exist yet';
 
 /** Every kernel, in GoBench category order. */
 export const KERNELS: readonly KernelEntry[] = [
@@ -100,32 +109,32 @@ export const KERNELS: readonly KernelEntry[] = [
   { id: 'cockroach_3710', group: 'blocking', category: 'Resource Deadlock', subcategory: 'RWR deadlock', load: () => import('./blocking/cockroach_3710.ts'), space: 548 },
   { id: 'kubernetes_58107', group: 'blocking', category: 'Resource Deadlock', subcategory: 'RWR deadlock', load: () => import('./blocking/kubernetes_58107.ts'), signature: /workerLock\.rlock/ },
   { id: 'kubernetes_62464', group: 'blocking', category: 'Resource Deadlock', subcategory: 'RWR deadlock', load: () => import('./blocking/kubernetes_62464.ts'), space: 220 },
-  { id: 'cockroach_35501', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_70892', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'moby_27037', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'etcd_3077', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'grpc_1687', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'istio_8967', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'serving_3068', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'serving_4908', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Testing library', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'serving_6171', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Testing library', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'cockroach_4407', group: 'non-blocking', category: 'Go-Specific', subcategory: 'WaitGroup', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_13058', group: 'non-blocking', category: 'Go-Specific', subcategory: 'WaitGroup', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'etcd_4876', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'etcd_8194', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'grpc_1748', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'grpc_3090', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'istio_8144', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'istio_8214', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_77796', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_79631', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_81091', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_81148', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_82550', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'kubernetes_88331', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'serving_3148', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'serving_6472', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', notPorted: NEEDS_RACE_DETECTION },
-  { id: 'moby_18412', group: 'non-blocking', category: 'Traditional', subcategory: 'Order violation', notPorted: NEEDS_RACE_DETECTION },
+  { id: 'cockroach_35501', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', load: () => import('./nonblocking/cockroach_35501.ts'), property: 'data-race' },
+  { id: 'kubernetes_70892', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', load: () => import('./nonblocking/kubernetes_70892.ts'), property: 'data-race', space: 102 },
+  { id: 'moby_27037', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Anonymous function', load: () => import('./nonblocking/moby_27037.ts'), property: 'data-race' },
+  { id: 'etcd_3077', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', load: () => import('./nonblocking/etcd_3077.ts'), property: 'data-race', space: 10 },
+  { id: 'grpc_1687', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', load: () => import('./nonblocking/grpc_1687.ts'), property: 'no-panic', space: 5 },
+  { id: 'istio_8967', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', load: () => import('./nonblocking/istio_8967.ts'), property: 'data-race', space: 4 },
+  { id: 'serving_3068', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Misuse channel', load: () => import('./nonblocking/serving_3068.ts'), property: 'no-panic', space: 777 },
+  { id: 'serving_4908', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Testing library', load: () => import('./nonblocking/serving_4908.ts'), property: 'data-race', space: 162 },
+  { id: 'serving_6171', group: 'non-blocking', category: 'Go-Specific', subcategory: 'Testing library', load: () => import('./nonblocking/serving_6171.ts'), property: 'no-panic', space: 69 },
+  { id: 'cockroach_4407', group: 'non-blocking', category: 'Go-Specific', subcategory: 'WaitGroup', load: () => import('./nonblocking/cockroach_4407.ts'), property: 'data-race' },
+  { id: 'kubernetes_13058', group: 'non-blocking', category: 'Go-Specific', subcategory: 'WaitGroup', load: () => import('./nonblocking/kubernetes_13058.ts'), property: 'no-panic' },
+  { id: 'etcd_4876', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/etcd_4876.ts'), property: 'data-race', space: 33 },
+  { id: 'etcd_8194', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/etcd_8194.ts'), property: 'data-race', space: 76 },
+  { id: 'grpc_1748', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/grpc_1748.ts'), property: 'data-race' },
+  { id: 'grpc_3090', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/grpc_3090.ts'), property: 'data-race', space: 21, shows: ['data-race', 'no-panic'] },
+  { id: 'istio_8144', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/istio_8144.ts'), property: 'data-race', space: 85 },
+  { id: 'istio_8214', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/istio_8214.ts'), property: 'data-race', space: 120 },
+  { id: 'kubernetes_77796', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_77796.ts'), property: 'data-race', space: 16 },
+  { id: 'kubernetes_79631', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_79631.ts'), property: 'no-panic', space: 59, shows: ['no-panic', 'data-race'] },
+  { id: 'kubernetes_81091', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_81091.ts'), property: 'data-race', space: 276 },
+  { id: 'kubernetes_81148', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_81148.ts'), property: 'data-race', space: 73 },
+  { id: 'kubernetes_82550', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_82550.ts'), property: 'data-race' },
+  { id: 'kubernetes_88331', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/kubernetes_88331.ts'), property: 'data-race', space: 59 },
+  { id: 'serving_3148', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/serving_3148.ts'), property: 'data-race', space: 47 },
+  { id: 'serving_6472', group: 'non-blocking', category: 'Traditional', subcategory: 'Data race', load: () => import('./nonblocking/serving_6472.ts'), property: 'data-race', space: 1215 },
+  { id: 'moby_18412', group: 'non-blocking', category: 'Traditional', subcategory: 'Order violation', load: () => import('./nonblocking/moby_18412.ts'), property: 'data-race', space: 102 },
 ];
 
 /** The kernels with a target module. */

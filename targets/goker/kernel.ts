@@ -24,6 +24,8 @@ export interface KernelSpec {
   readonly fix: string;
   /** The upstream pull request or commit. */
   readonly source: string;
+  /** GoBench's group (default `blocking`): where the kernel sits in `gobench/goker/`. */
+  readonly group?: 'blocking' | 'non-blocking';
   /** Step budget (default 200,000): a kernel that loops past it is reported as not settling. */
   readonly maxSteps?: number;
   /** Virtual end, where the Go test waits or its goroutines run forever. */
@@ -46,7 +48,7 @@ export const FAIR_BOUND = 64;
 /** The shared fields of a GoKer target, for `defineTarget({ ...kernelTarget(spec), build })`. */
 export function kernelTarget(spec: KernelSpec) {
   const variants: VariantInfo[] = [
-    { name: 'buggy', description: 'the GoKer kernel as published', source: `GoBench goker/blocking ${spec.id}` },
+    { name: 'buggy', description: 'the GoKer kernel as published', source: `GoBench goker/${spec.group === 'non-blocking' ? 'nonblocking' : 'blocking'} ${spec.id}` },
     { name: 'fixed', description: spec.fix, source: spec.source },
   ];
   const limits: RunLimits = {
