@@ -22,7 +22,7 @@ const badReproField = file('bad-repro-field.json', JSON.stringify({ format: 'dst
 const cases: Array<[string, string[], RegExp]> = [
   ['unknown flag', ['run', '--bogus'], /unknown option '--bogus'/],
   ['unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
-  ['unknown variant', ['run', '--variant', 'nope'], /--variant: unknown variant "nope" of target bulk-engine \(allowed: upstream, pre-fix, pr-6747, hardened\)/],
+  ['unknown variant', ['run', '--variant', 'nope'], /--variant: unknown variant "nope" of target bulk-engine \(allowed: upstream, main, release-9.5, release-9.4, release-9.3, release-8.19, pr-6747, pre-fix, hardened\)/],
   ['unknown scenario', ['run', '--scenario', 'nope'], /--scenario: unknown scenario "nope" of target bulk-engine \(known: .*tiny/],
   ['malformed scenario file', ['run', '--scenario', malformedScenario], /scenario .*malformed\.json: malformed JSON/],
   ['out-of-range scenario field', ['run', '--scenario', outOfRange], /scenario .*out-of-range\.json: workload\.agents: /],

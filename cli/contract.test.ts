@@ -136,10 +136,17 @@ describe('dst explore', () => {
 describe('the installed bin', () => {
   it('`dst list --json` runs through cli/bin.js (tsx registered)', () => {
     const out = execFileSync(process.execPath, [join(import.meta.dirname, 'bin.js'), 'list', '--json'], { encoding: 'utf8' });
-    const list = JSON.parse(out) as { targets: { name: string; variants: { name: string }[]; configurations: { name: string }[]; properties: { name: string }[] }[] };
+    const list = JSON.parse(out) as { targets: { name: string; variants: { name: string; source?: string }[]; configurations: { name: string }[]; properties: { name: string }[] }[] };
     const engine = list.targets.find((t) => t.name === 'bulk-engine');
     expect(engine?.configurations.map((s) => s.name)).toEqual(expect.arrayContaining(['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'tiny', 'incident']));
-    expect(engine?.variants.map((v) => v.name)).toEqual(['upstream', 'pre-fix', 'pr-6747', 'hardened']);
+    expect(engine?.variants.map((v) => v.name)).toEqual(['upstream', 'main', 'release-9.5', 'release-9.4', 'release-9.3', 'release-8.19', 'pr-6747', 'pre-fix', 'hardened']);
+    // Each release variant names the upstream commit it models.
+    const source = (n: string) => engine?.variants.find((v) => v.name === n)?.source;
+    expect(source('release-8.19')).toContain('elastic/fleet-server@05ede1d6392deb56dffb073245739fae644cbd05');
+    expect(source('release-9.3')).toContain('elastic/fleet-server@32d5c4052c50701b23861cb47cbc44f7e9404251');
+    expect(source('release-9.4')).toContain('elastic/fleet-server@c1ba69b8ef963cd36065dc24b747e37f187e88d7');
+    expect(source('release-9.5')).toContain('elastic/fleet-server@37a8331c5dc9a06d7f828b299f2cfbce144c44a7');
+    expect(source('main')).toContain('elastic/fleet-server@dc8e230794627c92f294bc17522c9a87e6226ca1');
     expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'data-race', 'no-stuck-tasks', 'run-alive', 'call-deadline', 'counted-resources', 'one-outcome-per-call', 'durable-acks', 'request-oracle', 'answer-oracle', 'read-your-writes', 'explained-errors', 'fault-free-success', 'block-lifecycle']);
   });
 });

@@ -30,8 +30,8 @@ describe('swarm switches', () => {
     const r = await runCli(['replay', '--seed', '3', '--scenario', 'smoke', '--variant', 'upstream', '--swarm', '--trace', 'text', '--to', '0']);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^ +0\.000s +0 +swarm \(pre-run\) +swarm\.fault\.reject429 = \d \(of 3\)$/);
-    expect(lines.filter((l) => l.includes('swarm (pre-run)')).length).toBeGreaterThan(16);
-    expect(r.stderr).toMatch(/^swarm switches: 16 drawn \(swarm\.fault\.reject429=/m);
+    expect(lines.filter((l) => l.includes('swarm (pre-run)')).length).toBeGreaterThan(19);
+    expect(r.stderr).toMatch(/^swarm switches: 19 drawn \(swarm\.fault\.reject429=/m);
   });
 
   it("each bug's smallest run carries its switches: bugs[].smallest.switches in --json, one line of what they changed in its human block", async () => {

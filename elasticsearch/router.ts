@@ -9,7 +9,7 @@ import { handleBulk } from './api/bulk.ts';
 import { handleDelete, handleGet, handleIndex, handleUpdate } from './api/doc.ts';
 import { handleCreateIndex, handleDeleteIndex, handleIndexExists, handleRefresh } from './api/indices.ts';
 import { handleMget } from './api/mget.ts';
-import { handleApiKeyBulkUpdate, handleClusterHealth, handleInfo } from './api/misc.ts';
+import { handleApiKeyBulkUpdate, handleAuthenticate, handleClusterHealth, handleInfo } from './api/misc.ts';
 import { handleMsearch } from './api/msearch.ts';
 import { handleCount, handleSearch } from './api/search.ts';
 import type { EsMethod, EsResponse } from './types.ts';
@@ -38,6 +38,7 @@ const ROUTES: Route[] = [
   r('/_cluster/health', ['GET'], handleClusterHealth),
   r('/_cluster/health/{index}', ['GET'], handleClusterHealth),
   r('/_security/api_key/_bulk_update', ['POST'], handleApiKeyBulkUpdate),
+  r('/_security/_authenticate', ['GET'], handleAuthenticate),
   r('/{index}/_bulk', ['POST', 'PUT'], handleBulk),
   r('/{index}/_mget', ['GET', 'POST'], handleMget),
   r('/{index}/_msearch', ['GET', 'POST'], handleMsearch),

@@ -7,7 +7,7 @@
  * in, status and body or a transport error out), so a system under test that declares such
  * a transport accepts it without this module knowing that system.
  */
-import { GoError, label, ms, onRecv, sec, select, type Context, type Proc, type Sim } from '../sim/index.ts';
+import { ECONNRESET, GoError, label, ms, onRecv, sec, select, WrappingError, type Context, type Proc, type Sim } from '../sim/index.ts';
 import type { FakeElasticsearch } from './fake.ts';
 import { applyPlan, type AppliedResult } from './faults/apply.ts';
 import type { Choose } from './faults/choose.ts';
@@ -41,8 +41,8 @@ export type RoundTripResult =
   | { readonly kind: 'response'; readonly status: number; readonly body: string }
   | { readonly kind: 'error'; readonly error: GoError };
 
-/** The error a reset connection gives the caller. */
-export const ErrConnectionReset = new GoError('read tcp 127.0.0.1:9200: connection reset by peer');
+/** The error a reset connection gives the caller (it wraps `ECONNRESET`, as Go's `*net.OpError` does). */
+export const ErrConnectionReset = new WrappingError('read tcp 127.0.0.1:9200: connection reset by peer', ECONNRESET);
 
 /** The ES client's response header timeout (fleet-server's output config: 90 s). */
 const RESPONSE_HEADER_TIMEOUT = sec(90);

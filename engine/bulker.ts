@@ -2,11 +2,11 @@
  * The Bulker: the public face of the engine model. Holds the pool, the bulker channel and
  * the variant's switches; `run` is the Run loop; the operations are the public API.
  */
-import { AtomicInt, TrackedPool, Weighted, type Chan, type Context, type GoError, type Proc, type Sim } from '../sim/index.ts';
+import { AtomicInt, TrackedPool, Weighted, type Chan, type Context, type GoError, type PoolPolicy, type Proc, type Sim } from '../sim/index.ts';
 import type { Transport } from './transport.ts';
 import { apiKeyAuth, type APIKey, type SecurityInfo } from './apikey-auth.ts';
 import { Action, blockPoolType, type Blk, type BulkT } from './block.ts';
-import { ChildBulkers, noRemoteTransport, type RemoteTransportFactory } from './child-bulker.ts';
+import { ChildBulkers, noRemoteTransport, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
 import type { EngineCore } from './core.ts';
 import { ExitLog } from './exit-log.ts';
 import { multiWaitBulkOp, type MultiOp } from './multi.ts';
@@ -37,7 +37,12 @@ export interface BulkerConfig {
   readonly observer?: EngineObserver;
   /** Builds remote outputs' ES clients for child bulkers (default: none configured). */
   readonly remoteTransport?: RemoteTransportFactory;
+  /** The `sync.Pool` model of `blkPool` (default: the tracked pool's LIFO stack); child bulkers get their own. */
+  readonly poolPolicy?: PoolPolicyFactory;
 }
+
+/** Makes the storage policy of one bulker's block pool. */
+export type PoolPolicyFactory = (sim: Sim) => PoolPolicy<BulkT>;
 
 /** The bulk engine. */
 export class Bulker implements EngineCore {
@@ -71,13 +76,13 @@ export class Bulker implements EngineCore {
     this.observer = cfg.observer ?? NO_OBSERVER;
     this.opts = resolveOptions(ENGINE_DEFAULTS, cfg.options);
     this.name = cfg.name ?? 'bulker';
-    this.pool = new TrackedPool<BulkT>(sim, blockPoolType(sim), `${this.name}.pool`);
+    this.pool = new TrackedPool<BulkT>(sim, blockPoolType(sim), `${this.name}.pool`, cfg.poolPolicy?.(sim));
     this.ch = sim.chan<Blk>(this.opts.blockQueueSz, `${this.name}.ch`);
     this.pendingDispatches = new AtomicInt(0, `${this.name}.pendingBulkDispatches`);
     this.closed = this.flags.closedSignal ? sim.chan<never>(0, `${this.name}.closed`) : null;
     this.apikeyLimit = new Weighted(sim, this.opts.apikeyMaxParallel, `${this.name}.apikeyLimit`);
-    const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, hooks: this.hooks });
-    this.children = new ChildBulkers(sim, this.name, make, cfg.remoteTransport ?? noRemoteTransport);
+    const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, hooks: this.hooks, ...(cfg.poolPolicy !== undefined && { poolPolicy: cfg.poolPolicy }) });
+    this.children = new ChildBulkers(sim, this.name, this.flags, make, cfg.remoteTransport ?? noRemoteTransport);
   }
 
   /** @internal */
@@ -93,8 +98,18 @@ export class Bulker implements EngineCore {
   /** The Run loop; spawn it as task `bulker.run`. Returns the error that ended it, after cancelling the child bulkers. */
   *run(ctx: Context): Proc<GoError | null> {
     const err = yield* runLoop(this, ctx);
-    this.children.cancelAll();
+    yield* this.children.cancelAll();
     return err;
+  }
+
+  /** `CreateAndGetBulker(ctx, zlog, outputName, outputMap)`: the remote output's child bulker and whether its config changed. */
+  createAndGetBulker(outputName: string, outputMap: Readonly<Record<string, RemoteOutputConfig>>): Proc<Result<{ bulker: Bulker; changed: boolean }>> {
+    return this.children.createAndGet(outputName, outputMap);
+  }
+
+  /** This bulker's pool and those of every child it ever made (orphans included), depth first. */
+  allPools(): TrackedPool<BulkT>[] {
+    return [this.pool, ...this.children.all.flatMap((c) => c.bulker.allPools())];
   }
 
   /** `APIKeyAuth`: a direct call bounded by `apikeyLimit`, acquired with the caller's ctx. */

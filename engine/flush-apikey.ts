@@ -10,7 +10,8 @@ import { byteLen } from './block.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
 import { ListWalk } from './list-walk.ts';
-import { ErrAPIKeyBuffer } from './errors.ts';
+import { parseKeyReqCut, parseKeyReqDecoder } from './apikey-request.ts';
+import { goCompact, goQuote } from './decode/go-encode.ts';
 import { goMapOrder } from './go-map.ts';
 import { APIKEY_ENVELOPE_SIZE, APIKEY_SAFE_BUFFER } from './options.ts';
 import type { Queue } from './queue.ts';
@@ -23,33 +24,9 @@ export function idsPerBatch(maxReqSize: number, roleSize: number, maxKeySize: nu
   return 0;
 }
 
-/** The bulk-update request body for one batch. */
+/** The bulk-update request body for one batch: `json.Marshal(esAPIKeyBulkUpdateRequest)` (empty roles omitted). */
 export function apiKeyBulkUpdateBody(ids: readonly string[], roles: string): string {
-  return `{"ids":${JSON.stringify(ids)},"role_descriptors":${roles === '' ? 'null' : roles}}`;
-}
-
-interface KeyReq {
-  readonly id: string;
-  readonly roles: string;
-  readonly hash: string;
-}
-
-function parseKeyReq(buf: string): KeyReq | GoError {
-  const nl = buf.indexOf('\n');
-  if (nl < 0) return ErrAPIKeyBuffer;
-  let v: unknown;
-  try {
-    v = JSON.parse(buf.slice(nl + 1));
-  } catch (err) {
-    return new GoError(`failed to unmarshal api key update request: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
-  const roles = o['role_descriptors'];
-  return {
-    id: typeof o['id'] === 'string' ? o['id'] : '',
-    roles: roles === undefined || roles === null ? '' : JSON.stringify(roles),
-    hash: typeof o['role_hash'] === 'string' ? o['role_hash'] : '',
-  };
+  return `{"ids":[${ids.map(goQuote).join(',')}]${roles === '' ? '' : `,"role_descriptors":${goCompact(roles)}`}}`;
 }
 
 /** Flushes the API-key update queue. */
@@ -62,7 +39,8 @@ export function* flushUpdateAPIKey(e: EngineCore, ctx: Context, q: Queue): Proc<
   for (let n = q.head; n !== null; n = e.pool.read(n, 'next', 'flushUpdateAPIKey: n.next (building the request)')) {
     walk.visit(n);
     markInFlush(e, n, 'flushUpdateAPIKey');
-    const req = parseKeyReq(e.pool.read(n, 'buf', 'flushUpdateAPIKey: n.buf'));
+    const buf = e.pool.read(n, 'buf', 'flushUpdateAPIKey: n.buf');
+    const req = e.flags.apiKeyCutParse ? parseKeyReqCut(buf) : parseKeyReqDecoder(buf);
     if (req instanceof GoError) return req;
     if (!roles.has(req.hash)) roles.set(req.hash, req.roles);
     rolePerID.set(req.id, req.hash); // "last one wins": with LIFO iteration, the oldest block wins

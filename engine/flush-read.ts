@@ -5,7 +5,7 @@ import type { Context, GoError, Proc } from '../sim/index.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
 import { ListWalk } from './list-walk.ts';
-import { ErrElasticNotFound, ErrQueueLengthMismatch } from './errors.ts';
+import { ErrElasticNotFound, SiteErrors } from './errors.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
 import { decodeMgetResponse } from './decode/index.ts';
@@ -33,7 +33,7 @@ export function* flushRead(e: EngineCore, ctx: Context, q: Queue): Proc<GoError 
   const res = decodeMgetResponse(r.body);
   if (res.err !== null) return res.err;
   const docs = res.value.docs;
-  if (docs.length !== cnt) return ErrQueueLengthMismatch;
+  if (docs.length !== cnt) return SiteErrors.mgetQueueLengthMismatch();
   let n = q.head;
   for (const doc of docs) {
     if (n === null) break;

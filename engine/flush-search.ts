@@ -5,7 +5,8 @@ import type { Context, GoError, Proc } from '../sim/index.ts';
 import { answer, markInFlush } from './answer.ts';
 import type { EngineCore } from './core.ts';
 import { ListWalk } from './list-walk.ts';
-import { ErrQueueLengthMismatch } from './errors.ts';
+import { SiteErrors } from './errors.ts';
+import { mapPick } from './go-map.ts';
 import { QueueType, type Queue } from './queue.ts';
 import { esRequest, post } from './request.ts';
 import { decodeMsearchResponse } from './decode/index.ts';
@@ -29,12 +30,13 @@ export function* flushSearch(e: EngineCore, ctx: Context, q: Queue): Proc<GoErro
   const res = decodeMsearchResponse(r.body);
   if (res.err !== null) return res.err;
   const items = res.value.responses;
-  if (items.length !== cnt) return ErrQueueLengthMismatch;
+  if (items.length !== cnt) return SiteErrors.bulkQueueLengthMismatch();
+  const pick = mapPick(e.sim, 'errorTranslationMap');
   let n = q.head;
   for (const item of items) {
     if (n === null) break;
     const next = e.pool.read(n, 'next', 'flushSearch: n.next before send');
-    yield* answer(e, n, { err: translateError(item.status, item.error), idx: e.pool.read(n, 'idx', 'flushSearch: n.idx before send'), data: item }, 'flushSearch');
+    yield* answer(e, n, { err: translateError(item.status, item.error, pick), idx: e.pool.read(n, 'idx', 'flushSearch: n.idx before send'), data: item }, 'flushSearch');
     n = next;
   }
   return null;

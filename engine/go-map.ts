@@ -14,3 +14,15 @@ export function goMapOrder<K>(sim: Sim, keys: readonly K[], what: string): K[] {
   }
   return out;
 }
+
+/**
+ * Which of `width` matching keys a Go map loop that returns at the first match meets
+ * first: one decision (label `map-order.<what>`), none when only one key matches.
+ */
+export type MapPick = (width: number) => number;
+
+/** A {@link MapPick} drawing from the run's decision stream. */
+export function mapPick(sim: Sim, what: string): MapPick {
+  const l = label(`map-order.${what}`, 'sched');
+  return (width) => sim.decide(width, l);
+}

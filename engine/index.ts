@@ -3,14 +3,18 @@
  */
 export { apiKeyAuth, type APIKey, type DirectCaller, type SecurityInfo } from './apikey-auth.ts';
 export { Action, ACTION_NAMES, blockPoolType, byteLen, type ActionT, type Blk, type BulkT, type Resp } from './block.ts';
-export { Bulker, type BulkerConfig, type ReadDoc } from './bulker.ts';
-export { ChildBulkers, noRemoteTransport, type ChildEntry, type ChildFactory, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
+export { Bulker, type BulkerConfig, type PoolPolicyFactory, type ReadDoc } from './bulker.ts';
+export { ChildBulkers, noRemoteTransport, type ChildEntry, type ChildFactory, type Got, type RemoteOutputConfig, type RemoteTransportFactory } from './child-bulker.ts';
+export { remoteClientFactory } from './remote-client.ts';
 export type { EngineCore } from './core.ts';
 export type { HttpRequest, Transport, TransportResult } from './transport.ts';
+export { EsClient, type ClientStats } from './es-client/client.ts';
+export { ExponentialBackOff, FLEET_BACKOFF, JITTER_STEPS, type BackoffParams } from './es-client/backoff.ts';
+export { ConnLimit, MAX_CONNS_PER_HOST } from './es-client/conn-limit.ts';
+export { APPLY_DEFAULT_OPTIONS, GO_ELASTICSEARCH_DEFAULTS_819, NO_RETRY, type RetryPolicy } from './es-client/retry-policy.ts';
 export { dispatch, type Dispatched } from './dispatch.ts';
 export { drainAndFreeAbortedBlk, startDrain } from './drain.ts';
 export {
-  ErrAPIKeyBuffer,
   ErrBulkerClosed,
   ErrElastic,
   ErrElasticNotFound,
@@ -18,9 +22,8 @@ export {
   ErrEnrollDuplicate,
   ErrInvalidBody,
   ErrNoQuotes,
-  ErrQueueLengthMismatch,
   ErrTooManyBulkDispatches,
-  ErrUnknownBulkOperator,
+  SiteErrors,
   type ElasticCause,
 } from './errors.ts';
 export { failQueue } from './fail-queue.ts';
@@ -50,4 +53,4 @@ export { blkToQueueType, copyQueue, newQueues, QUEUE_NAMES, QueueType, type Queu
 export { runLoop } from './run-loop.ts';
 export { decodeBulkResponse, decodeMgetResponse, decodeMsearchResponse, chooseBulkItem, type BulkItem, type Hits, type MgetDoc, type MsearchItem } from './decode/index.ts';
 export { parseError, translateError } from './translate-error.ts';
-export { VARIANT_NAMES, VARIANTS, type VariantFlags, type VariantName, type VariantSpec } from './variants.ts';
+export { DISTINCT_VARIANTS, flagsKey, VARIANT_NAMES, VARIANTS, type VariantFlags, type VariantName, type VariantSpec } from './variants.ts';

@@ -11,6 +11,7 @@ import { ErrBulkerClosed } from './errors.ts';
 import { fail, ok, type Result } from './op-options.ts';
 import { bulkFragment } from './ops-bulk.ts';
 import type { BulkItem } from './decode/index.ts';
+import { deref, TypedNil } from './typed-nil.ts';
 
 /** One operation of a multi call. */
 export interface MultiOp {
@@ -64,7 +65,10 @@ export function* multiWaitBulkOp(e: EngineCore, ctx: Context, action: number, op
     }
     const resp = r.value as Resp;
     if (resp.err !== null) lastErr = resp.err;
-    if (resp.data !== null && resp.data !== undefined) items[resp.idx] = resp.data as BulkItem;
+    // `if r.data != nil { items[r.idx] = *r.data.(*BulkIndexerResponseItem) }` (opMulti.go l.119–120): a typed
+    // nil passes the check and the dereference panics. Hardened also checks the pointer.
+    const nilItem = resp.data instanceof TypedNil;
+    if (resp.data !== null && resp.data !== undefined && !(nilItem && e.flags.multiSkipNilItem)) items[resp.idx] = deref(resp.data as BulkItem | TypedNil);
     i++;
   }
   if (lastErr !== null) return fail(lastErr);

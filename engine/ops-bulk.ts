@@ -3,13 +3,17 @@
  * meta line and body line, dispatch, the free, and the item's error translation.
  */
 import { GoError, type Context, type Proc } from '../sim/index.ts';
-import { Action, ACTION_NAMES, writeBuf } from './block.ts';
+import { Action, ACTION_NAMES, byteLen } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
-import { afterDispatch, newBlk, validateBody, validateMeta, validationExit } from './ops-common.ts';
+import { afterDispatch, K_SLOP, newBlk, setBuf, validateBody, validateMeta, validationExit } from './ops-common.ts';
 import type { BulkItem } from './decode/index.ts';
+import { goCompact, goQuote } from './decode/go-encode.ts';
+import { goSyntaxError } from './decode/go-scanner.ts';
+import { mapPick } from './go-map.ts';
 import { translateError } from './translate-error.ts';
+import { deref, type TypedNil } from './typed-nil.ts';
 
 /** The bulk meta line: `{"<action>":{"_id":"<id>","retry_on_conflict":<n>,"_index":"<index>"}}\n`. */
 export function bulkMetaLine(action: string, index: string, id: string, retry?: number): string {
@@ -49,36 +53,36 @@ export function* waitBulkAction(
   const h = newBlk(e, action, opts, ACTION_NAMES[action] as string);
   const frag = bulkFragment(action, index, id, body, opts.retryOnConflict);
   if (frag instanceof GoError) return fail(validationExit(e, h, frag));
-  writeBuf(e.pool, h, frag, 'waitBulkAction: write n.buf');
+  setBuf(e, h, frag, byteLen(body ?? '') + K_SLOP, 'waitBulkAction: write n.buf');
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);
-  const item = resp.data as BulkItem | null;
-  if (item === null || typeof item !== 'object') return fail(new GoError(`unable to cast to *BulkIndexerResponseItem, detected type ${item === null ? '<nil>' : typeof item}`));
-  const err = translateError(item.status, item.error);
+  const data = resp.data as BulkItem | TypedNil | null;
+  if (data === null || typeof data !== 'object') return fail(new GoError('unable to cast to *BulkIndexerResponseItem, detected type <nil>'));
+  const item = deref(data);
+  const err = translateError(item.status, item.error, mapPick(e.sim, 'errorTranslationMap'));
   return err === null ? ok(item) : fail(err);
 }
 
-/** `APIKeyUpdate(ctx, id, roleHash, roles)`: marshal (fails before acquire on invalid roles), then waitBulkAction. */
+/**
+ * `APIKeyUpdate(ctx, id, roleHash, roles)` (`opApiKey.go`): `json.Marshal` of the request
+ * (fails before acquire on invalid roles, with Go's text), then waitBulkAction.
+ */
 export function* apiKeyUpdate(e: EngineCore, ctx: Context, id: string, roleHash: string, roles: string): Proc<Result<void>> {
-  let compact = '';
   if (roles !== '') {
-    try {
-      compact = JSON.stringify(JSON.parse(roles));
-    } catch (err) {
-      return fail(new GoError(`json: error calling MarshalJSON for type json.RawMessage: ${err instanceof Error ? err.message : String(err)}`));
-    }
+    const bad = goSyntaxError(roles);
+    if (bad !== null) return fail(new GoError(`json: error calling MarshalJSON for type json.RawMessage: ${bad}`));
   }
-  const body = apiKeyUpdateBody(id, compact, roleHash);
+  const body = apiKeyUpdateBody(id, roles, roleHash);
   const r = yield* waitBulkAction(e, ctx, Action.updateApiKey, '', id, body);
   return r.err === null ? ok(undefined) : fail(r.err);
 }
 
-/** The API-key update body line: `{"id":..,"role_descriptors":..,"role_hash":..}`, empty fields omitted. */
+/** The API-key update body line: `json.Marshal(apiKeyUpdateRequest)`, empty fields omitted, roles compacted. */
 export function apiKeyUpdateBody(id: string, roles: string, roleHash: string): string {
   const parts: string[] = [];
-  if (id !== '') parts.push(`"id":${JSON.stringify(id)}`);
-  if (roles !== '') parts.push(`"role_descriptors":${roles}`);
-  if (roleHash !== '') parts.push(`"role_hash":${JSON.stringify(roleHash)}`);
+  if (id !== '') parts.push(`"id":${goQuote(id)}`);
+  if (roles !== '') parts.push(`"role_descriptors":${goCompact(roles)}`);
+  if (roleHash !== '') parts.push(`"role_hash":${goQuote(roleHash)}`);
   return `{${parts.join(',')}}`;
 }

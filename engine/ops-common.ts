@@ -3,7 +3,7 @@
  * validation, and the caller's free after the response (P8; hardened also after errors).
  */
 import type { GoError } from '../sim/index.ts';
-import type { Blk } from './block.ts';
+import { byteLen, type Blk } from './block.ts';
 import { taskName, type EngineCore } from './core.ts';
 import type { Dispatched } from './dispatch.ts';
 import { ErrInvalidBody, ErrNoQuotes } from './errors.ts';
@@ -20,6 +20,24 @@ export function newBlk(e: EngineCore, action: number, opts: OpOptions, op: strin
   }
   return h;
 }
+
+/**
+ * Writes a block's fragment after `blk.buf.Grow(grow)` (`danger.Buf`: a buffer with less
+ * room than `grow` is reallocated to `2*cap + grow`), tracking the capacity the way
+ * `append` grows past it (at least double; Go's size classes are not modelled). The write
+ * of `n.buf` is a tracked access at `site`; the capacity is a fact for studies, untracked.
+ */
+export function setBuf(e: EngineCore, h: Blk, text: string, grow: number, site: string): void {
+  e.pool.write(h, 'buf', text, site);
+  const d = h.resource.data;
+  let cap = d.cap < grow ? 2 * d.cap + grow : d.cap;
+  const n = byteLen(text);
+  if (n > cap) cap = Math.max(n, 2 * cap);
+  d.cap = cap;
+}
+
+/** `kSlop`: the room `waitBulkAction`, `ReadRaw` and `Search` grow a block's buffer by. */
+export const K_SLOP = 64;
 
 /** A validation error after acquire: upstream returns without freeing (V1); hardened frees. */
 export function validationExit(e: EngineCore, h: Blk, err: GoError): GoError {

@@ -3,11 +3,11 @@
  * checkpoints are given; (C) the enroll queue when a dedupe key is given.
  */
 import { GoError, type Context, type Proc } from '../sim/index.ts';
-import { Action, writeBuf } from './block.ts';
+import { Action, byteLen } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { dispatch } from './dispatch.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
-import { afterDispatch, newBlk, validateBody, validationExit } from './ops-common.ts';
+import { afterDispatch, K_SLOP, newBlk, setBuf, validateBody, validationExit } from './ops-common.ts';
 import type { Aggregation, Hits, MsearchItem } from './decode/index.ts';
 
 /** What Search returns (`es.ResultT`: the item's `HitsT` and its aggregations). */
@@ -44,13 +44,13 @@ export function* search(e: EngineCore, ctx: Context, index: string, body: string
   const action = (opts.waitForCheckpoints?.length ?? 0) > 0 ? Action.fleetSearch : Action.search;
   const h = newBlk(e, action, opts, action === Action.fleetSearch ? 'fleet_search' : 'search');
   const b = body ?? '';
-  writeBuf(e.pool, h, `${msearchHeader(index, opts)}${b}\n`, 'Search: write n.buf');
+  setBuf(e, h, `${msearchHeader(index, opts)}${b}\n`, byteLen(b) + K_SLOP, 'Search: write n.buf');
   const err = validateBody(b);
   if (err !== null) return fail(validationExit(e, h, err));
   const resp = yield* dispatch(e, ctx, h);
   afterDispatch(e, h, resp);
   if (resp.err !== null) return fail(resp.err);
   const item = resp.data as MsearchItem | null;
-  if (item === null || typeof item !== 'object') return fail(new GoError('unable to cast to *MsearchResponseItem'));
+  if (item === null || typeof item !== 'object') return fail(new GoError('unable to cast response as type *MsearchResponseItem, detected type: <nil>'));
   return ok({ hits: item.hits, aggregations: item.aggregations });
 }

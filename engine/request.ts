@@ -5,6 +5,7 @@
 import type { Context, GoError, Proc } from '../sim/index.ts';
 import type { HttpRequest } from './transport.ts';
 import type { EngineCore } from './core.ts';
+import { mapPick } from './go-map.ts';
 import { parseError } from './translate-error.ts';
 
 /** A 2xx response body, or the error the flush returns. */
@@ -14,7 +15,7 @@ export type EsReply = { readonly err: GoError } | { readonly err: null; readonly
 export function* esRequest(e: EngineCore, ctx: Context, req: HttpRequest): Proc<EsReply> {
   const res = yield* e.transport.roundTrip(ctx, req);
   if (res.kind === 'error') return { err: res.error };
-  if (res.status > 299) return { err: parseError(res.status, res.body) };
+  if (res.status > 299) return { err: parseError(res.status, res.body, mapPick(e.sim, 'errorTranslationMap')) };
   return { err: null, status: res.status, body: res.body };
 }
 

@@ -1,16 +1,18 @@
 /**
- * Error translation (spec §3.8): `es.TranslateError` for item and request errors, and
- * `parseError` for non-2xx whole-request responses.
+ * Error translation (spec §3.8): `es.TranslateError` (`internal/pkg/es/error.go`) for item
+ * and request errors, and `parseError` (`internal/pkg/bulk/helpers.go`) for non-2xx
+ * whole-request responses, both decoding with Go's `encoding/json` as upstream does.
  */
 import { GoError } from '../sim/index.ts';
+import { decodeFirst, jsonUnmarshal } from './decode/go-decode.ts';
+import type { GoType } from './decode/go-json.ts';
 import { ErrElastic, ErrElasticVersionConflict } from './errors.ts';
+import type { MapPick } from './go-map.ts';
 
-const KNOWN_TYPES = ['timeout_exception', 'index_not_found_exception', 'version_conflict_engine_exception', 'shard_restoring_exception'] as const;
+/** `knownErrorTypes`, checked in this (array) order. */
+const KNOWN_TYPES = ['timeout_exception', 'index_not_found_exception', 'version_conflict_engine_exception'] as const;
 
-/**
- * `errorTranslationMap`. Upstream iterates a Go map (random order); the keys do not
- * overlap in practice, so the model checks them in this fixed order.
- */
+/** `errorTranslationMap`: a Go map, so the order it is searched in is a decision (see {@link errType}). */
 const TRANSLATIONS: ReadonlyArray<readonly [string, string]> = [
   ['index not found', 'index_not_found_exception'],
   ['IndexNotFoundException', 'index_not_found_exception'],
@@ -22,54 +24,74 @@ const TRANSLATIONS: ReadonlyArray<readonly [string, string]> = [
   ['VersionConflictEngineException', 'version_conflict_engine_exception'],
 ];
 
-function errType(body: string): string {
-  for (const t of KNOWN_TYPES) if (body.includes(t)) return t;
-  for (const [k, t] of TRANSLATIONS) if (body.includes(k)) return t;
-  return 'unknown_error';
-}
+/** `es.ErrorT` as `TranslateError` decodes it (`json.Unmarshal(rawError, &detailedError)`, a `**ErrorT`). */
+const ERROR_T: GoType = {
+  kind: 'pointer',
+  elem: {
+    kind: 'struct',
+    name: 'ErrorT',
+    printed: 'es.ErrorT',
+    fields: {
+      type: { kind: 'string' },
+      reason: { kind: 'string' },
+      caused_by: { kind: 'struct', name: '', printed: 'struct { Type string "json:\\"type\\""; Reason string "json:\\"reason\\"" }', fields: { type: { kind: 'string' }, reason: { kind: 'string' } } },
+    },
+  },
+};
 
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
+/** `parseError`'s envelope: `struct { Err json.RawMessage "json:\"error\"" }`. */
+const ENVELOPE: GoType = { kind: 'struct', name: '', printed: 'struct { Err json.RawMessage "json:\\"error\\"" }', fields: { error: { kind: 'raw' } } };
+
+interface ErrorT {
+  readonly type: string;
+  readonly reason: string;
+  readonly caused_by: { readonly type: string; readonly reason: string };
 }
 
 /**
- * `TranslateError(status, rawError)`. `rawError` is the item's `error` as raw JSON text
- * (undefined or '' when absent). 200 and 201 are the only successes.
+ * `errType(body)`: a known type named in the text, else the first key of
+ * `errorTranslationMap` the text contains. Go ranges over that map in an unspecified
+ * order, so when keys of different types match, which is met first is `pick`'s decision
+ * (without `pick`, the table order above).
  */
-export function translateError(status: number, rawError: string | undefined): GoError | null {
+function errType(body: string, pick?: MapPick): string {
+  for (const t of KNOWN_TYPES) if (body.includes(t)) return t;
+  const hits = TRANSLATIONS.filter(([k]) => body.includes(k));
+  if (hits.length === 0) return 'unknown_error';
+  const types = new Set(hits.map(([, t]) => t));
+  if (types.size === 1 || pick === undefined) return (hits[0] as readonly [string, string])[1];
+  return (hits[pick(hits.length)] as readonly [string, string])[1];
+}
+
+/**
+ * `TranslateError(status, rawError)`. `rawError` is the `error` member as raw JSON text
+ * (undefined or '' when absent). 200 and 201 are the only successes. The raw error is
+ * decoded into `*ErrorT` with Go's rules; when that fails (not an object, or a member of
+ * the wrong type) the raw text itself is searched for an error type.
+ */
+export function translateError(status: number, rawError: string | undefined, pick?: MapPick): GoError | null {
   if (status === 200 || status === 201) return null;
   if (rawError === undefined || rawError === '') return new ErrElastic(status);
-  let decoded: unknown;
-  let ok = true;
-  try {
-    decoded = JSON.parse(rawError);
-  } catch {
-    ok = false;
+  const d = jsonUnmarshal(rawError, ERROR_T);
+  if (d.err === null) {
+    const e = d.value as ErrorT | null;
+    if (e === null) return new ErrElastic(status);
+    if (e.type === 'version_conflict_engine_exception') return ErrElasticVersionConflict;
+    return new ErrElastic(status, e.type, e.reason, { type: e.caused_by.type, reason: e.caused_by.reason });
   }
-  if (ok && decoded === null) return new ErrElastic(status);
-  if (ok && typeof decoded === 'object' && !Array.isArray(decoded)) {
-    const o = decoded as Record<string, unknown>;
-    const type = str(o['type']);
-    if (type === 'version_conflict_engine_exception') return ErrElasticVersionConflict;
-    const c = (typeof o['caused_by'] === 'object' && o['caused_by'] !== null ? o['caused_by'] : {}) as Record<string, unknown>;
-    return new ErrElastic(status, type, str(o['reason']), { type: str(c['type']), reason: str(c['reason']) });
-  }
-  const t = errType(rawError);
+  const t = errType(rawError, pick);
   if (t === 'version_conflict_engine_exception') return ErrElasticVersionConflict;
   return new ErrElastic(status, t, rawError);
 }
 
 /**
- * `parseError(res)`: decodes `{"error": ...}` from a non-2xx body and translates it; a body
- * that is not JSON returns the decode error itself.
+ * `parseError(res)`: a `json.Decoder` reads the first JSON value of a non-2xx body into
+ * `{"error": raw}` (trailing data is ignored) and the raw error is translated. When that
+ * decode fails (an HTML page, an empty body, a value that is not an object) the decoder's
+ * own error is returned, with Go's text.
  */
-export function parseError(status: number, body: string): GoError {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(body);
-  } catch (e) {
-    return new GoError(`json decode: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const raw = typeof decoded === 'object' && decoded !== null && 'error' in decoded ? JSON.stringify((decoded as { error: unknown }).error) : undefined;
-  return translateError(status, raw) ?? new ErrElastic(status);
+export function parseError(status: number, body: string, pick?: MapPick): GoError {
+  const d = decodeFirst(body, ENVELOPE);
+  if (d.err !== null) return d.err;
+  return translateError(status, (d.value as { error?: string }).error, pick) ?? new ErrElastic(status);
 }

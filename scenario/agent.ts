@@ -5,7 +5,8 @@
 import { onRecv, select, sleep, withCancel, type Context, type Proc } from '../sim/index.ts';
 import { apiKeyUpdate, readRaw, search, update } from './calls.ts';
 import { between, chance, WL } from './draw.ts';
-import type { EngineWorld } from './world.ts';
+import { prepareRemoteOutput } from './remote-output.ts';
+import type { CheckinRecord, EngineWorld } from './world.ts';
 
 /** The id of agent `i` (unknown agents are never written to .fleet-agents). */
 export function agentId(i: number): string {
@@ -30,11 +31,17 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
   const wl = w.scenario.workload;
   const id = agentId(i);
   const [ctx, cancel] = withCancel(w.serverCtx, `req-${id}-${n}`);
+  const record: CheckinRecord = { agent: i, start: sim.now, setupEnd: null, end: null };
+  w.checkins.push(record);
   if (chance(sim, c.disconnect, WL.disconnect)) {
     sim.schedule(between(sim, c.disconnectAfterS, WL.disconnectAfter), `disconnect ${id}`, cancel);
   }
   try {
-    // 1. authAgent: ReadRaw of the agent document, on every checkin.
+    // 1. authAgent: APIKeyAuth on an API-key cache miss (direct, apikeyLimit), then ReadRaw of the agent document, on every checkin.
+    if (chance(sim, c.apiKeyAuth, WL.apiKeyAuth)) {
+      const key = yield* w.ledger.call('APIKeyAuth', w.bulker.apiKeyAuth(ctx, { id: `key-${id}`, key: 'secret' }));
+      if (key.err !== null) return;
+    }
     const auth = yield* readRaw(w, ctx, '.fleet-agents', id);
     if (auth.err !== null) return;
     w.seenAgents.add(id);
@@ -55,6 +62,9 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
       yield* apiKeyUpdate(w, ctx, `key-${id}`, `hash-${n % 3}`, JSON.stringify({ role: { cluster: [], indices: [] } }));
       if (ctx.err() !== null) return;
     }
+    // processPolicy with a remote Elasticsearch output: policy.Output.Prepare → CreateAndGetBulker.
+    yield* prepareRemoteOutput(w, ctx, id, n);
+    if (ctx.err() !== null) return;
     // 6. fetchAgentPendingActions: wait_for_checkpoints (fleetSearch queue) or a plain search.
     const body = JSON.stringify({ query: { bool: { filter: [{ term: { agents: id } }] } } });
     if (chance(sim, c.fleetSearch, WL.fleetSearch)) {
@@ -65,8 +75,10 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
     }
     if (ctx.err() !== null) return;
     // 7. Long poll: ends when it expires or the context ends.
+    record.setupEnd = sim.now;
     yield* select([onRecv(ctx.done()), onRecv(sim.after(between(sim, c.longPollS, WL.longPoll), `poll ${id}`))]);
   } finally {
+    record.end = sim.now;
     cancel();
   }
 }

@@ -25,6 +25,9 @@ function profileOf(es: EsSection, latencyMs: { min: number; max: number }, rejec
       hang: pm(es.hang),
       malformedBody: pm(es.malformedBody),
       wrongItemCount: pm(es.wrongItemCount),
+      appliedThenReset: pm(es.appliedThenReset),
+      appliedThen504Html: pm(es.appliedThen504),
+      itemWithoutOp: pm(es.itemWithoutOp),
     },
     item: { conflict409: pm(es.itemConflict), rejected429: pm(es.itemRejected), unavailable503: pm(es.itemServerError) },
   });

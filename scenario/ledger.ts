@@ -65,7 +65,17 @@ export class CallLedger {
   readonly open = new Map<string, CallRecord>();
   private ackSeq = 0;
 
-  constructor(private readonly sim: Sim) {}
+  constructor(
+    private readonly sim: Sim,
+    private readonly opts: {
+      /**
+       * Elasticsearch may apply a request and then answer it with a failure the ES client
+       * retries (a reset, a proxy's 504): a later attempt's error (a 409 for a create that
+       * already landed, any Elasticsearch error) then no longer proves the write did not land.
+       */
+      readonly landedWritesMayBeRetried?: boolean;
+    } = {},
+  ) {}
 
   /**
    * Runs one engine call, recording its start and return. `write`, when given, is the
@@ -104,7 +114,7 @@ export class CallLedger {
       attempt.acked = true;
       attempt.ackSeq = this.ackSeq++;
     } else if (attempt && r.err !== null) {
-      attempt.mayHaveLanded = !definitelyNotApplied(r.err);
+      attempt.mayHaveLanded = !definitelyNotApplied(r.err, this.opts.landedWritesMayBeRetried === true);
     }
     return r;
   }
@@ -113,9 +123,12 @@ export class CallLedger {
 /**
  * Errors that prove the write never took effect: it failed validation before it was
  * sent, was refused by dispatch, or Elasticsearch answered for it (a version conflict or
- * another error status; the fake applies nothing it answers with an error). Everything
- * else (a cancelled context, a reset, an unreadable response) may hide a write that landed.
+ * another error status; the fake applies nothing it answers with an error) — unless an
+ * earlier attempt of a retried request may have landed it. Everything else (a cancelled
+ * context, a reset, an unreadable response) may hide a write that landed, possibly more
+ * than once: the final value is then any one of them, which `durable-acks` allows.
  */
-function definitelyNotApplied(err: GoError): boolean {
-  return err === ErrNoQuotes || err === ErrInvalidBody || err === ErrElasticVersionConflict || err === ErrTooManyBulkDispatches || err instanceof ErrElastic;
+function definitelyNotApplied(err: GoError, retriedAfterLanding: boolean): boolean {
+  if (err === ErrNoQuotes || err === ErrInvalidBody || err === ErrTooManyBulkDispatches) return true;
+  return !retriedAfterLanding && (err === ErrElasticVersionConflict || err instanceof ErrElastic);
 }

@@ -45,8 +45,11 @@ export const BulkerSection = z.strictObject({
 export const pm = (p: number): number => Math.round(p * 1000);
 
 /** The per-mille sum of request-level faults, as the fake Elasticsearch's profile will hold them. */
-export function requestFaultPerMille(e: { badGateway: number; connectionReset: number; hang: number; malformedBody: number; wrongItemCount: number }, reject429: number): number {
-  return pm(reject429) + pm(e.badGateway) + pm(e.connectionReset) + pm(e.hang) + pm(e.malformedBody) + pm(e.wrongItemCount);
+export function requestFaultPerMille(
+  e: { badGateway: number; connectionReset: number; hang: number; malformedBody: number; wrongItemCount: number; appliedThenReset: number; appliedThen504: number; itemWithoutOp: number },
+  reject429: number,
+): number {
+  return pm(reject429) + pm(e.badGateway) + pm(e.connectionReset) + pm(e.hang) + pm(e.malformedBody) + pm(e.wrongItemCount) + pm(e.appliedThenReset) + pm(e.appliedThen504) + pm(e.itemWithoutOp);
 }
 
 /** Elasticsearch latency and faults. Probabilities are per request (or per item). */
@@ -65,6 +68,12 @@ export const ElasticsearchSection = z.strictObject({
   malformedBody: probability.default(0),
   /** A response with the wrong number of items. */
   wrongItemCount: probability.default(0),
+  /** The request is applied, then the connection is reset: the client sees a reset (and may retry a write that landed). */
+  appliedThenReset: probability.default(0),
+  /** The request is applied, then a proxy answers 504 with an HTML page (retried by the client: the write may land twice). */
+  appliedThen504: probability.default(0),
+  /** A bulk response (the request applied) in which one item has no known op key, as a proxy or a broken node may send. */
+  itemWithoutOp: probability.default(0),
   /** Per-item 409 / 429 / 5xx. */
   itemConflict: probability.default(0),
   itemRejected: probability.default(0),
@@ -84,7 +93,7 @@ export const ElasticsearchSection = z.strictObject({
     .default([]),
 })
   .refine((e) => requestFaultPerMille(e, e.reject429) <= 1000, {
-    message: 'the request-level fault probabilities (reject429, badGateway, connectionReset, hang, malformedBody, wrongItemCount) must add up to at most 1',
+    message: 'the request-level fault probabilities (reject429, badGateway, connectionReset, hang, malformedBody, wrongItemCount, appliedThenReset, appliedThen504, itemWithoutOp) must add up to at most 1',
   })
   .refine((e) => pm(e.itemConflict) + pm(e.itemRejected) + pm(e.itemServerError) <= 1000, { message: 'the item-level fault probabilities must add up to at most 1' })
   .refine((e) => e.brownouts.every((b) => requestFaultPerMille(e, Math.max(e.reject429, b.reject429)) <= 1000), {
@@ -93,6 +102,8 @@ export const ElasticsearchSection = z.strictObject({
 
 /** One agent checkin (spec §8.3). */
 export const CheckinSection = z.strictObject({
+  /** Chance that authAgent misses its API-key cache and calls APIKeyAuth (a direct call bounded by apikeyLimit, on the client's connections). */
+  apiKeyAuth: probability.default(0),
   /** Chance that the checkin resolves an ack token by a Search on .fleet-actions (search queue). */
   actionSearch: probability.default(0.2),
   /** Chance that pending actions are fetched with wait_for_checkpoints (fleetSearch queue) rather than a plain search. */
@@ -109,6 +120,22 @@ export const CheckinSection = z.strictObject({
   disconnectAfterS: range.default({ min: 0, max: 5 }),
   /** Gap between two checkins of one agent. */
   gapS: range.default({ min: 0, max: 1 }),
+});
+
+/**
+ * A remote Elasticsearch output in the agents' policy (`policy.Output.Prepare` calls
+ * `CreateAndGetBulker` for it on each checkin that processes the policy), served by a
+ * second fake Elasticsearch.
+ */
+export const RemoteOutputSection = z.strictObject({
+  /** Chance that a checkin prepares the remote output (CreateAndGetBulker). */
+  prepare: probability.default(0),
+  /** Then the chance that the agent's API key for it is updated: APIKeyUpdate through the child bulker's queue. */
+  apiKeyUpdate: probability.default(0.5),
+  /** Virtual seconds at which the output's config changes (its service token is rotated). */
+  changesAtS: z.array(seconds).max(100).default([]),
+  /** From this virtual second on the output's config has no service token, so creating its client fails. */
+  brokenFromS: seconds.nullable().default(null),
 });
 
 /** The workload: agents, background work, enrollment and bad input (spec §8). */
@@ -137,6 +164,19 @@ export const WorkloadSection = z.strictObject({
   invalidJson: probability.default(0),
   /** Callers whose context is never cancelled (Background-derived), each doing one Search every `everyS`. */
   backgroundCallers: z.strictObject({ count: z.number().int().nonnegative().max(1000), everyS: z.number().min(0.001).max(MAX_SPAN_S) }).default({ count: 0, everyS: 5 }),
+  remoteOutput: RemoteOutputSection.default(RemoteOutputSection.parse({})),
+});
+
+/** The Go runtime under the engine: how `sync.Pool` keeps freed blocks (`sync/pool.go`). */
+export const GoRuntimeSection = z.strictObject({
+  /** `go`: sync.Pool's per-P caches and victim cache; `lifo`: one LIFO stack (the model before issue #17). */
+  syncPool: z.enum(['go', 'lifo']).default('go'),
+  /** GOMAXPROCS for sync.Pool's per-P caches (1 until the scheduler models processors). */
+  procs: z.number().int().min(1).max(256).default(1),
+  /** Odds, per mille, that a garbage collection ran before a pool Get (it rotates the victim cache). */
+  gcPerMille: z.number().int().min(0).max(1000).default(0),
+  /** A race-detector build: sync.Pool's Put drops one object in four. */
+  race: z.boolean().default(false),
 });
 
 /** The shutdown sequence: the HTTP server stops and drains, then the bulker's context is cancelled. */
@@ -160,6 +200,7 @@ export const ScenarioSchema = z.strictObject({
   elasticsearch: ElasticsearchSection.default(ElasticsearchSection.parse({})),
   workload: WorkloadSection.default(WorkloadSection.parse({})),
   shutdown: ShutdownSection.default(ShutdownSection.parse({})),
+  goRuntime: GoRuntimeSection.default(GoRuntimeSection.parse({})),
   /** Offer "fire the next timer now" as a scheduling decision (explores timeouts between any two steps). */
   timeSlip: z.boolean().default(false),
   /** Task name prefixes allowed to be blocked at the end (e.g. `bg-caller`): such tasks are daemons, never reported as stuck. Only tasks the workload spawns itself are matched. */

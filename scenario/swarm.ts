@@ -6,7 +6,8 @@
 import type { ConfigDraw } from '../harness/target.ts';
 import { pm, type Scenario } from './schema.ts';
 
-const FAULTS = ['reject429', 'badGateway', 'connectionReset', 'hang', 'malformedBody', 'wrongItemCount', 'itemConflict', 'itemRejected', 'itemServerError'] as const;
+const REQUEST_FAULTS = ['reject429', 'badGateway', 'connectionReset', 'hang', 'malformedBody', 'wrongItemCount', 'appliedThenReset', 'appliedThen504', 'itemWithoutOp'] as const;
+const FAULTS = [...REQUEST_FAULTS, 'itemConflict', 'itemRejected', 'itemServerError'] as const;
 
 /** A scenario with this run's swarm choices applied. */
 export function applySwarm(draw: ConfigDraw, s: Scenario): Scenario {
@@ -16,7 +17,7 @@ export function applySwarm(draw: ConfigDraw, s: Scenario): Scenario {
     const c = draw.decide(3, `swarm.fault.${f}`);
     es[f] = c === 0 ? 0 : c === 1 ? es[f] : Math.max(es[f], 0.02);
   }
-  fitBudget(es, ['reject429', 'badGateway', 'connectionReset', 'hang', 'malformedBody', 'wrongItemCount']);
+  fitBudget(es, REQUEST_FAULTS);
   fitBudget(es, ['itemConflict', 'itemRejected', 'itemServerError']);
   const b = { ...s.bulker };
   const pick = <T>(name: string, values: readonly T[]): T => values[draw.decide(values.length, `swarm.opt.${name}`)] as T;

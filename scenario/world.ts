@@ -2,11 +2,11 @@
  * The bulk engine's world in one run: the kernel, the fake Elasticsearch with its fault
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
-import { Bulker, ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS, type BulkOptions, type FlushFact, NO_HOOKS, type EngineHooks, type VariantName } from '../engine/index.ts';
+import { Bulker, ENGINE_DEFAULTS, EsClient, SERVER_CONFIG_DEFAULTS, type BulkOptions, type BulkT, type FlushFact, NO_HOOKS, type EngineHooks, type PoolPolicyFactory, VARIANTS, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../elasticsearch/index.ts';
 import { SimEsTransport } from '../elasticsearch/transport.ts';
 import type { RunLimits } from '../harness/target.ts';
-import { background, ms, sec, withCancel, type Context, type Sim } from '../sim/index.ts';
+import { background, ms, sec, SyncPoolPolicy, withCancel, type Context, type Sim } from '../sim/index.ts';
 import { agentId, agentLoop } from './agent.ts';
 import { backgroundCaller, checkinBulkLoop } from './background.ts';
 import { enrollmentSource } from './enrollment.ts';
@@ -14,6 +14,7 @@ import { esProfile } from './es-profile.ts';
 import { CallLedger } from './ledger.ts';
 import { RequestLog } from './request-log.ts';
 import type { Scenario } from './schema.ts';
+import { remoteTransports } from './remote-output.ts';
 import { shutdownSequence } from './shutdown.ts';
 
 /** Everything the workload and the checkers need. */
@@ -23,6 +24,8 @@ export interface EngineWorld {
   readonly scenario: Scenario;
   readonly es: FakeElasticsearch;
   readonly bulker: Bulker;
+  /** The bulker's ES client (retries, connection limit) over the simulated network. */
+  readonly client: EsClient;
   readonly ledger: CallLedger;
   /** Parent of every request context. */
   readonly serverCtx: Context;
@@ -40,6 +43,18 @@ export interface EngineWorld {
   readonly bulkerCtx: Context;
   /** When Run's loop ended (its observer's word, or its return), and whether its context had ended then; null while it runs. */
   runExit: { readonly time: number; readonly step: number; readonly error: string | null; readonly ctxEnded: boolean } | null;
+  /** Every checkin request, for studies over virtual time (plain data: recording it changes no trace). */
+  readonly checkins: CheckinRecord[];
+}
+
+/** One checkin request's times (virtual µs). */
+export interface CheckinRecord {
+  readonly agent: number;
+  readonly start: number;
+  /** When its engine calls were done and the long poll began (null: it never got there). */
+  setupEnd: number | null;
+  /** When the handler returned (null: still running at the end). */
+  end: number | null;
 }
 
 /** The virtual instant at which the run ends: load, server drain, then the drain period. */
@@ -64,6 +79,13 @@ export function bulkOptions(s: Scenario): BulkOptions {
   };
 }
 
+/** The block pool's storage for a scenario: Go's sync.Pool (one P until the scheduler models processors), or a LIFO stack. */
+export function poolPolicy(s: Scenario): PoolPolicyFactory | undefined {
+  const rt = s.goRuntime;
+  if (rt.syncPool === 'lifo') return undefined;
+  return (sim) => new SyncPoolPolicy<BulkT>(sim, { procs: rt.procs, gcPerMille: rt.gcPerMille, raceDrop: rt.race });
+}
+
 /** The kernel's budgets and switches for a scenario. */
 export function runLimits(s: Scenario): RunLimits {
   return {
@@ -86,15 +108,25 @@ export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, h
   seedDocuments(es, scenario);
   const requests = new RequestLog(sim);
   const flushes: FlushFact[] = [];
-  const transport = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch), requests);
+  const network = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch), requests);
+  const client = new EsClient(sim, network, VARIANTS[variant].esClient, 'es-client', undefined, VARIANTS[variant].backoffLocked);
+  const remote = scenario.workload.remoteOutput.prepare > 0 ? remoteTransports(sim, scenario, variant) : null;
   const root = background(sim);
   const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const onRunExit = (error: string) => {
     w.runExit ??= { time: sim.now, step: sim.steps, error, ctxEnded: bulkerCtx.err() !== null };
   };
-  const bulker = new Bulker(sim, transport, { variant, options: bulkOptions(scenario), hooks, observer: { onFlush: (f) => flushes.push(f), onRunExit } });
+  const bulker = new Bulker(sim, client, {
+    variant,
+    options: bulkOptions(scenario),
+    hooks,
+    observer: { onFlush: (f) => flushes.push(f), onRunExit },
+    poolPolicy: poolPolicy(scenario),
+    ...(remote !== null && { remoteTransport: remote.factory }),
+  });
   const [serverCtx, cancelServer] = withCancel(root, 'server');
-  const w: EngineWorld = { sim, scenario, es, bulker, ledger: new CallLedger(sim), serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set(), requests, flushes, bulkerCtx, runExit: null };
+  const ledger = new CallLedger(sim, { landedWritesMayBeRetried: landedThenFailed(scenario) });
+  const w: EngineWorld = { sim, scenario, es, bulker, client, ledger, serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set(), checkins: [], requests, flushes, bulkerCtx, runExit: null };
   const daemon = (name: string) => ({ daemon: scenario.daemons.some((p) => name.startsWith(p)) });
   const spawn = (name: string, body: Parameters<Sim['spawn']>[1]) => sim.spawn(name, body, daemon(name));
   spawn('bulker.run', function* () {
@@ -109,6 +141,15 @@ export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, h
   if (wl.enrollmentsPerS > 0) spawn('enroller', () => enrollmentSource(w));
   for (let i = 0; i < wl.backgroundCallers.count; i++) spawn(`bg-caller-${i}`, () => backgroundCaller(w, i));
   return w;
+}
+
+/**
+ * Whether Elasticsearch may apply a request and still answer it with a failure the client
+ * retries (a reset, a proxy's 504): then a write can land on one attempt and its caller
+ * still get an Elasticsearch error from a later one (a retried create answers 409).
+ */
+function landedThenFailed(s: Scenario): boolean {
+  return s.elasticsearch.appliedThenReset > 0 || s.elasticsearch.appliedThen504 > 0;
 }
 
 /** The documents that exist before the run: known agents and a few actions. */

@@ -7,6 +7,26 @@ export class GoError extends Error {
   override readonly name = 'GoError';
 }
 
+/**
+ * A Go error that wraps another (`fmt.Errorf("...: %w", err)`, a `*net.OpError` around a
+ * `syscall.Errno`), so {@link errorsIs} sees the wrapped value through it.
+ */
+export class WrappingError extends GoError {
+  constructor(
+    message: string,
+    /** What `Unwrap()` returns. */
+    readonly wrapped: GoError,
+  ) {
+    super(message);
+  }
+}
+
+/** `errors.Is(err, target)`: `err` is `target`, or wraps it at any depth. */
+export function errorsIs(err: GoError | null, target: GoError): boolean {
+  for (let e: GoError | null = err; e !== null; e = e instanceof WrappingError ? e.wrapped : null) if (e === target) return true;
+  return false;
+}
+
 /** `context.Canceled`. */
 export const Canceled = new GoError('context canceled');
 /** `context.DeadlineExceeded`. */

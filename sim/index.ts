@@ -4,7 +4,8 @@
 export { assert, KernelAssertionError } from './assert.ts';
 export { Chan } from './channel.ts';
 export { background, Context, withCancel, withDeadline, withTimeout, type CancelFunc } from './context.ts';
-export { Canceled, DeadlineExceeded, GoError, GoPanic } from './errors.ts';
+export { Canceled, DeadlineExceeded, errorsIs, GoError, GoPanic, WrappingError } from './errors.ts';
+export { ECONNREFUSED, ECONNRESET } from './syscall.ts';
 export type { Effect, Proc, SelectCase } from './effects.ts';
 export type { KernelGauges, TimeObserver } from './gauges.ts';
 export { Sim, type RunResult, type SimOptions, type Timer } from './kernel.ts';
@@ -14,6 +15,8 @@ export type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';
 export type { TaskInfo } from './task.ts';
 export { ACQUIRED, FREED, Resource, type Handle, type ResourceEvent, type ResourceState } from './pool/resource.ts';
 export { TrackedPool, type PoolStats, type PoolType } from './pool/pool.ts';
+export { LifoPolicy, type LostResource, type PolicyStats, type PoolPolicy } from './pool/policy.ts';
+export { SyncPoolPolicy, type SyncPoolOptions } from './pool/sync-pool.ts';
 export { PreRun } from './prerun.ts';
 export type { PoolViolation, PoolViolationKind } from './pool/violation.ts';
 export { DecisionLog, type Decision } from './strategy/decision-log.ts';

@@ -67,8 +67,9 @@ describe('the engine reads what the fake emits as the fake’s strict schemas do
         const mine = decodeMgetResponse(cut);
         expect(mine.err === null).toBe(strict.success);
         if (!strict.success || mine.err !== null) continue;
+        // Upstream's generated decoder reads only found and _source (mget-response.ts).
         expect(mine.value.docs.map((d) => [d._id, d.found, d._version, d._seq_no, d._source])).toEqual(
-          strict.data.docs.map((d) => [d._id, d.found === true, d._version ?? 0, d._seq_no ?? 0, d._source === undefined ? undefined : JSON.stringify(d._source)]),
+          strict.data.docs.map((d) => ['', d.found === true, 0, 0, d._source === undefined ? undefined : JSON.stringify(d._source)]),
         );
       } else {
         const strict = MsearchResponseSchema.safeParse(json);

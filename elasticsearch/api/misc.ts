@@ -1,6 +1,6 @@
 /**
- * Small cluster-level APIs: `GET /` (cluster info), `_cluster/health`, and the API-key bulk
- * update fleet-server calls (acknowledged, not modelled).
+ * Small cluster-level APIs: `GET /` (cluster info), `_cluster/health`, and the security
+ * calls fleet-server makes (API-key authentication and bulk update: acknowledged, keys not modelled).
  */
 import { EsError, validationFailed } from '../errors.ts';
 import { errorResponse, isObject, jsonResponse } from '../json.ts';
@@ -52,4 +52,19 @@ export function handleApiKeyBulkUpdate(ctx: HandlerContext): EsResponse {
   if (!isObject(body) || !Array.isArray(body['ids']) || body['ids'].length === 0) return errorResponse(validationFailed(['Field [ids] cannot be empty']));
   ctx.cluster.writeVersion++;
   return jsonResponse(200, { updated: body['ids'].map(String), noops: [] });
+}
+
+/** `GET /_security/_authenticate` with an agent's API key: always that key's user (API keys are not modelled). */
+export function handleAuthenticate(_ctx: HandlerContext): EsResponse {
+  return jsonResponse(200, {
+    username: 'elastic/fleet-server',
+    roles: [],
+    full_name: null,
+    email: null,
+    metadata: {},
+    enabled: true,
+    authentication_realm: { name: '_es_api_key', type: '_es_api_key' },
+    lookup_realm: { name: '_es_api_key', type: '_es_api_key' },
+    authentication_type: 'api_key',
+  });
 }

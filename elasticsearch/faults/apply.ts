@@ -36,10 +36,21 @@ function wrongItemCount(res: EsResponse): EsResponse {
   return res;
 }
 
+/** Strips the op key of one bulk item (which one is decision `es.fault.item-without-op`). */
+function itemWithoutOp(res: EsResponse, choose: Choose): EsResponse {
+  const body = JSON.parse(res.body) as { items?: unknown[] };
+  const items = body.items;
+  if (!Array.isArray(items) || items.length === 0) return res;
+  const k = items.length === 1 ? 0 : choose(items.length, 'es.fault.item-without-op');
+  items[k] = {};
+  return { ...res, body: JSON.stringify(body) };
+}
+
 /**
  * Runs a planned request. Store effects by outcome:
  * - 429, 502/503 HTML, reset, hang: the store is NOT modified (rejected before or lost before ES ran it).
- * - malformedBody, wrongItemCount: the request DID run and the store IS modified; only the response is damaged.
+ * - malformedBody, wrongItemCount, itemWithoutOp: the request DID run and the store IS modified; only the response is damaged.
+ * - appliedThenReset, appliedThen504Html: the request DID run; the caller sees a reset or a proxy's 504 instead.
  * - ok: item faults are drawn per bulk item (409/429/503) and per msearch item (429/503); a faulted
  *   bulk item is NOT applied, so the response always matches the store.
  */
@@ -65,6 +76,9 @@ export function applyPlan(plan: RequestPlan, req: EsRequest, es: FakeElasticsear
   });
   if (o.kind === 'malformedBody') return { ...res, body: res.body.slice(0, Math.floor(res.body.length / 2)) };
   if (o.kind === 'wrongItemCount' && res.status === 200) return wrongItemCount(res);
+  if (o.kind === 'itemWithoutOp' && res.status === 200) return itemWithoutOp(res, choose);
+  if (o.kind === 'appliedThenReset') return { kind: 'reset' };
+  if (o.kind === 'appliedThen504Html') return { status: 504, headers: { 'content-type': 'text/html' }, body: htmlErrorPage(504) };
   return res;
 }
 

@@ -147,6 +147,44 @@ describe('request-level faults (exact responses)', () => {
   });
 });
 
+describe('faults after the request ran: applied, then lost or altered', () => {
+  const run = (p: FaultProfileInput, decisions: number[], req: EsRequest = bulkReq()) => {
+    const es = new FakeElasticsearch();
+    const { choose, calls } = scripted(decisions);
+    const plan = planRequest(profile(p), req, choose);
+    return { es, plan, res: applyPlan(plan, req, es, choose), calls };
+  };
+
+  it('applied, then reset: the store IS modified, the caller sees a reset', () => {
+    const { es, res } = run({ request: { appliedThenReset: 500 } }, [1]);
+    expect(res).toEqual({ kind: 'reset' });
+    expect(es.getDocument('f', '1')).toEqual({ source: { a: 1 }, version: 1, seqNo: 0 });
+  });
+
+  it('applied, then a proxy\'s 504 with its HTML page: the store IS modified', () => {
+    const { es, res } = run({ request: { appliedThen504Html: 500 } }, [1]);
+    expect(res).toEqual({ status: 504, headers: HTML_HEADERS, body: htmlErrorPage(504) });
+    expect(htmlErrorPage(504)).toContain('<title>504 Gateway Time-out</title>');
+    expect(es.getDocument('f', '2')).toEqual({ source: { a: 2 }, version: 1, seqNo: 1 });
+  });
+
+  it('bulk item without a known op key: one item (a decision) becomes {}; the store IS modified', () => {
+    const { es, res, calls } = run({ request: { itemWithoutOp: 500 } }, [1, 1]);
+    expect(calls).toEqual([[2, 'es.fault.request'], [2, 'es.fault.item-without-op']]);
+    const items = (JSON.parse((res as { body: string }).body) as { items: unknown[] }).items;
+    expect(items[1]).toEqual({});
+    expect(Object.keys(items[0] as object)).toEqual(['index']);
+    expect(es.getDocument('f', '2')).toEqual({ source: { a: 2 }, version: 1, seqNo: 1 });
+  });
+
+  it('item without op applies to bulk only: an mget with the fault on makes no fault decision', () => {
+    const req: EsRequest = { method: 'POST', path: '/_mget', query: {}, body: JSON.stringify({ docs: [{ _index: 'f', _id: '1' }] }) };
+    const { plan, calls } = run({ request: { itemWithoutOp: 500 } }, [], req);
+    expect(plan.outcome).toEqual({ kind: 'ok' });
+    expect(calls).toEqual([]);
+  });
+});
+
 describe('item-level faults (exact responses)', () => {
   const runItems = (p: FaultProfileInput, decisions: number[], req: EsRequest = bulkReq()) => {
     const es = new FakeElasticsearch();

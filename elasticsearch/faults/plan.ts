@@ -14,7 +14,10 @@ export type RequestOutcome =
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'malformedBody' }
-  | { kind: 'wrongItemCount' };
+  | { kind: 'wrongItemCount' }
+  | { kind: 'appliedThenReset' }
+  | { kind: 'appliedThen504Html' }
+  | { kind: 'itemWithoutOp' };
 
 /** What will happen to one request: its latency and whole-request outcome. */
 export interface RequestPlan {
@@ -45,10 +48,15 @@ export function isMultiItem(req: EsRequest): boolean {
   return /(^|\/)(_bulk|_mget|_msearch|_fleet_msearch)$/.test(req.path.split('?')[0]!);
 }
 
+/** Whether a request is a `_bulk` (the item-without-op fault). */
+export function isBulk(req: EsRequest): boolean {
+  return /(^|\/)_bulk$/.test(req.path.split('?')[0]!);
+}
+
 /**
  * Plans a request: latency (label `es.latency`), then one decision for the whole-request outcome
  * (label `es.fault.request`), whose width is the smallest that keeps the per-mille odds; none when
- * every request fault is 0. `wrongItemCount` only applies to multi-item APIs.
+ * every request fault is 0. `wrongItemCount` only applies to multi-item APIs, `itemWithoutOp` to bulk.
  */
 export function planRequest(profile: FaultProfile, req: EsRequest, choose: Choose): RequestPlan {
   const latencyUs = drawLatency(profile.latency, choose);
@@ -62,6 +70,9 @@ export function planRequest(profile: FaultProfile, req: EsRequest, choose: Choos
     { weight: f.hang, value: { kind: 'hang' } },
     { weight: f.malformedBody, value: { kind: 'malformedBody' } },
     { weight: wrong, value: { kind: 'wrongItemCount' } },
+    { weight: f.appliedThenReset, value: { kind: 'appliedThenReset' } },
+    { weight: f.appliedThen504Html, value: { kind: 'appliedThen504Html' } },
+    { weight: isBulk(req) ? f.itemWithoutOp : 0, value: { kind: 'itemWithoutOp' } },
   ];
   const okWeight = 1000 - faults.reduce((s, o) => s + o.weight, 0);
   const outcome = faults.every((o) => o.weight === 0)

@@ -38,6 +38,12 @@ export const RequestFaultsSchema = z.strictObject({
   malformedBody: perMille.default(0),
   /** 200 with one item too few (bulk/mget/msearch only; the request DID run). */
   wrongItemCount: perMille.default(0),
+  /** The request DID run, then the connection was reset before the response arrived. */
+  appliedThenReset: perMille.default(0),
+  /** The request DID run, then a proxy answered 504 with an HTML page (it gave up waiting for Elasticsearch). */
+  appliedThen504Html: perMille.default(0),
+  /** Bulk only: 200, the request DID run, but one item has no known op key (a proxy or a broken node altered the body). */
+  itemWithoutOp: perMille.default(0),
 });
 
 /** Per-item fault probabilities (per mille), drawn once per bulk/msearch item. Sum ≤ 1000. */
@@ -58,7 +64,7 @@ export const FaultProfileSchema = z.strictObject({
   latency: LatencySchema.default({ kind: 'fixed', us: 1000 }),
   /** Whole-request faults. Default: none. */
   request: RequestFaultsSchema.refine(sumOk, { message: 'request fault per-mille values must sum to at most 1000' }).default({
-    rejected429: 0, badGateway502Html: 0, unavailable503Html: 0, reset: 0, hang: 0, malformedBody: 0, wrongItemCount: 0,
+    rejected429: 0, badGateway502Html: 0, unavailable503Html: 0, reset: 0, hang: 0, malformedBody: 0, wrongItemCount: 0, appliedThenReset: 0, appliedThen504Html: 0, itemWithoutOp: 0,
   }),
   /** Item faults. Default: none. */
   item: ItemFaultsSchema.refine(sumOk, { message: 'item fault per-mille values must sum to at most 1000' }).default({

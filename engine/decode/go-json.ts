@@ -61,8 +61,9 @@ class Decode {
   value(tree: JsonTree, t: GoType, prev: unknown, at: Where): unknown {
     // null: pointers, maps, slices and interfaces become nil; a RawMessage keeps the text `null`; anything else is untouched.
     if (tree.t === 'null') return t.kind === 'raw' ? 'null' : t.kind === 'pointer' || t.kind === 'map' || t.kind === 'slice' || t.kind === 'any' ? zero(t) : prev;
-    if (t.kind === 'pointer') return this.value(tree, t.elem, prev, at);
-    if (t.kind === 'raw') return rawText(tree);
+    // A nil pointer is allocated (zero) before the value is stored, as encoding/json's `indirect` does.
+    if (t.kind === 'pointer') return this.value(tree, t.elem, prev ?? zero(t.elem), at);
+    if (t.kind === 'raw') return tree.src ?? rawText(tree);
     if (t.kind === 'any') return this.any(tree, at);
     if (t.kind === 'struct') return tree.t === 'object' ? this.struct(tree.members, t, prev, at) : this.mismatch(tree, t, prev, at);
     // A map already holding entries keeps them (encoding/json reuses a non-nil map).
@@ -134,7 +135,7 @@ export function zero(t: GoType): unknown {
 }
 
 /** JSON text of a tree (its members in order, numbers as their literal text). */
-function rawText(tree: JsonTree): string {
+export function rawText(tree: JsonTree): string {
   switch (tree.t) {
     case 'object':
       return `{${tree.members.map(([k, v]) => `${JSON.stringify(k)}:${rawText(v)}`).join(',')}}`;

@@ -10,7 +10,7 @@
 const SHORT: Readonly<Record<number, string>> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
 
 /** Go's `quoteChar`: a byte as it appears in a syntax error. */
-function quoteChar(c: number): string {
+export function quoteChar(c: number): string {
   if (c === 0x27) return "'\\''";
   if (c === 0x22) return `'"'`;
   if (c === 0x5c) return "'\\\\'";

@@ -6,14 +6,18 @@
  * byte order, numbers as float64 text).
  */
 
-/** One JSON value with its number literals kept as text. */
-export type JsonTree =
+/**
+ * One JSON value with its number literals kept as text; a tree parsed from text also
+ * keeps each value's exact source text (`src`), which is what a `json.RawMessage` holds.
+ */
+export type JsonTree = (
   | { readonly t: 'object'; readonly members: ReadonlyArray<readonly [string, JsonTree]> }
   | { readonly t: 'array'; readonly items: readonly JsonTree[] }
   | { readonly t: 'string'; readonly v: string }
   | { readonly t: 'number'; readonly text: string }
   | { readonly t: 'bool'; readonly v: boolean }
-  | { readonly t: 'null' };
+  | { readonly t: 'null' }
+) & { readonly src?: string };
 
 const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
 const STRING = /"(?:[^"\\]|\\.)*"/y;
@@ -34,6 +38,11 @@ export function parseTree(text: string): JsonTree {
   };
   const value = (): JsonTree => {
     ws();
+    const start = i;
+    const v = bare();
+    return { ...v, src: text.slice(start, i) };
+  };
+  const bare = (): JsonTree => {
     const c = text[i];
     if (c === '{') {
       i++;

@@ -1,26 +1,23 @@
 /**
- * The engine's decoding of an `_mget` response, following upstream
- * `internal/pkg/bulk/schema.go` (`MgetResponse`, `MgetResponseItem`). Kept per doc: `_id`
- * (string), `_version` and `_seq_no` (int64), `found` (bool) and `_source` as raw JSON.
- * Everything else (`_index`, `_primary_term`, `error`, unknown members) is skipped unread;
- * any member may be missing or `null`, so a doc that failed (an `error`, no `found`) reads
- * as not found.
- *
- * Upstream's generated `schema_easyjson.go` at dc8e230 predates the `_id`, `_version` and
- * `_seq_no` fields (added to the struct in #3611 without regenerating), so upstream really
- * decodes only `found` and `_source` and leaves the other three zero. The model decodes the
- * struct as declared; the difference is listed as a known divergence, not modelled.
+ * The engine's decoding of an `_mget` response, following what upstream runs: the
+ * generated decoder for `MgetResponseItem` in `internal/pkg/bulk/schema_easyjson.go` at
+ * dc8e230 (l.1030–1064) reads only `found` (bool) and `_source` (raw JSON). The struct in
+ * `schema.go` also declares `_id`, `_version` and `_seq_no` (added in #3611), but the
+ * generated file was never regenerated, so upstream skips those members and leaves
+ * `DocumentID` '', `Version` and `SeqNo` 0; the model does the same. Every other member
+ * (`_index`, `_primary_term`, `error`, unknown ones) is skipped unread; any member may be
+ * missing or `null`, so a doc that failed (an `error`, no `found`) reads as not found.
  */
 import { readRaw, readSlice, readStruct, unmarshal, type Unmarshalled } from './easyjson.ts';
 import type { Lexer } from './lexer.ts';
 
 /** `MgetResponseItem`: one doc as the engine keeps it. */
 export interface MgetDoc {
-  /** `_id`; '' when missing. */
+  /** `DocumentID` (`_id`): always '' (the generated decoder does not read it). */
   readonly _id: string;
-  /** `_version`; 0 when missing. */
+  /** `Version` (`_version`): always 0 (not read). */
   readonly _version: number;
-  /** `_seq_no`; 0 when missing. */
+  /** `SeqNo` (`_seq_no`): always 0 (not read). */
   readonly _seq_no: number;
   /** `found`; false when missing. */
   readonly found: boolean;
@@ -35,21 +32,15 @@ export interface MgetResponse {
 }
 
 function readDoc(l: Lexer): MgetDoc {
-  let id = '';
-  let version = 0;
-  let seqNo = 0;
   let found = false;
   let source: string | undefined;
   readStruct(l, (l, key) => {
-    if (key === '_id') id = l.string();
-    else if (key === '_version') version = l.int64();
-    else if (key === '_seq_no') seqNo = l.int64();
-    else if (key === 'found') found = l.bool();
+    if (key === 'found') found = l.bool();
     else if (key === '_source') source = readRaw(l);
     else return false;
     return true;
   });
-  const doc = { _id: id, _version: version, _seq_no: seqNo, found };
+  const doc = { _id: '', _version: 0, _seq_no: 0, found };
   return source === undefined ? doc : { ...doc, _source: source };
 }
 

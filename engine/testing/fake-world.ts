@@ -35,7 +35,7 @@ export interface FakeWorldOptions {
   readonly raw?: boolean;
   readonly profile?: FaultProfile;
   /** Wraps the fake's transport (e.g. to model a client that ignores its ctx). */
-  readonly wrap?: (t: Transport, bg: Context) => Transport;
+  readonly wrap?: (t: Transport, bg: Context, sim: Sim) => Transport;
 }
 
 /** Builds the world and spawns `bulker.run`. */
@@ -45,7 +45,7 @@ export function fakeWorld(variant: VariantName, o: FakeWorldOptions = {}): FakeW
   const w = { sim, es, profile: o.profile ?? HEALTHY_PROFILE } as FakeWorld;
   const bg = background(sim);
   const fake = new SimEsTransport(sim, es, () => w.profile);
-  const transport = o.wrap === undefined ? fake : o.wrap(fake, bg);
+  const transport = o.wrap === undefined ? fake : o.wrap(fake, bg, sim);
   const options = o.raw === true ? (o.options ?? {}) : { ...o.options, ...SERVER_CONFIG_DEFAULTS };
   const bulker = new Bulker(sim, transport, { variant, options });
   const [runCtx, stop] = withCancel(bg, 'run-ctx');

@@ -63,7 +63,7 @@ export function bulkReply(body: string, status = 201, op?: string): { status: nu
 /** An `_mget` reply: every doc found (or none). */
 export function mgetReply(body: string, found = true): { status: number; body: string } {
   const req = JSON.parse(body) as { docs: { _index: string; _id: string }[] };
-  const docs = req.docs.map((d) => (found ? { _index: d._index, _id: d._id, _version: 1, _seq_no: 0, found: true, _source: {} } : { _index: d._index, _id: d._id, found: false }));
+  const docs = req.docs.map((d) => (found ? { _index: d._index, _id: d._id, _version: 1, _seq_no: 0, found: true, _source: { id: d._id } } : { _index: d._index, _id: d._id, found: false }));
   return { status: 200, body: JSON.stringify({ docs }) };
 }
 

@@ -65,6 +65,17 @@ export class GoMap<K, V> {
     return out;
   }
 
+  /** `m[k]` read without tracking: for reports and tests outside the run, never for the modelled code. */
+  peek(k: K): V | undefined {
+    return this.m.get(k);
+  }
+
+  /** `m[k] = v` without tracking: test set-up that stands for state made before the run. */
+  poke(k: K, v: V | undefined): void {
+    if (v === undefined) this.m.delete(k);
+    else this.m.set(k, v);
+  }
+
   private touch(write: boolean, site: string): void {
     const hb = this.sim.races;
     if (hb === null) return;

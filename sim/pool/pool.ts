@@ -1,5 +1,7 @@
 /**
- * The tracked pool: Go's `sync.Pool` made deterministic (a LIFO stack) and instrumented.
+ * The tracked pool: Go's `sync.Pool` made deterministic and instrumented; where freed
+ * resources wait is its {@link PoolPolicy} (a LIFO stack by default, or `sync.Pool`'s
+ * per-P caches and victim cache).
  * It knows every resource it handed out, so it can report resources never returned,
  * freed twice, freed without coming from it, or touched after being freed. What a
  * resource may be between acquire and free, and in which of those states it may end a
@@ -12,6 +14,7 @@ import { formatTime } from '../time.ts';
 import type { ResourceTransition } from '../trace/trace.ts';
 import { ACQUIRED, FREED, Resource, type Handle, type ResourceState } from './resource.ts';
 import type { PoolViolation, PoolViolationKind } from './violation.ts';
+import { LifoPolicy, type PoolPolicy } from './policy.ts';
 
 /** How the payload of a resource is made and reset, and the states it passes through. */
 export interface PoolType<T> {
@@ -46,7 +49,6 @@ export interface PoolStats {
 /** The pool. */
 export class TrackedPool<T> {
   private readonly all: Resource<T>[] = [];
-  private readonly free: Resource<T>[] = [];
   private readonly reported = new Set<string>();
   private readonly states: ReadonlySet<ResourceState>;
   private readonly exempt: ReadonlySet<ResourceState>;
@@ -66,6 +68,8 @@ export class TrackedPool<T> {
     private readonly type: PoolType<T>,
     /** Name for reports. */
     readonly name = 'pool',
+    /** Where freed resources wait (default: one LIFO stack). */
+    readonly policy: PoolPolicy<T> = new LifoPolicy<T>(),
   ) {
     this.noun = type.noun ?? 'resource';
     this.states = new Set([ACQUIRED, ...(type.states ?? [])]);
@@ -84,9 +88,9 @@ export class TrackedPool<T> {
     return this.exempt.has(state);
   }
 
-  /** `Get`: the most recently freed resource, or a fresh one. */
+  /** `Get`: a resource the policy hands out again, or a fresh one. */
   acquire(owner: string, note?: string): Handle<T> {
-    let b = this.free.pop();
+    let b = this.policy.get();
     if (b === undefined) {
       b = new Resource(this.all.length, this.type.make(this.all.length), true);
       this.all.push(b);
@@ -143,7 +147,7 @@ export class TrackedPool<T> {
     this.type.reset(b.data);
     this.log(b, 'free', FREED, note);
     this.stats.freed++;
-    this.free.push(b);
+    this.policy.put(b);
   }
 
   /**

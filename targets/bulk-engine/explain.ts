@@ -27,7 +27,8 @@ export function explainLeak(facts: RunFacts, v: PoolViolation): string {
   else if (call.end === null) why = `its caller ${call.task} never returned (blocked at the end of the run); the block was last ${last?.event ?? 'seen'} (state ${v.state})`;
   else if (call.result === 'ok') why = `its caller returned successfully without freeing it (state ${v.state})`;
   else why = `its caller returned "${clip(call.result ?? '')}" without freeing it (last: ${last?.event ?? '?'}${last?.note ? `, ${clip(last.note)}` : ''})`;
-  return `block ${v.resourceId}.${v.gen} (${what}${who}) was never freed: ${why}`;
+  const of = v.pool === 'bulker.pool' ? '' : ` of ${v.pool}`;
+  return `block ${v.resourceId}.${v.gen}${of} (${what}${who}) was never freed: ${why}`;
 }
 
 function findLast<T>(xs: readonly T[], p: (x: T) => boolean): T | undefined {

@@ -56,7 +56,7 @@ export interface WriteFact {
 /** Facts of a finished run. */
 export interface RunFacts {
   readonly result: RunResult;
-  /** Pool findings including end-of-run leaks. */
+  /** Pool findings including end-of-run leaks, of the bulker and its child bulkers. */
   readonly poolViolations: readonly PoolViolation[];
   /** Every block the pool made. */
   readonly blocks: readonly Resource<unknown>[];
@@ -93,10 +93,12 @@ export function factsOf(run: FinishedRun<Scenario, EngineWorld>): RunFacts {
   let f = cache.get(run);
   if (f === undefined) {
     const w = run.world;
+    // The bulker's pool and those of every child bulker it made for remote outputs (orphans included).
+    const pools = w.bulker.allPools();
     f = {
       result: run.result,
-      poolViolations: w.bulker.pool.finish(),
-      blocks: w.bulker.pool.resources,
+      poolViolations: pools.flatMap((p) => p.finish()),
+      blocks: pools.flatMap((p) => p.resources),
       calls: w.ledger.calls,
       writes: w.ledger.writes,
       exits: w.bulker.exits,

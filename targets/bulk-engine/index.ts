@@ -15,10 +15,11 @@ import { retainedBlocks } from './retained.ts';
 import { shrinkScenario } from './shrink-config.ts';
 
 /** The scenarios `dst run` uses when none is named. */
-export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'tiny'] as const;
+export const DEFAULT_SCENARIOS = ['smoke', 'checkin-storm', 'shutdown-under-load', 'es-brownout', 'bad-input', 'policy-change', 'typed-nil', 'remote-first-use', 'remote-config-change', 'remote-failed-recreate', 'tiny'] as const;
 
-/** The variants in listing order, the default (`upstream`) first. */
-const ORDER: readonly VariantName[] = ['upstream', ...VARIANT_NAMES.filter((v) => v !== 'upstream')];
+/** The variants in listing order: the default (`upstream`) first, then the release lines newest first, then the commits around PR #6747 and the proposal. */
+const ORDER: readonly VariantName[] = ['upstream', 'main', 'release-9.5', 'release-9.4', 'release-9.3', 'release-8.19', 'pr-6747', 'pre-fix', 'hardened'];
+if (ORDER.length !== VARIANT_NAMES.length || !VARIANT_NAMES.every((v) => ORDER.includes(v))) throw new Error('bulk-engine: ORDER must list every variant once');
 
 /** What a checker test injects into the engine: deliberate bugs (see `engine/mutants.ts`). */
 export interface EngineInjection {
@@ -29,7 +30,7 @@ export interface EngineInjection {
 export const bulkEngine = defineTarget<Scenario, EngineWorld>({
   name: 'bulk-engine',
   description: "fleet-server's bulk engine (internal/pkg/bulk) with a fake Elasticsearch and fleet-server's callers",
-  variants: ORDER.map((name) => ({ name, description: VARIANTS[name].description })),
+  variants: ORDER.map((name) => ({ name, description: VARIANTS[name].description, source: VARIANTS[name].source })),
   config: ScenarioSchema,
   configurations: scenarioNames().map((name) => {
     const config = loadScenario(name);
@@ -50,8 +51,16 @@ export const bulkEngine = defineTarget<Scenario, EngineWorld>({
   retained: retainedBlocks,
   retainedNoun: 'block',
   stats({ world }) {
-    const s = world.bulker.pool.stats;
-    return { calls: world.ledger.calls.length, blocksAcquired: s.acquired, blocksFreed: s.freed, leaked: world.bulker.pool.finish().filter((v) => v.kind === 'leak').length };
+    const pools = world.bulker.allPools();
+    const sum = (k: 'acquired' | 'freed') => pools.reduce((n, p) => n + p.stats[k], 0);
+    return {
+      calls: world.ledger.calls.length,
+      blocksAcquired: sum('acquired'),
+      blocksFreed: sum('freed'),
+      leaked: pools.flatMap((p) => p.finish()).filter((v) => v.kind === 'leak').length,
+      childBulkers: world.bulker.children.all.length,
+      esRetries: world.client.stats.retries,
+    };
   },
 });
 

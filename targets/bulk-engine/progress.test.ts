@@ -54,7 +54,7 @@ const rows: Row[] = [
   { property: 'fault-free-success', mutant: 'timer-never-armed', scenario: calm, signature: 'fault-free-success: ReadRaw had not succeeded when the server stopped' },
   { property: 'fault-free-success', mutant: 'timer-never-armed', scenario: loadScenario('smoke'), signature: 'fault-free-success: ReadRaw had not succeeded when the server stopped' },
   { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: resets, signature: 'counted-resources: bulker.flushSem slot still held by flush-*-search, which had ended' },
-  { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: loadScenario('es-brownout'), signature: 'counted-resources: bulker.flushSem slot still held by flush-*-read, which had ended' },
+  { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: loadScenario('es-brownout'), signature: 'counted-resources: bulker.flushSem slot still held by flush-*-fleetSearch, which had ended' },
   { property: 'run-alive', mutant: 'flush-keeps-slot-on-error', scenario: resets, signature: 'run-alive: Run returned while its context was live' },
   { property: 'run-alive', mutant: 'run-ignores-cancel', scenario: calm, signature: 'run-alive: Run did not return after its context was cancelled' },
   { property: 'call-deadline', mutant: 'call-outlives-context', scenario: disconnecting, signature: 'call-deadline: Update returned after its context was cancelled' },

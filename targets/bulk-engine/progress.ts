@@ -68,7 +68,7 @@ export function runAlive(f: RunFacts): Violation[] {
 export function isFaultFree(s: Scenario): boolean {
   const e = s.elasticsearch;
   const w = s.workload;
-  const faults = [e.reject429, e.badGateway, e.connectionReset, e.hang, e.malformedBody, e.wrongItemCount, e.itemConflict, e.itemRejected, e.itemServerError, ...e.brownouts.map((b) => b.reject429)];
+  const faults = [e.reject429, e.badGateway, e.connectionReset, e.hang, e.malformedBody, e.wrongItemCount, e.appliedThenReset, e.appliedThen504, e.itemWithoutOp, e.itemConflict, e.itemRejected, e.itemServerError, ...e.brownouts.map((b) => b.reject429)];
   return (
     faults.every((p) => p === 0) &&
     w.unknownAgents === 0 &&
@@ -76,6 +76,7 @@ export function isFaultFree(s: Scenario): boolean {
     w.invalidJson === 0 &&
     w.enrollmentsPerS === 0 &&
     w.checkin.apiKeyUpdate === 0 &&
+    w.remoteOutput.prepare === 0 &&
     (s.bulker.maxPendingBulkDispatches ?? 0) === 0
   );
 }

@@ -101,9 +101,10 @@ function doubleAnswers(f: RunFacts, b: Resource<unknown>): Violation[] {
  * value may be that of an acknowledged write that no later-issued acknowledged write
  * superseded (writes that overlapped in time may land in either order), or that of any
  * unacknowledged attempt that may have landed (a caller that gave up does not stop its
- * request from landing later; one Elasticsearch refused cannot have). Anything else (a
- * missing document, or a value nobody may have left there) means an acknowledged write
- * was lost.
+ * request from landing later; one Elasticsearch refused cannot have, unless the ES client
+ * retried it after an attempt that landed). A retried write may land more than once: each
+ * landing leaves one of the values already allowed. Anything else (a missing document, or
+ * a value nobody may have left there) means an acknowledged write was lost.
  */
 export const durableAcks = property('durable-acks', 'wrong-answer', 'a write the engine acknowledged as successful is missing or different in the fake Elasticsearch at the end', (f) => {
   const out: Violation[] = [];
