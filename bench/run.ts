@@ -2,13 +2,15 @@
  * `npm run bench`: channel ping-pong steps per second for the kernel (default options:
  * tracing, decision recording and race detection on, RandomWalk), for a bare generator
  * loop doing the same hand-offs, and for fast-check's promise scheduler, all in this one
- * process; then what race detection costs (ping-pong and incident, on vs off).
+ * process; then what race detection costs (ping-pong and incident, on vs off); then
+ * exploration, plain DFS against source-DPOR (schedules/s and the reduction ratio).
  * Prints a table, then exactly one JSON line (the last line of output).
  */
 import { barePingPong } from './bare-pingpong.ts';
 import { fastCheckPingPong } from './fastcheck-pingpong.ts';
 import { kernelPingPong } from './kernel-pingpong.ts';
 import { stepsPerSecond, stepsPerSecondAsync } from './measure.ts';
+import { exploreBench, type ExploreMeasure } from './explore.ts';
 import { raceBench } from './races.ts';
 import { scenarioBench } from './scenarios.ts';
 import { viewerBench } from './viewer.ts';
@@ -62,6 +64,12 @@ async function main(): Promise<void> {
   console.log(`incident (770 agents, ${sb.incidentVirtualS} virtual s): ${sb.incidentWallS} s wall, ${sb.incidentSpeedup}x faster than real time, ${sb.incidentSteps} steps, ~${sb.incidentHeapMB} MB heap`);
   console.log(`pre-fix sweep: first failing seed after ${sb.preFixFirstFailureS} s (in process, after start-up)`);
 
+  const eb = exploreBench();
+  const em = (m: ExploreMeasure): string => `${fmt(m.schedules)} schedules${m.classes === null ? '' : ` (${fmt(m.classes)} classes, ${fmt(m.redundant)} redundant)`}, ${m.exhausted ? 'exhausted' : 'not exhausted'}, ${m.wallS} s, ${fmt(m.schedulesPerS)} schedules/s`;
+  console.log(`explore tiny hardened, plain DFS bound 2: ${em(eb.tinyDfsBound2)}`);
+  console.log(`explore tiny hardened, source-DPOR no bound: ${em(eb.tinyDporNoBound)}; ${eb.tinyReduction}x fewer schedules`);
+  console.log(`explore tiny-2 hardened, source-DPOR no bound: ${em(eb.tiny2DporNoBound)}`);
+
   const vb = await viewerBench();
   const mb = (b: number): string => (b / 1e6).toFixed(2);
   console.log(`viewer, checkin-storm seed 0 pre-fix (${fmt(vb.stormEvents)} events): page ${mb(vb.stormPageBytes)} MB, built in ${vb.stormRenderMs} ms; first render in Chromium ${vb.stormFirstRenderMs === null ? vb.browser : `${vb.stormFirstRenderMs} ms after navigation start`}`);
@@ -97,6 +105,7 @@ async function main(): Promise<void> {
     incidentRacePeakRssRatio: ri.peakRssMB.ratio,
     incidentRetainedMB_racesOff: ri.retainedMB.off,
     incidentRetainedMB_racesOn: ri.retainedMB.on,
+    explore: eb,
   };
   console.log(JSON.stringify(json));
 }

@@ -123,13 +123,22 @@ describe('dst explore', () => {
     expect(again.report.failures[0]?.replay).toBe(rep.failure.replay);
   });
 
-  it('exhausts the space of tiny with hardened, under its bound, with no violation', async () => {
+  it('exhausts the space of tiny with hardened, reduced and without a bound by default, with no violation', async () => {
     const r = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--json']);
     expect(r.code).toBe(0);
-    const rep = JSON.parse(r.stdout) as { exhausted: boolean; schedules: number; violations: unknown[] };
-    expect(rep.exhausted).toBe(true);
-    expect(rep.schedules).toBeGreaterThan(100);
-    expect(rep.violations).toEqual([]);
+    const rep = JSON.parse(r.stdout) as { exhausted: boolean; schedules: number; classes: number; redundant: number; reduction: string; bound: unknown; violations: unknown[] };
+    expect(rep).toMatchObject({ exhausted: true, reduction: 'dpor', bound: 'none', violations: [] });
+    expect(rep.classes).toBeGreaterThan(1);
+    expect(rep.schedules).toBe(rep.classes + rep.redundant);
+    expect(r.stderr).toBe('');
+  }, 60_000);
+
+  it('without reduction, exhausts tiny under bound 2 (every schedule), and bound + reduction says it may miss schedules', async () => {
+    const none = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--reduction', 'none', '--json']);
+    expect(JSON.parse(none.stdout)).toMatchObject({ exhausted: true, reduction: 'none', bound: 2, classes: null, redundant: 0, schedules: 5436 });
+    const both = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--bound', '2', '--json']);
+    expect(both.code).toBe(0);
+    expect(both.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--bound 2 with --reduction dpor may miss schedules/)]);
   }, 60_000);
 });
 

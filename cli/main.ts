@@ -45,6 +45,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--save <dir>', 'write one repro file per distinct bug (its smallest run) into DIR, unless DIR has one for it')
     .option('--swarm', 'swarm mode: per seed, switch fault kinds and option values on or off')
     .option('--check-determinism', 'run every case twice and compare trace hashes')
+    .option('--coverage', 'interleaving coverage: pairs of dependent steps (by site) seen in both orders, and new pairs per block of seeds (a second pass)')
     .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .option('--timing', "with --json: add wall-clock timing (timing.wallMs, timing.runMs), the only fields that differ between runs of the same seeds")
@@ -81,11 +82,12 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option(...maxWall)
     .action((file, opts) => setCode(replayCommand(file, opts, io)));
   p.command('explore')
-    .description('exhaustive search of a small scenario under a preemption bound')
+    .description('exhaustive search of a small scenario: source-DPOR over scheduling decisions (or none), under a preemption bound or none')
     .option(...target)
     .option('--scenario <name>', 'scenario name or .json path (default: the target\'s smallest; bulk-engine: tiny)')
     .option('--variant <v>', 'variant (default: the target\'s first)')
-    .option('--bound <K>', 'preemption bound', '2')
+    .option('--bound <K>', 'preemption bound K, or none (default: none with --reduction dpor, 2 with none)')
+    .option('--reduction <r>', 'dpor (source-DPOR with sleep sets) or none', 'dpor')
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
     .option(...noRaces)
@@ -121,7 +123,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
   return p;
 }
 
-const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--choices', '--budget', '--junit', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
+const SINGLE = ['--target', '--variant', '--strategy', '--seeds', '--seed', '--choices', '--budget', '--junit', '--workers', '--shard', '--save', '--trace', '--out', '--note', '--bound', '--reduction', '--max-schedules', '--max-runs', '--from', '--to', '--around-failure', '--gomaxprocs', '--go-seeds', '--max-heap-mb', '--max-wall'];
 
 /** A flag that takes one value may be given once (commander would silently keep the last). */
 function rejectRepeats(args: readonly string[]): void {

@@ -7,7 +7,7 @@
  * in, status and body or a transport error out), so a system under test that declares such
  * a transport accepts it without this module knowing that system.
  */
-import { ECONNRESET, GoError, label, ms, onRecv, sec, select, WrappingError, type Context, type Proc, type Sim } from '../sim/index.ts';
+import { ECONNRESET, GoError, label, ms, objectId, onRecv, sec, select, touch, WrappingError, type Context, type Proc, type Sim } from '../sim/index.ts';
 import type { FakeElasticsearch } from './fake.ts';
 import { applyPlan, type AppliedResult } from './faults/apply.ts';
 import type { Choose } from './faults/choose.ts';
@@ -58,6 +58,8 @@ export class SimEsTransport {
   private readonly choose: Choose;
   /** Requests sent, for reports. */
   requests = 0;
+  /** The store's object id in the dependency log: requests take effect in kernel events (timers), and a checkpoint wait reads it from the caller. */
+  private readonly oid = objectId();
 
   constructor(
     private readonly sim: Sim,
@@ -97,7 +99,9 @@ export class SimEsTransport {
     const arrived = this.sim.after(plan.latencyUs, 'es.response');
     const r = yield* select([onRecv(ctx.done()), onRecv(arrived)]);
     if (r.index === 0) return { kind: 'error', error: ctx.err() as GoError };
-    while (this.es.mustWaitForCheckpoints(req)) {
+    for (;;) {
+      touch(this.oid, false);
+      if (!this.es.mustWaitForCheckpoints(req)) break;
       const w = yield* select([onRecv(ctx.done()), onRecv(this.sim.after(CHECKPOINT_POLL, 'es.checkpoint-poll'))]);
       if (w.index === 0) return { kind: 'error', error: ctx.err() as GoError };
     }

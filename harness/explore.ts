@@ -1,20 +1,42 @@
 /**
  * Systematic exploration of a small configuration: depth-first over every decision,
- * with a preemption bound and a schedule budget.
+ * with a preemption bound (or none), a schedule budget, and partial-order reduction of
+ * scheduling decisions (source-DPOR with sleep sets) or none.
  */
-import { explore } from '../sim/index.ts';
+import { explore, type ExploreProgress } from '../sim/index.ts';
 import { runWithStrategy, type CaseReport, type CaseSpec } from './case.ts';
+
+/** How an exploration reduces the schedule space. */
+export type Reduction = 'dpor' | 'none';
+
+/** How an exploration is bounded and reduced. */
+export interface ExploreSettings {
+  /** Preemption bound; Infinity for none. */
+  readonly bound: number;
+  readonly maxSchedules: number;
+  readonly reduction: Reduction;
+  /** Called after every schedule (progress lines). */
+  readonly onProgress?: (p: ExploreProgress) => void;
+}
 
 /** Result of exploring one configuration on one variant. */
 export interface ExploreReport {
   readonly target: string;
   readonly scenario: string;
   readonly variant: string;
+  /** Preemption bound; Infinity for none. */
   readonly bound: number;
   readonly maxSchedules: number;
+  readonly reduction: Reduction;
   readonly schedules: number;
+  /** Mazurkiewicz classes covered (distinct classes of the complete runs); null without reduction. */
+  readonly classes: number | null;
+  /** Runs cut short because every runnable task was asleep (the reduction's waste). */
+  readonly redundant: number;
   readonly exhausted: boolean;
   readonly passed: boolean;
+  /** Wall time of the exploration (ms), outside determinism. */
+  readonly wallMs: number;
   /** Set when a budget of the tool (heap, wall clock) stopped a schedule: exploration ends there, inconclusive. */
   readonly limit: string | null;
   /** The first failing schedule, with the decisions that reproduce it. */
@@ -22,18 +44,20 @@ export interface ExploreReport {
 }
 
 /**
- * Explores the case `spec` describes (its strategy is ignored: every schedule is tried);
- * `onSchedule` is told after each schedule (progress).
+ * Explores the case `spec` describes (its strategy is ignored: every schedule is tried).
+ * @param now - a host clock in ms for the report's wall time (the CLI's; tests may pass a constant).
  */
-export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number, onSchedule?: (schedules: number) => void): ExploreReport {
+export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number, settings: Partial<ExploreSettings> = {}, now: () => number = () => 0): ExploreReport {
   const base: CaseSpec = { ...spec, strategy: { kind: 'decisions', decisions: [] }, swarm: false };
-  let n = 0;
-  const once = (s: Parameters<typeof runWithStrategy>[1]) => {
-    const run = runWithStrategy(base, s);
-    onSchedule?.(++n);
-    return run;
-  };
-  const r = explore(once, (run) => !run.report.passed, { preemptionBound: bound, maxSchedules });
+  const reduction = settings.reduction ?? 'none';
+  const t0 = now();
+  const r = explore((s) => runWithStrategy(base, s), (run) => !run.report.passed, {
+    preemptionBound: bound,
+    maxSchedules,
+    reduction,
+    ...(settings.onProgress ? { onProgress: settings.onProgress } : {}),
+  });
+  const wallMs = now() - t0;
   const f = r.failures[0];
   return {
     target: spec.target.target.name,
@@ -41,9 +65,13 @@ export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number,
     variant: spec.variant,
     bound,
     maxSchedules,
+    reduction,
     schedules: r.schedules,
+    classes: r.classes,
+    redundant: r.redundant,
     exhausted: r.exhausted,
     passed: f === undefined,
+    wallMs,
     limit: f?.result.report.limit ?? null,
     failure: f === undefined || f.result.report.limit !== null ? null : { ...f.result.report, decisionList: f.result.result.decisions.toArray() },
   };

@@ -9,6 +9,7 @@ import { K, type RecvEffect, type SelectEffect } from './effects.ts';
 import { ChanClocks } from './race/chan-clocks.ts';
 import type { Races } from './race/runtime.ts';
 import type { Task } from './task.ts';
+import { objectId, touch } from './dpor/dependency-log.ts';
 
 /**
  * A task parked on a channel, possibly as one case of a select. Waiters form an intrusive
@@ -53,6 +54,8 @@ export interface Waker {
 
 /** A Go channel carrying values of type `T`. Create it with `sim.chan(cap, name)`. */
 export class Chan<T = unknown> {
+  /** Its object id in the dependency log (partial-order reduction). */
+  readonly oid = objectId();
   /** Buffered values, oldest first. */
   readonly buf: T[] = [];
   /*
@@ -107,22 +110,26 @@ export class Chan<T = unknown> {
 
   /** Number of buffered values (Go's `len(ch)`). */
   get length(): number {
+    touch(this.oid, false);
     return this.buf.length;
   }
 
   /** True when a receive would complete now. */
   canRecv(): boolean {
+    touch(this.oid, true);
     // A rendezvous channel never buffers; checking `cap` first keeps `buf` out of the cache.
     return (this.cap > 0 && this.buf.length > 0) || this.closed || this.firstSender() !== null;
   }
 
   /** True when a send would complete now (a send on a closed channel "completes" by panicking). */
   canSend(): boolean {
+    touch(this.oid, true);
     return this.closed || (this.cap > 0 && this.buf.length < this.cap) || this.firstReceiver() !== null;
   }
 
   /** @internal Parks receiver `w` (which must not be queued anywhere) at the back of the receive queue. */
   pushReceiver(w: Waiter): void {
+    touch(this.oid, true);
     if (w.queued) fail(`waiter of task ${w.task.name} is already queued`);
     w.queued = true;
     const t = this.recvTail;
@@ -133,6 +140,7 @@ export class Chan<T = unknown> {
 
   /** @internal Parks sender `w` (which must not be queued anywhere) at the back of the send queue. */
   pushSender(w: Waiter): void {
+    touch(this.oid, true);
     if (w.queued) fail(`waiter of task ${w.task.name} is already queued`);
     w.queued = true;
     const t = this.sendTail;
@@ -184,6 +192,7 @@ export class Chan<T = unknown> {
    * A buffered channel drains its buffer before reporting closed.
    */
   recvNow(): T | undefined {
+    touch(this.oid, true);
     const sender = this.popSender();
     if (sender !== null) {
       let v: T;
@@ -216,6 +225,7 @@ export class Chan<T = unknown> {
 
   /** Sends now. Precondition: {@link canSend}. Panics (throws GoPanic) when closed. */
   sendNow(v: T): void {
+    touch(this.oid, true);
     if (this.closed) throw new GoPanic(`send on closed channel ${this.name}`);
     const receiver = this.popReceiver();
     if (receiver !== null) {
@@ -246,6 +256,7 @@ export class Chan<T = unknown> {
 
   /** Removes all buffered values (Go ≥ 1.23 timer Stop/Reset semantics). Returns how many were dropped. */
   drain(): number {
+    touch(this.oid, true);
     const n = this.buf.length;
     this.buf.length = 0;
     if (n > 0) this.hb()?.drained(n);
@@ -257,6 +268,7 @@ export class Chan<T = unknown> {
    * Closing a closed channel panics.
    */
   close(): void {
+    touch(this.oid, true);
     if (this.closed) throw new GoPanic(`close of closed channel ${this.name}`);
     this.closed = true;
     const hb = this.hb();

@@ -13,12 +13,15 @@ import type { Sim } from './kernel.ts';
 import type { TimerEntry } from './timer-heap.ts';
 import type { VClock } from './race/vclock.ts';
 import type { Micros } from './time.ts';
+import { objectId, touch } from './dpor/dependency-log.ts';
 
 /** Go's `context.CancelFunc`. Idempotent. */
 export type CancelFunc = () => void;
 
 /** A Go context. */
 export class Context {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private errValue: GoError | null = null;
   private endedAt: Micros | undefined = undefined;
   private readonly children = new Set<Context>();
@@ -48,6 +51,7 @@ export class Context {
 
   /** Go's `ctx.Err()`: null while live, then `Canceled` or `DeadlineExceeded`. */
   err(): GoError | null {
+    touch(this.oid, false);
     const e = this.errValue;
     if (e !== null) {
       const hb = this.sim.races;
@@ -63,6 +67,7 @@ export class Context {
 
   /** @internal Ends this context and its descendants with `e`. */
   cancelWith(e: GoError): void {
+    touch(this.oid, true);
     if (this.errValue !== null) return;
     assert(this.doneCh !== null, 'Background cannot be cancelled');
     const hb = this.sim.races;
@@ -81,6 +86,7 @@ export class Context {
 
   /** @internal */
   adopt(child: Context): void {
+    touch(this.oid, true);
     const e = this.err();
     if (e !== null) child.cancelWith(e);
     else if (this.parent !== null) this.children.add(child);
@@ -88,6 +94,7 @@ export class Context {
 
   /** @internal */
   armDeadline(at: Micros): void {
+    touch(this.oid, true);
     this.timer = this.sim.schedule(at - this.sim.now, `${this.name}.deadline`, () => {
       this.timer = null;
       this.cancelWith(DeadlineExceeded);

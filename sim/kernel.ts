@@ -19,6 +19,7 @@ import type { PreRun } from './prerun.ts';
 import type { Watchdog } from './watchdog.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { setActiveRaces } from './race/active.ts';
+import { CLOCK, KERNEL, RUN_END, setActiveDependencies, type DependencyLog } from './dpor/dependency-log.ts';
 import type { DataRace } from './race/report.ts';
 import { Races } from './race/runtime.ts';
 import { formatTime, sec, type Micros } from './time.ts';
@@ -135,8 +136,14 @@ export class Sim implements Waker {
   private watchCountdown: number;
   /** @internal Happens-before state, or null when race detection is off. */
   readonly races: Races | null;
+  /** The dependency log of an explored run (the strategy's), else null. */
+  private readonly deps: DependencyLog | null;
 
   constructor(opts: SimOptions) {
+    this.deps = opts.strategy.dependencies ?? null;
+    if (this.deps !== null) this.deps.barriers = !(opts.timeSlip ?? false);
+    // Objects of the setup get their ids from it; a run without one resets any stale log.
+    setActiveDependencies(this.deps);
     this.watchdog = opts.watchdog ?? null;
     assert(this.watchdog === null || (Number.isInteger(this.watchdog.every) && this.watchdog.every > 0), 'a watchdog checks every positive whole number of iterations');
     this.watchCountdown = this.watchdog?.every ?? 0;
@@ -173,6 +180,7 @@ export class Sim implements Waker {
 
   /** Current virtual time. */
   get now(): Micros {
+    this.deps?.touch(CLOCK, false);
     return this.clock;
   }
 
@@ -284,6 +292,11 @@ export class Sim implements Waker {
     const daemon = opts?.daemon ?? false;
     const t = new Task(this.tasks.length, name, body(), daemon, this.running);
     if (this.races !== null) t.thread = this.races.spawn(name);
+    const deps = this.deps;
+    if (deps !== null) {
+      t.oid = deps.newTask(t.id);
+      deps.touch(t.oid, true);
+    }
     this.tasks.push(t);
     if (t.id >= this.runPos.length) this.growRunArrays();
     if (!daemon) this.liveNonDaemon++;
@@ -297,6 +310,7 @@ export class Sim implements Waker {
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
     if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
     if (this.observing) fail(`an observer armed timer ${what}: observers are read-only`);
+    this.deps?.touch(CLOCK, false);
     return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire, this.races?.armSnapshot() ?? null);
   }
 
@@ -383,6 +397,7 @@ export class Sim implements Waker {
       t.sleepTimer = null;
     }
     this.makeRunnable(t);
+    this.deps?.touch(t.oid, true);
     this.strategy.onWake?.(t.id, this.running?.id ?? -1);
   }
 
@@ -489,6 +504,7 @@ export class Sim implements Waker {
     } finally {
       this.closeSession(session);
       setActiveRaces(outerRaces);
+      if (this.deps !== null) setActiveDependencies(null);
       races?.afterRun();
     }
     if (this.aborted !== null && this.aborted.kind === 'nondeterminism') outcome = this.aborted;
@@ -543,6 +559,7 @@ export class Sim implements Waker {
         continue;
       }
       let idx = 0;
+      let sched = -1;
       if (n > 1) {
         const cur = last !== null && last.state === TaskState.Runnable ? (this.runPos[last.id] as number) : -1;
         try {
@@ -552,11 +569,14 @@ export class Sim implements Waker {
           throw err;
         }
         this.checkChoice(idx, n, Labels.sched);
+        sched = this.decisions.length;
         this.decisions.push(Labels.sched, n, idx);
       }
       const t = runnable[idx] as Task;
       last = t;
-      this.step(t);
+      const deps = this.deps;
+      if (deps === null) this.step(t);
+      else this.stepRecorded(t, sched, deps);
     }
   }
 
@@ -602,10 +622,17 @@ export class Sim implements Waker {
       this.timers.consume(e);
       this.trace.recordText(this.stepCount, this.clock, -1, Op.TimerFire, e.seq, e.what);
       this.races?.enterKernel(e.armed, e.what);
+      const deps = this.deps;
+      if (deps !== null) {
+        deps.begin(KERNEL, -1, this.decisions.length, e.what);
+        deps.touch(CLOCK, true);
+      }
       try {
         e.fire();
       } catch (err) {
         return this.kernelFailure(err);
+      } finally {
+        deps?.end(this.decisions.length);
       }
       if (this.aborted !== null) return this.aborted;
     }
@@ -629,6 +656,18 @@ export class Sim implements Waker {
     if (this.aborted !== null) return this.aborted;
     if (err instanceof KernelAssertionError) return this.outcome('kernel-assertion', err.message);
     return this.outcome('panic', `panic in kernel context: ${String(err)}`);
+  }
+
+  /** One step recorded as an event of the dependency log: it touches its task, and a daemon's step the run's end. */
+  private stepRecorded(t: Task, sched: number, deps: DependencyLog): void {
+    deps.begin(t.id, sched, this.decisions.length);
+    deps.touch(t.oid, true);
+    if (t.daemon) deps.touch(RUN_END, false);
+    try {
+      this.step(t);
+    } finally {
+      deps.end(this.decisions.length);
+    }
   }
 
   private step(t: Task): void {
@@ -683,7 +722,7 @@ export class Sim implements Waker {
     t.state = TaskState.Done;
     t.effect = null;
     this.doneCount++;
-    if (!t.daemon) this.liveNonDaemon--;
+    if (!t.daemon && --this.liveNonDaemon === 0) this.deps?.touch(RUN_END, true);
     this.trace.record(this.stepCount, this.clock, t.id, Op.Exit, -1);
   }
 
@@ -728,6 +767,8 @@ export class Sim implements Waker {
         return this.select(t, e);
       case K.Sleep: {
         this.park(t, e);
+        // Its deadline is "now + d": arming reads the clock (for the dependency log).
+        this.deps?.touch(CLOCK, false);
         // A sleep orders nothing: its timer carries no clock.
         t.sleepTimer = this.timers.push(this.clock + Math.max(0, Math.round(e.d)), `sleep ${t.name}`, () => {
           t.sleepTimer = null;

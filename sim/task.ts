@@ -48,6 +48,8 @@ export class Task implements TaskInfo {
   readonly waiter: Waiter;
   /** Its happens-before state (null when race detection is off). */
   thread: Thread | null = null;
+  /** Its object id in the dependency log (what a wake or a spawn of it touches), 0 when nothing records. */
+  oid = 0;
 
   constructor(
     /** Dense id in spawn order, stable for a given program and decisions. */

@@ -1,20 +1,22 @@
 /**
- * `dst explore`: exhaustive search of a small scenario under a preemption bound (also
- * what `dst run --strategy exhaustive` does for each scenario).
+ * `dst explore`: exhaustive search of a small scenario, with partial-order reduction
+ * (source-DPOR, the default) or without, under a preemption bound or none (also what
+ * `dst run --strategy exhaustive` does for each scenario, unreduced, at bound 2).
  */
 import { InputError, oneLine } from '../../harness/input-error.ts';
 import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
 import { parseBudgetFlags } from '../budget-flags.ts';
 import type { CaseSpec } from '../../harness/case.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
-import { exploreCase, type ExploreReport } from '../../harness/explore.ts';
+import { exploreCase, type ExploreReport, type Reduction } from '../../harness/explore.ts';
+import { hostTimeMs } from '../../sim/index.ts';
+import { ProgressTicker } from './explore-progress.ts';
 import { makeRepro } from '../../harness/repro.ts';
 import { loadTarget, type LoadedTarget } from '../../harness/targets.ts';
-import { parsePositiveInt } from '../args.ts';
+import { parseChoice, parsePositiveInt } from '../args.ts';
 import { writeInside } from '../files.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
-import { Progress } from '../report/progress.ts';
 import { styleFor } from '../report/style.ts';
 import { filePrefix, replayLine, shellQuote, targetWords } from '../../harness/commands.ts';
 
@@ -23,8 +25,11 @@ export interface ExploreFlags {
   target?: string;
   scenario?: string;
   variant?: string;
-  bound: string;
+  /** Absent: `none` with the reduction, 2 without. */
+  bound?: string;
   maxSchedules: string;
+  /** `dpor` (default) or `none`. */
+  reduction?: string;
   save?: string;
   json?: boolean;
   quiet?: boolean;
@@ -41,23 +46,32 @@ export interface Explored {
   readonly replay: string;
 }
 
+/** How `exploreOne` reduces and reports progress (default: no reduction, silent). */
+export interface ExploreHow {
+  readonly reduction?: Reduction;
+  /** Where progress lines go (none without it, or with --quiet). */
+  readonly io?: Io;
+}
+
 /**
  * Explores one scenario. The first failure is saved as a repro file into `saveDir` when
  * given; either way it has an exact replay command (without a file: `--choices`, the
  * choice of each decision), and nothing is written anywhere else.
  */
-export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, races = true, onSchedule?: (n: number) => void): Explored {
+export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, races = true, how: ExploreHow = {}): Explored {
   const chosen = chooseConfig(target.target, ref);
   checkFits(target.target, chosen.config, ref, budget);
   const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
-  const report = exploreCase(base, bound, max, onSchedule);
+  const ticker = how.io ? new ProgressTicker(how.io.stderr, hostTimeMs) : null;
+  const report = exploreCase(base, bound, max, { reduction: how.reduction ?? 'none', ...(ticker ? { onProgress: (p) => ticker.tick(p) } : {}) }, hostTimeMs);
+  ticker?.finish();
   let saved: string | null = null;
   let replay = '';
   if (report.failure !== null) {
     const spec: CaseSpec = { ...base, strategy: { kind: 'decisions', decisions: report.failure.decisionList } };
     if (saveDir !== undefined) {
-      const repro = makeRepro(spec, report.failure, `found by dst explore --bound ${bound} after ${report.schedules} schedules`);
-      saved = writeInside(saveDir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-bound${bound}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+      const repro = makeRepro(spec, report.failure, `found by dst explore --reduction ${report.reduction} --bound ${boundWord(bound)} after ${report.schedules} schedules`);
+      saved = writeInside(saveDir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-${report.reduction === 'dpor' ? 'dpor-' : ''}bound${boundWord(bound)}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
     }
     replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target }))].join(' ') : replayLine(spec);
   }
@@ -66,9 +80,11 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
 
 /** The JSON object of one exploration. */
 export function exploreJson(e: Explored): Record<string, unknown> {
-  const { failure, ...rest } = e.report;
+  const { failure, wallMs, ...rest } = e.report;
   return {
     ...rest,
+    bound: Number.isFinite(rest.bound) ? rest.bound : 'none',
+    wallMs: Math.round(wallMs),
     violations: failure ? failure.violations.map((v) => ({ property: v.property, message: v.message })) : [],
     failure: failure && { property: failure.property, message: failure.message, traceHash: failure.traceHash, decisions: failure.decisionList.length, replay: e.replay },
     saved: e.saved,
@@ -80,30 +96,47 @@ export function exploreLines(e: Explored, io: Io): string[] {
   const st = styleFor(io.stdout.isTTY === true);
   const r = e.report;
   const how = r.exhausted ? 'space exhausted' : r.failure ? 'stopped at the first violation' : r.limit !== null ? 'stopped by a budget of dst (inconclusive)' : `not exhausted (budget ${r.maxSchedules})`;
-  const lines = [`explored ${r.schedules} schedules of ${r.scenario} on ${r.variant} (preemption bound ${r.bound}): ${how}`];
+  const reduced = r.reduction === 'dpor' ? `, ${r.classes ?? 0} classes, ${r.redundant} redundant (source-DPOR)` : '';
+  const bound = Number.isFinite(r.bound) ? `preemption bound ${r.bound}` : 'no preemption bound';
+  const lines = [`explored ${r.schedules} schedules${reduced} of ${r.scenario} on ${r.variant} (${bound}) in ${(r.wallMs / 1000).toFixed(1)} s: ${how}`];
   if (r.limit !== null) lines.push(st.yellow(`no violation before the budget stopped it: ${r.limit}`));
   else if (r.failure === null) lines.push(st.green('no violation'));
   else lines.push(st.red(`✗ ${r.failure.property}: ${r.failure.message}`), `    replay: ${e.replay}`);
   return lines;
 }
 
-/** Parses the bound and the budget. */
-export function exploreBounds(flags: { bound: string; maxSchedules: string }): { bound: number; max: number } {
-  return { bound: parsePositiveInt('--bound', flags.bound, 100, true), max: parsePositiveInt('--max-schedules', flags.maxSchedules, 10_000_000) };
+/** Parses the bound (`none`: Infinity), the budget and the reduction. */
+export function exploreBounds(flags: { bound?: string; maxSchedules: string; reduction?: string }): { bound: number; max: number; reduction: Reduction } {
+  const reduction = parseChoice('--reduction', flags.reduction ?? 'dpor', ['dpor', 'none'] as const);
+  const word = flags.bound ?? (reduction === 'dpor' ? 'none' : '2');
+  if (word !== 'none' && !/^\d+$/.test(word)) throw new InputError(`--bound: "${word}" is not a non-negative integer or none`);
+  const bound = word === 'none' ? Number.POSITIVE_INFINITY : parsePositiveInt('--bound', word, 100, true);
+  return { bound, max: parsePositiveInt('--max-schedules', flags.maxSchedules, 10_000_000), reduction };
+}
+
+/** A bound as the command line spells it. */
+function boundWord(bound: number): string {
+  return Number.isFinite(bound) ? String(bound) : 'none';
+}
+
+/** The one line said when a preemption bound is combined with the reduction. */
+export function boundedReductionWarning(bound: number): string {
+  return `dst explore: --bound ${bound} with --reduction dpor may miss schedules (a preemption bound is not sound over a reduced search); use --bound none, or --reduction none`;
 }
 
 /** Runs `dst explore`; returns the exit code. */
 export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<number> {
-  const { bound, max } = exploreBounds(flags);
+  const { bound, max, reduction } = exploreBounds(flags);
   const budget = parseBudgetFlags(flags);
   const target = await loadTarget(flags.target);
   const variant = resolveVariant(target.target, flags.variant);
   const ref = flags.scenario ?? defaultExploreConfig(target);
   checkFits(target.target, chooseConfig(target.target, ref).config, ref, budget);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const progress = new Progress({ label: 'dst explore', noun: 'schedule', total: max, totalIsBound: true, out: io.stderr, quiet: flags.quiet === true });
-  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, () => progress.tick());
-  progress.finish();
+  if (reduction === 'dpor' && Number.isFinite(bound)) io.stderr.write(`${boundedReductionWarning(bound)}\n`);
+  const fair = reduction === 'dpor' ? target.target.limits(chooseConfig(target.target, ref).config).fairnessBound : undefined;
+  if (fair !== undefined) io.stderr.write(`dst explore: ${target.target.name} runs under a fairness bound (${fair}); with --reduction dpor it may miss schedules (which task the bound forces depends on the order of independent steps); use --reduction none for a complete search within it\n`);
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, { reduction, ...(flags.quiet === true ? {} : { io }) });
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   if (e.report.failure !== null) return 1;

@@ -39,6 +39,7 @@ import { goPass } from './go-pass.ts';
 import { runExhaustive } from './run-exhaustive.ts';
 import { coveredIn, saveBugs, type SaveResult } from './save-bugs.ts';
 import { parseVariants } from './variants-flag.ts';
+import { coverageLines, coverageSweep } from '../../harness/coverage.ts';
 
 /** Raw flags of `dst run`. */
 export interface RunFlags {
@@ -66,11 +67,14 @@ export interface RunFlags {
   maxWall?: string;
   /** False with `--no-races`. */
   races?: boolean;
+  /** `--coverage`: interleaving coverage (a second, recording pass over the same seeds). */
+  coverage?: boolean;
 }
 
 /** Runs `dst run`; returns the exit code. */
 export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const strategy = parseChoice('--strategy', flags.strategy, ['random', 'pct', 'go', 'exhaustive'] as const);
+  if (flags.coverage === true && strategy === 'exhaustive') throw new InputError('--coverage: measures random, pct and go sweeps; dst explore covers every class instead');
   const goSeeds = parseGoSeeds(flags.goSeeds);
   const procs = parseGomaxprocs(flags.gomaxprocs, strategy, goSeeds);
   const target = await loadTarget(flags.target);
@@ -157,6 +161,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       saver.error = e instanceof InputError ? e : new InputError(`--save: ${(e as Error).message}`);
     }
   }
+  const coverage = flags.coverage === true ? [...jobs.values()].map((j) => ({ variant: j.variant, ...coverageSweep(target, j) })) : null;
   const outcome: SweepOutcome = {
     target: t.name,
     variants,
@@ -180,6 +185,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     saveError: saver?.error?.message ?? null,
     wallMs: [Date.now() - startedAt], // determinism-ok: timing of the CLI
     timing: flags.timing === true,
+    coverage,
   };
   const json = outcomeJson(outcome);
   if (flags.json) println(io.stdout, JSON.stringify(json));

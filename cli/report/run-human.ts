@@ -4,6 +4,7 @@
  * property table per variant; retained memory; what `--save`, a budget, `--bail` and the
  * determinism check did.
  */
+import { coverageLines } from '../../harness/coverage.ts';
 import { renderBugs } from './bugs.ts';
 import { renderMatrix } from './matrix.ts';
 import { renderRetention, retentionByScenario } from './retention.ts';
@@ -26,6 +27,7 @@ export function renderOutcome(o: SweepOutcome, st: Style): string[] {
     lines.push(renderSummary(variants.length > 1 ? reports.filter((r) => r.variant === v) : reports, st, names, 0), '');
   }
   lines.push(...renderRetention(retentionByScenario(reports), st));
+  for (const c of o.coverage ?? []) lines.push(...coverageLines(c.variant, c));
   for (const f of o.saved) lines.push(st.dim(`saved ${f}`));
   for (const s of o.skipped ?? []) lines.push(st.dim(`not saved (${s.file} already has it): ${s.signature}`));
   if (o.budget !== null) {

@@ -4,6 +4,7 @@
  * merge` rebuilds the same value from shard reports, so a merged report is rendered by the
  * same code as the unsharded one.
  */
+import type { CoverageSummary } from '../../sim/index.ts';
 import type { BugSeverity } from '../../harness/bugs.ts';
 import type { CaseReport } from '../../harness/case.ts';
 import type { ReportedBug } from './bugs.ts';
@@ -56,6 +57,8 @@ export interface SweepOutcome {
   readonly wallMs: readonly number[];
   /** `--timing`: `--json` has {@link wallMs} and {@link ms} as `timing` (else nothing that varies between runs). */
   readonly timing: boolean;
+  /** `--coverage`: interleaving coverage per variant (a second, recording pass), else null. */
+  readonly coverage?: ReadonlyArray<CoverageSummary & { readonly variant: string }> | null;
 }
 
 /** The runs that failed a property (not those a budget of the tool stopped). */
@@ -89,6 +92,7 @@ export function outcomeJson(o: SweepOutcome): Record<string, unknown> {
     bugs: o.bugs.map(bugJson),
     retention: retentionJson(o.reports),
     properties: o.properties,
+    ...(o.coverage != null && { coverage: o.coverage }),
   };
   const report = runReport(o.reports, meta);
   if (o.timing) report.timing = { wallMs: o.wallMs.map(round), runMs: o.ms.map(round) };

@@ -11,9 +11,12 @@ import type { Sim } from '../kernel.ts';
 import { label } from '../label.ts';
 import { Raced } from '../race/detector.ts';
 import { NamedLocation } from './location.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** A tracked map. */
 export class GoMap<K, V> {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private readonly m = new Map<K, V>();
   private readonly loc: NamedLocation;
 
@@ -77,6 +80,7 @@ export class GoMap<K, V> {
   }
 
   private touch(write: boolean, site: string): void {
+    touch(this.oid, write);
     const hb = this.sim.races;
     if (hb === null) return;
     const r = hb.access(this.loc, 0, write, site);

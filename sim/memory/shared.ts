@@ -7,10 +7,13 @@
  */
 import type { Sim } from '../kernel.ts';
 import { NamedLocation } from './location.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** A tracked cell holding a `T`. */
 export class Shared<T> {
   private readonly loc: NamedLocation;
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
 
   constructor(
     private readonly sim: Sim,
@@ -23,12 +26,14 @@ export class Shared<T> {
 
   /** Reads the cell at `site` (e.g. `worker: read limit`). */
   load(site: string): T {
+    touch(this.oid, false);
     this.sim.races?.access(this.loc, 0, false, site);
     return this.value;
   }
 
   /** Writes the cell at `site`. */
   store(v: T, site: string): void {
+    touch(this.oid, true);
     this.sim.races?.access(this.loc, 0, true, site);
     this.value = v;
   }

@@ -15,6 +15,7 @@ import type { ResourceTransition } from '../trace/trace.ts';
 import { ACQUIRED, FREED, Resource, type Handle, type ResourceState } from './resource.ts';
 import type { PoolViolation, PoolViolationKind } from './violation.ts';
 import { LifoPolicy, type PoolPolicy } from './policy.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** How the payload of a resource is made and reset, and the states it passes through. */
 export interface PoolType<T> {
@@ -48,6 +49,8 @@ export interface PoolStats {
 
 /** The pool. */
 export class TrackedPool<T> {
+  /** Its object id in the dependency log (its free list: every Get and Put touches it). */
+  private readonly oid = objectId();
   private readonly all: Resource<T>[] = [];
   private readonly reported = new Set<string>();
   private readonly states: ReadonlySet<ResourceState>;
@@ -99,6 +102,8 @@ export class TrackedPool<T> {
       this.stats.reused++;
     }
     assert(b.state === FREED, `pool ${this.name}: ${this.noun} ${b.id} in the free list is ${b.state}`);
+    touch(this.oid, true);
+    touch(b.oid, true);
     const hb = this.sim.races;
     if (hb !== null) {
       b.fields ??= this.fieldsOf(b);
@@ -125,6 +130,8 @@ export class TrackedPool<T> {
   /** `Put` after `reset`. Reports double frees, stale frees and foreign frees. */
   release(h: Handle<T>, note?: string): void {
     const b = h.resource;
+    touch(this.oid, true);
+    touch(b.oid, true);
     const n = this.noun;
     if (!b.pooled || this.all[b.id] !== b) {
       this.report('foreign-free', h, `${n} ${b.id}.${h.gen} was freed into ${this.name} but never came from it`);
@@ -157,6 +164,7 @@ export class TrackedPool<T> {
    */
   mark(h: Handle<T>, event: string, state: ResourceState, note?: string, site?: string): void {
     if (!this.states.has(state)) fail(`pool ${this.name}: state ${state} is not declared (declared: ${[...this.states].join(', ')})`);
+    touch(h.resource.oid, true);
     if (!this.check(h, event)) return;
     this.log(h.resource, event, state, note, site);
   }
@@ -167,6 +175,7 @@ export class TrackedPool<T> {
    * Go would, so the run continues the way the real program would.
    */
   use(h: Handle<T>, what: string): T {
+    touch(h.resource.oid, true);
     this.check(h, what);
     return h.resource.data;
   }
@@ -178,6 +187,7 @@ export class TrackedPool<T> {
    * also a race with the free and the next owner's writes, but one bug, not two.
    */
   read<K extends keyof T & string>(h: Handle<T>, f: K, site: string): T[K] {
+    touch(h.resource.oid, false);
     const live = this.check(h, f);
     const hb = this.sim.races;
     if (hb !== null && live) h.resource.fields?.read(hb, f, site, h.gen);
@@ -186,6 +196,7 @@ export class TrackedPool<T> {
 
   /** Writes payload field `f` through `h` at `site`: a use-after-free check and a tracked write (as {@link read}, a freed handle's write is the use-after-free only). */
   write<K extends keyof T & string>(h: Handle<T>, f: K, v: T[K], site: string): void {
+    touch(h.resource.oid, true);
     const live = this.check(h, f);
     const hb = this.sim.races;
     if (hb !== null && live) h.resource.fields?.write(hb, f, site, h.gen);

@@ -6,6 +6,7 @@
 import type { TrackedFields } from '../memory/fields.ts';
 import type { VClock } from '../race/vclock.ts';
 import type { Micros } from '../time.ts';
+import { objectId } from '../dpor/dependency-log.ts';
 
 /** Where a resource is in its life: `acquired`, `freed`, or a state the pool's type declares. */
 export type ResourceState = string;
@@ -53,6 +54,8 @@ export class Resource<T> {
   fields: TrackedFields | null = null;
   /** @internal What the frees so far released (Go's `sync.Pool` Put release-merges, Get acquires). */
   poolClock: VClock | null = null;
+  /** @internal Its object id in the dependency log (every access through a handle touches it). */
+  readonly oid = objectId();
 
   constructor(
     /** Dense id in allocation order (stable for a given run). */

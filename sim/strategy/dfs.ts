@@ -8,8 +8,11 @@
  * bounded too.
  */
 import { assert } from '../assert.ts';
+import { classSignature, hashSignature, type SeenDecision } from '../dpor/class-signature.ts';
+import { DependencyLog } from '../dpor/dependency-log.ts';
+import { exploreDpor, type DporOptions, type ExploreProgress } from '../dpor/explore-dpor.ts';
 import { Labels, type Label } from '../label.ts';
-import type { Strategy } from './strategy.ts';
+import type { RunnableView, Strategy } from './strategy.ts';
 
 interface Step {
   readonly width: number;
@@ -26,15 +29,28 @@ class DfsPath implements Strategy {
   readonly name = 'dfs';
   readonly steps: Step[] = [];
   private i = 0;
+  /** Set when classes are counted: the kernel records the dependency relation into it. */
+  readonly dependencies?: DependencyLog;
+  /** With {@link dependencies}: every decision as taken. */
+  readonly seen: SeenDecision[] = [];
 
-  constructor(private readonly prefix: readonly number[]) {}
-
-  choose(width: number, l: Label): number {
-    return this.take(width, -1, l === Labels.timeSlip);
+  constructor(
+    private readonly prefix: readonly number[],
+    record: boolean,
+  ) {
+    if (record) this.dependencies = new DependencyLog();
   }
 
-  chooseTask(width: number, current: number): number {
-    return this.take(width, current, current >= 0);
+  choose(width: number, l: Label): number {
+    const c = this.take(width, -1, l === Labels.timeSlip);
+    if (this.dependencies) this.seen.push({ sched: false, label: l.name, choice: c });
+    return c;
+  }
+
+  chooseTask(width: number, current: number, _tasks?: RunnableView): number {
+    const c = this.take(width, current, current >= 0);
+    if (this.dependencies) this.seen.push({ sched: true, label: 'sched', choice: c });
+    return c;
   }
 
   private take(width: number, current: number, costly: boolean): number {
@@ -61,6 +77,17 @@ export interface ExploreOptions {
   readonly maxSchedules?: number;
   /** Stop at the first failing schedule (default true). */
   readonly stopAtFirstFailure?: boolean;
+  /**
+   * `none` (default): every schedule; `dpor`: source-DPOR with sleep sets over scheduling
+   * decisions (one run per Mazurkiewicz class; every other decision still explored in full).
+   */
+  readonly reduction?: 'none' | 'dpor';
+  /** With `none`: also count the Mazurkiewicz classes of the runs (records the dependency relation: slower). */
+  readonly countClasses?: boolean;
+  /** Called after every run. */
+  readonly onProgress?: (p: ExploreProgress) => void;
+  /** Test-only, with `dpor`: see {@link DporOptions.sabotage}. */
+  readonly sabotage?: DporOptions['sabotage'];
 }
 
 /** The result of an exploration. */
@@ -71,6 +98,14 @@ export interface ExploreResult<R> {
   readonly exhausted: boolean;
   /** Failing runs, with the strategy-independent choices that reproduce them. */
   readonly failures: ReadonlyArray<{ readonly schedule: number; readonly result: R }>;
+  /** The reduction used. */
+  readonly reduction: 'none' | 'dpor';
+  /** Mazurkiewicz classes of the complete runs; null when not counted (`none` without `countClasses`). */
+  readonly classes: number | null;
+  /** Runs that ended sleep-set blocked (always 0 without reduction). */
+  readonly redundant: number;
+  /** With classes counted: each complete run's class, as a signature hash, in run order. */
+  readonly signatures: readonly number[];
 }
 
 /**
@@ -79,23 +114,34 @@ export interface ExploreResult<R> {
  * @param isFailure - whether a run's result counts as a failure.
  */
 export function explore<R>(runOnce: (s: Strategy) => R, isFailure: (r: R) => boolean, opts: ExploreOptions = {}): ExploreResult<R> {
+  if (opts.reduction === 'dpor') return { ...exploreDpor(runOnce, isFailure, opts), reduction: 'dpor' };
   const bound = opts.preemptionBound ?? Number.POSITIVE_INFINITY;
   const max = opts.maxSchedules ?? 100_000;
   const stopFirst = opts.stopAtFirstFailure ?? true;
+  const record = opts.countClasses ?? false;
   const failures: Array<{ schedule: number; result: R }> = [];
+  const classes = new Set<number>();
+  const signatures: number[] = [];
   let prefix: number[] = [];
   let schedules = 0;
+  const done = (exhausted: boolean): ExploreResult<R> => ({ schedules, exhausted, failures, reduction: 'none', classes: record ? classes.size : null, redundant: 0, signatures });
   for (;;) {
-    if (schedules >= max) return { schedules, exhausted: false, failures };
-    const path = new DfsPath(prefix);
+    if (schedules >= max) return done(false);
+    const path = new DfsPath(prefix, record);
     const result = runOnce(path);
     schedules++;
+    if (path.dependencies) {
+      const h = hashSignature(classSignature(path.dependencies, path.seen));
+      classes.add(h);
+      signatures.push(h);
+    }
+    opts.onProgress?.({ schedules, classes: classes.size, redundant: 0, depth: path.steps.length });
     if (isFailure(result)) {
       failures.push({ schedule: schedules, result });
-      if (stopFirst) return { schedules, exhausted: false, failures };
+      if (stopFirst) return done(false);
     }
     const next = backtrack(path.steps, bound);
-    if (next === null) return { schedules, exhausted: true, failures };
+    if (next === null) return done(true);
     prefix = next;
   }
 }

@@ -27,12 +27,15 @@ export class FairBound implements Strategy {
     readonly bound: number,
   ) {
     this.name = inner.name;
+    if (inner.dependencies !== undefined) this.dependencies = inner.dependencies;
     if (inner.chooseWeighted !== undefined) this.chooseWeighted = (w, l) => (inner.chooseWeighted as NonNullable<Strategy['chooseWeighted']>)(w, l);
     if (inner.onSpawn !== undefined) this.onSpawn = (id, parent) => (inner.onSpawn as NonNullable<Strategy['onSpawn']>)(id, parent);
     if (inner.onWake !== undefined) this.onWake = (id, waker) => (inner.onWake as NonNullable<Strategy['onWake']>)(id, waker);
     if (inner.end !== undefined) this.end = () => (inner.end as NonNullable<Strategy['end']>)();
   }
 
+  /** The wrapped strategy's dependency log, when it records one (exploration). */
+  readonly dependencies?: Strategy['dependencies'];
   /** Forwarded to the wrapped strategy when it has one. */
   chooseWeighted?: Strategy['chooseWeighted'];
   /** Forwarded to the wrapped strategy when it has one. */
@@ -60,6 +63,7 @@ export class FairBound implements Strategy {
         starving = i;
       }
     }
+    if (starving >= 0) this.inner.forced?.(width, starving, tasks);
     const pick = starving >= 0 ? starving : this.inner.chooseTask(width, current, tasks);
     this.waitingSince[tasks.id(pick)] = n + 1;
     return pick;

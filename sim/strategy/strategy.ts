@@ -1,6 +1,7 @@
 /**
  * The one interface behind which every source of decisions sits.
  */
+import type { DependencyLog } from '../dpor/dependency-log.ts';
 import type { Label } from '../label.ts';
 
 /**
@@ -12,6 +13,12 @@ import type { Label } from '../label.ts';
 export interface Strategy {
   /** Short name for reports (`random`, `pct`, `replay`, `dfs`, `list`). */
   readonly name: string;
+  /**
+   * When set, the kernel records into it every event of the run with the objects it
+   * touched (the dependency relation partial-order reduction needs). Only exploring
+   * strategies set it: recording costs nothing otherwise.
+   */
+  readonly dependencies?: DependencyLog;
   /** Picks one of `width` (≥ 2) alternatives for the decision `label`. */
   choose(width: number, label: Label): number;
   /**
@@ -21,6 +28,12 @@ export interface Strategy {
    * @param tasks - a read-only view of the runnable tasks, by index.
    */
   chooseTask(width: number, current: number, tasks: RunnableView): number;
+  /**
+   * Told of a scheduling decision a decorator took without asking (a fairness bound forcing
+   * a starving task), so a strategy that follows decision positions stays aligned with the
+   * kernel's decision log.
+   */
+  forced?(width: number, choice: number, tasks: RunnableView): void;
   /**
    * Picks one of `weights.length` (≥ 2) outcomes of a weighted decision. Random strategies
    * draw by weight; strategies without it answer {@link choose} with the same width.

@@ -9,9 +9,12 @@ import type { Proc } from '../effects.ts';
 import { gosched } from '../ops.ts';
 import { activeRaces } from '../race/active.ts';
 import type { VClock } from '../race/vclock.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** An atomic int64 (held as a JS number; exact up to 2^53). */
 export class AtomicInt {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   /** What the writes so far released (release sequence: read-modify-writes keep it). */
   private clock: VClock | null = null;
 
@@ -24,6 +27,7 @@ export class AtomicInt {
   /** `Add(delta)`: returns the new value. */
   *add(delta: number): Proc<number> {
     yield* gosched(`${this.name}.add`);
+    touch(this.oid, true);
     this.readModifyWrite('atomic Add on');
     this.v += delta;
     return this.v;
@@ -32,6 +36,7 @@ export class AtomicInt {
   /** `Load()`. */
   *load(): Proc<number> {
     yield* gosched(`${this.name}.load`);
+    touch(this.oid, false);
     this.observe('atomic Load of');
     return this.v;
   }
@@ -39,6 +44,7 @@ export class AtomicInt {
   /** `Store(v)`. */
   *store(v: number): Proc<void> {
     yield* gosched(`${this.name}.store`);
+    touch(this.oid, true);
     const hb = activeRaces();
     if (hb !== null) this.clock = hb.releaseStore(hb.need(), 'atomic Store to', this.name);
     this.v = v;
@@ -47,6 +53,7 @@ export class AtomicInt {
   /** `CompareAndSwap(old, new)`: a read-modify-write when it swaps, a load when it fails. */
   *compareAndSwap(old: number, next: number): Proc<boolean> {
     yield* gosched(`${this.name}.cas`);
+    touch(this.oid, true);
     if (this.v !== old) {
       this.observe('atomic CompareAndSwap (failed) on');
       return false;

@@ -16,6 +16,7 @@ import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 import type { Locker } from './locker.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** One parked Wait: its wake-up channel and what the Signal that woke it released. */
 interface Ticket {
@@ -25,6 +26,8 @@ interface Ticket {
 
 /** A condition variable over a {@link Locker}. */
 export class Cond {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private readonly waiters: Ticket[] = [];
 
   constructor(
@@ -45,6 +48,7 @@ export class Cond {
    * locks `L` again. Unlocking an `L` that is not held is `L`'s own fatal error.
    */
   *wait(): Proc<void> {
+    touch(this.oid, true);
     const ticket: Ticket = { ch: this.sim.chan<never>(0, `${this.name}.wait`).internal(), clock: null };
     this.waiters.push(ticket);
     yield* this.L.unlock();
@@ -61,6 +65,7 @@ export class Cond {
   /** `Signal()`: wakes the longest-waiting task, if any. A scheduling point. */
   *signal(): Proc<void> {
     yield* gosched(`${this.name}.signal`);
+    touch(this.oid, true);
     const w = this.waiters.shift();
     if (w !== undefined) this.wake([w], 'Signal of');
   }
@@ -68,6 +73,7 @@ export class Cond {
   /** `Broadcast()`: wakes every waiting task. A scheduling point. */
   *broadcast(): Proc<void> {
     yield* gosched(`${this.name}.broadcast`);
+    touch(this.oid, true);
     const all = this.waiters.splice(0);
     if (all.length > 0) this.wake(all, 'Broadcast of');
   }

@@ -11,9 +11,12 @@ import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** A mutex. */
 export class Mutex {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private locked = false;
   private readonly waiters: Chan<never>[] = [];
   /** What the last Unlock released. */
@@ -35,6 +38,7 @@ export class Mutex {
   /** `Lock()`. */
   *lock(): Proc<void> {
     yield* gosched(`${this.name}.lock`);
+    touch(this.oid, true);
     if (!this.locked) {
       this.locked = true;
       this.acquired();
@@ -49,6 +53,7 @@ export class Mutex {
   /** `Unlock()`: hands the lock to the oldest waiter, if any. */
   *unlock(): Proc<void> {
     yield* gosched(`${this.name}.unlock`);
+    touch(this.oid, true);
     if (!this.locked) throw new GoPanic(`sync: unlock of unlocked mutex (${this.name})`);
     const hb = this.sim.races;
     if (hb !== null) {

@@ -17,9 +17,12 @@ import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** A Once. */
 export class Once {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private done = false;
   private running = false;
   private readonly waiters: Chan<never>[] = [];
@@ -46,6 +49,7 @@ export class Once {
   /** `Do(f)`: a scheduling point; runs `f` in the calling task when it is the first call. */
   *do(f: () => Proc<void>): Proc<void> {
     yield* gosched(`${this.name}.do`);
+    touch(this.oid, true);
     assert(!(this.done && this.running), `${this.name}: done while its function is still running`);
     if (this.done) {
       this.sawDone();

@@ -18,6 +18,7 @@ import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 import type { Locker } from './locker.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** Where the writer side is. */
 const enum Writer {
@@ -31,6 +32,8 @@ const enum Writer {
 
 /** A reader/writer mutex. */
 export class RWMutex {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private readers = 0;
   private writer = Writer.None;
   /** The draining writer's wake-up channel (set while `writer` is Draining). */
@@ -68,6 +71,7 @@ export class RWMutex {
   /** `RLock()`: blocks while a writer holds the lock or waits for it. */
   *rLock(): Proc<void> {
     yield* gosched(`${this.name}.rlock`);
+    touch(this.oid, true);
     if (this.writer === Writer.None) {
       this.readers++;
       this.acquired(false);
@@ -81,6 +85,7 @@ export class RWMutex {
 
   /** `TryRLock()`: takes a read lock only when no writer holds or waits for it. Not a scheduling point. */
   tryRLock(): boolean {
+    touch(this.oid, true);
     if (this.writer !== Writer.None) return false;
     this.readers++;
     this.acquired(false);
@@ -90,6 +95,7 @@ export class RWMutex {
   /** `RUnlock()`. Without a read lock held, Go's fatal error "sync: RUnlock of unlocked RWMutex". */
   *rUnlock(): Proc<void> {
     yield* gosched(`${this.name}.runlock`);
+    touch(this.oid, true);
     if (this.readers === 0) throw new GoPanic(`sync: RUnlock of unlocked RWMutex (${this.name})`);
     const hb = this.sim.races;
     if (hb !== null) {
@@ -113,6 +119,7 @@ export class RWMutex {
    */
   *lock(): Proc<void> {
     yield* gosched(`${this.name}.lock`);
+    touch(this.oid, true);
     if (this.writer === Writer.None && this.readers === 0) {
       assert(this.blockedWriters.length === 0, `${this.name}: writers queued while the mutex is free`);
       this.writer = Writer.Held;
@@ -134,6 +141,7 @@ export class RWMutex {
 
   /** `TryLock()`: takes the write lock only when nobody holds the mutex. Not a scheduling point. */
   tryLock(): boolean {
+    touch(this.oid, true);
     if (this.writer !== Writer.None || this.readers > 0) return false;
     this.writer = Writer.Held;
     this.acquired(true);
@@ -147,6 +155,7 @@ export class RWMutex {
    */
   *unlock(): Proc<void> {
     yield* gosched(`${this.name}.unlock`);
+    touch(this.oid, true);
     if (this.writer !== Writer.Held) throw new GoPanic(`sync: Unlock of unlocked RWMutex (${this.name})`);
     assert(this.readers === 0, `${this.name}: readers active while a writer held the lock`);
     const hb = this.sim.races;

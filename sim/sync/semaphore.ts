@@ -19,6 +19,7 @@ import type { Proc } from '../effects.ts';
 import type { Sim } from '../kernel.ts';
 import { gosched, onRecv, select } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 import type { Micros } from '../time.ts';
 
 /** Weight held by one task: who acquired it, when, and who must give it back. */
@@ -43,6 +44,8 @@ interface SemWaiter {
 
 /** A weighted semaphore. */
 export class Weighted {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private cur = 0;
   private readonly waiters: SemWaiter[] = [];
   private readonly holdings: SemHolding[] = [];
@@ -182,6 +185,7 @@ export class Weighted {
 
   /** One `s.mu.Lock() ... s.mu.Unlock()` section (atomic here): acquire then release the mutex clock. */
   private critical(kind: string): void {
+    touch(this.oid, true);
     const hb = this.sim.races;
     if (hb !== null && hb.cur !== null) this.mu = hb.releaseAcquire(hb.cur, this.mu, kind, this.name);
   }

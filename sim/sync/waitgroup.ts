@@ -14,9 +14,12 @@ import type { Sim } from '../kernel.ts';
 import { NamedLocation } from '../memory/location.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
+import { objectId, touch } from '../dpor/dependency-log.ts';
 
 /** A WaitGroup. */
 export class WaitGroup {
+  /** Its object id in the dependency log (partial-order reduction). */
+  private readonly oid = objectId();
   private count = 0;
   private zero: Chan<never> | null = null;
   /** What every Done so far released. */
@@ -38,6 +41,7 @@ export class WaitGroup {
   /** `Add(delta)`. */
   *add(delta: number): Proc<void> {
     yield* gosched(`${this.name}.add`);
+    touch(this.oid, true);
     this.addNow(delta);
   }
 
@@ -49,6 +53,7 @@ export class WaitGroup {
   /** `Wait()`: blocks until the counter is zero. */
   *wait(): Proc<void> {
     yield* gosched(`${this.name}.wait`);
+    touch(this.oid, true);
     if (this.count === 0) {
       this.returned();
       return;

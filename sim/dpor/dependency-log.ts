@@ -1,0 +1,176 @@
+/**
+ * The dependency relation, as the kernel records it while a run is explored: for every
+ * event (one step of a task, or one timer fired in kernel context) the set of kernel
+ * objects it touched, each as a read or a write. Two events of different tasks are
+ * dependent when they touch one object and at least one of them writes it; exploration
+ * (dynamic partial-order reduction) reorders only dependent events.
+ *
+ * An object's id names it the same way in every run: objects of the setup are numbered in
+ * creation order; an object made during the run gets a hash of who made it (the task's
+ * id, itself such a name), at which of that task's steps, and its ordinal there. So the
+ * same object has the same id in any two runs, whatever other tasks did in between (what
+ * sleep sets compare across runs); two objects that hash alike only look dependent, which
+ * costs runs, never soundness. Recording is off (one null check per touch) unless the
+ * run's strategy carries a log.
+ */
+import { assert } from '../assert.ts';
+
+/** The id of objects made outside any log (module-level values): all one object, so never falsely independent. */
+export const UNKNOWN_OBJECT = 0;
+/** The end of the run: written by the exit of the last non-daemon task, read by every daemon step (which it cuts short). */
+export const RUN_END = 1;
+/** The virtual clock: written by every kernel event, read by every step that reads the time or arms a timer. */
+export const CLOCK = 2;
+const FIRST_ID = 3;
+/** Ids of objects made during the run are hashes in [RUN_IDS, 2^30). */
+const RUN_IDS = 1 << 20;
+
+/** The task id of kernel events (timers fired by the kernel, in its own context). */
+export const KERNEL = -1;
+
+/** A footprint: the objects one event touched, each `id * 2 + (write ? 1 : 0)`, without duplicates. */
+export type Footprint = readonly number[];
+
+/** Every event of one run with its footprint. */
+export class DependencyLog {
+  private nextId = FIRST_ID;
+  /** Per event: the task that ran it, or {@link KERNEL}. */
+  readonly tasks: number[] = [];
+  /** Per event: the index of the scheduling decision that picked its task, or -1 (only one task could run, or a kernel event). */
+  readonly sched: number[] = [];
+  /** Per event: how many decisions had been taken when it began (its own decisions follow). */
+  readonly firstDecision: number[] = [];
+  /** Per event: its footprint. */
+  readonly footprints: Footprint[] = [];
+  /** Per event: how many decisions had been taken when it ended. */
+  readonly lastDecision: number[] = [];
+  /** Per object id: the event that made it (-1: made outside any event, in the setup), and its ordinal among that event's objects. */
+  readonly creator = new Map<number, number>();
+  readonly ordinal = new Map<number, number>();
+  /** Per task id (kernel: -1): how many events it has run. */
+  private readonly stepsOf = new Map<number, number>();
+  /** Per event: what a kernel event fired (a timer's name), '' for task steps. */
+  readonly what: string[] = [];
+  /** Per task id: its object id (what canonical names of events start from). */
+  readonly taskObject: number[] = [];
+  /**
+   * Whether kernel events are barriers (ordered after every earlier event): true unless the
+   * run offers time slips, where a timer may fire while tasks can run and a scheduling
+   * decision can let it fire before a step it followed (then it is ordered by what it touches).
+   */
+  barriers = true;
+  private cur: number[] | null = null;
+  private made = 0;
+  private setupMade = 0;
+
+  /** A fresh object id (called when a channel, mutex, cell, task... is made). */
+  newId(): number {
+    if (this.cur === null) {
+      const id = this.nextId++;
+      assert(id < RUN_IDS, 'dependency log: too many objects made in the setup');
+      this.creator.set(id, -1);
+      this.ordinal.set(id, this.setupMade++);
+      return id;
+    }
+    const k = this.tasks.length - 1;
+    const t = this.tasks[k] as number;
+    const n = this.made++;
+    const by = t === KERNEL ? 7 : (this.taskObject[t] ?? UNKNOWN_OBJECT);
+    let h = Math.imul(by ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ ((this.stepsOf.get(t) ?? 0) - 1), 0xc2b2ae35);
+    h = Math.imul(h ^ n ^ (h >>> 15), 0x27d4eb2f);
+    const id = RUN_IDS + ((h >>> 2) % ((1 << 30) - RUN_IDS));
+    if (!this.creator.has(id)) {
+      this.creator.set(id, k);
+      this.ordinal.set(id, n);
+    }
+    return id;
+  }
+
+  /** A fresh object id for task `taskId` (its spawn and every wake of it touch it). */
+  newTask(taskId: number): number {
+    const id = this.newId();
+    this.taskObject[taskId] = id;
+    return id;
+  }
+
+  /** Number of events recorded. */
+  get length(): number {
+    return this.tasks.length;
+  }
+
+  /** Starts an event of `task` (or {@link KERNEL}, firing `what`); `sched` is its scheduling decision's index or -1. */
+  begin(task: number, sched: number, decisionsSoFar: number, what = ''): void {
+    assert(this.cur === null, 'dependency log: an event began inside another');
+    this.cur = [];
+    this.what.push(what);
+    this.made = 0;
+    this.tasks.push(task);
+    this.sched.push(sched);
+    this.firstDecision.push(decisionsSoFar);
+  }
+
+  /** Records that the current event touched object `id` (outside an event: setup, checkers; ignored). */
+  touch(id: number, write: boolean): void {
+    const c = this.cur;
+    if (c === null) return;
+    const r = id * 2;
+    for (let i = 0; i < c.length; i++) {
+      const x = c[i] as number;
+      if (x === r + 1) return;
+      if (x === r) {
+        if (write) c[i] = r + 1;
+        return;
+      }
+    }
+    c.push(write ? r + 1 : r);
+  }
+
+  /** Ends the current event, when `decisionsSoFar` decisions have been taken. */
+  end(decisionsSoFar: number): void {
+    assert(this.cur !== null, 'dependency log: an event ended that never began');
+    this.lastDecision.push(decisionsSoFar);
+    this.footprints.push(this.cur);
+    this.cur = null;
+  }
+}
+
+/** The union of two footprints (a write wins over a read of the same object). */
+export function union(a: Footprint, b: Footprint): Footprint {
+  const out = [...a];
+  for (const y of b) {
+    const i = out.findIndex((x) => x >> 1 === y >> 1);
+    if (i < 0) out.push(y);
+    else out[i] = (out[i] as number) | y;
+  }
+  return out;
+}
+
+/** Whether two footprints conflict: one object touched by both, written by at least one. */
+export function dependent(a: Footprint, b: Footprint): boolean {
+  for (const x of a) {
+    for (const y of b) {
+      if (x >> 1 === y >> 1 && ((x | y) & 1) === 1) return true;
+    }
+  }
+  return false;
+}
+
+let active: DependencyLog | null = null;
+
+/** Makes `log` the one the running simulation records into (null: recording off); returns the previous one. */
+export function setActiveDependencies(log: DependencyLog | null): DependencyLog | null {
+  const prev = active;
+  active = log;
+  return prev;
+}
+
+/** An id for a new kernel object ({@link UNKNOWN_OBJECT} when nothing records). */
+export function objectId(): number {
+  return active === null ? UNKNOWN_OBJECT : active.newId();
+}
+
+/** Records a touch of object `id` by the running event, when a log records. */
+export function touch(id: number, write: boolean): void {
+  if (active !== null) active.touch(id, write);
+}

@@ -1,0 +1,168 @@
+/**
+ * One run of source-DPOR: a strategy that follows the exploration tree's current path
+ * (its decisions so far), then extends it, and keeps the run's sleep set as it goes. A
+ * scheduling decision becomes a {@link SchedNode} (which task runs, with source-DPOR's
+ * backtrack set, the tasks explored from it and the sleep set it was reached with); every
+ * other decision (a select case, a timer tie, a time slip, a fault, a draw) becomes an
+ * {@link OtherNode}, a full branching point. A new scheduling decision whose every
+ * runnable task is asleep ends the run as redundant (sleep-set blocked): each of them was
+ * explored from an equivalent state already.
+ */
+import { assert } from '../assert.ts';
+import { Labels, type Label } from '../label.ts';
+import { ReplayDivergence } from '../strategy/replay.ts';
+import type { RunnableView, Strategy } from '../strategy/strategy.ts';
+import type { SeenDecision } from './class-signature.ts';
+import { dependent, DependencyLog, KERNEL, union, type Footprint } from './dependency-log.ts';
+
+/** A scheduling decision of the exploration tree. */
+export interface SchedNode {
+  readonly sched: true;
+  /** Runnable task ids, by index. */
+  readonly enabled: readonly number[];
+  /** Index of the task that could keep running (-1: none): choosing another is a preemption. */
+  readonly current: number;
+  /** The task the current path takes. */
+  chosen: number;
+  /** Source-DPOR's backtrack set: tasks to explore from here. */
+  readonly backtrack: Set<number>;
+  /** Tasks explored from here, with the footprint of the step each took (null until it ran). */
+  readonly done: Map<number, Footprint | null>;
+  /** The sleep set the node was reached with: tasks whose next step was explored from an equivalent state. */
+  readonly sleep: ReadonlyMap<number, Footprint>;
+  /** Taken by a decorator (a fairness bound), not by the exploration: it has no alternatives. */
+  readonly forced?: boolean;
+}
+
+/** Any other decision: explored in full. */
+export interface OtherNode {
+  readonly sched: false;
+  readonly width: number;
+  readonly label: string;
+  /** Whether any choice but the first costs one unit of the preemption bound (a time slip). */
+  readonly costly: boolean;
+  pos: number;
+}
+
+/** A node of the exploration tree. */
+export type DporNode = SchedNode | OtherNode;
+
+/** The message of a sleep-set-blocked run's end. */
+export const SLEEP_BLOCKED = 'dpor: every runnable task is in the sleep set (a redundant run)';
+
+/** The strategy of one run under source-DPOR. */
+export class DporPath implements Strategy {
+  readonly name = 'dpor';
+  readonly dependencies = new DependencyLog();
+  /** Every decision of the run as taken. */
+  readonly seen: SeenDecision[] = [];
+  /** True when the run ended sleep-set blocked. */
+  blocked = false;
+  /** With {@link blocked}: the events before this index are the run's useful prefix (the rest repeats explored work). */
+  blockedAt = Number.POSITIVE_INFINITY;
+  private i = 0;
+  private processed = 0;
+  private sleep = new Map<number, Footprint>();
+
+  constructor(
+    /** The tree's current path; the run follows it, then appends the decisions it takes beyond. */
+    readonly nodes: DporNode[],
+  ) {}
+
+  /** Decisions taken so far. */
+  get depth(): number {
+    return this.i;
+  }
+
+  choose(width: number, l: Label): number {
+    this.catchUp();
+    if (this.blocked) throw new ReplayDivergence(SLEEP_BLOCKED);
+    let node = this.nodes[this.i];
+    if (node === undefined) {
+      node = { sched: false, width, label: l.name, costly: l === Labels.timeSlip, pos: 0 };
+      this.nodes.push(node);
+    }
+    assert(!node.sched && node.width === width && node.label === l.name, `dpor: decision #${this.i} is ${l.name} of width ${width} on re-run, not what the path recorded; the program is not deterministic`);
+    this.i++;
+    this.seen.push({ sched: false, label: l.name, choice: node.pos });
+    return node.pos;
+  }
+
+  chooseTask(width: number, current: number, tasks: RunnableView): number {
+    this.catchUp();
+    if (this.blocked) throw new ReplayDivergence(SLEEP_BLOCKED);
+    let node = this.nodes[this.i];
+    if (node === undefined) {
+      const enabled: number[] = [];
+      for (let k = 0; k < width; k++) enabled.push(tasks.id(k));
+      const sleep = new Map(this.sleep);
+      const cur = current >= 0 ? (enabled[current] as number) : -1;
+      const pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => !sleep.has(t));
+      if (pick === undefined) this.block(this.dependencies.footprints.length);
+      node = { sched: true, enabled, current, chosen: pick, backtrack: new Set([pick]), done: new Map([[pick, null]]), sleep };
+      this.nodes.push(node);
+    }
+    assert(node.sched && node.enabled.length === width, `dpor: decision #${this.i} is a scheduling decision of width ${width} on re-run, not what the path recorded; the program is not deterministic`);
+    const idx = tasks.indexOf(node.chosen);
+    assert(idx >= 0, `dpor: task ${node.chosen} is not runnable on re-run; the program is not deterministic`);
+    this.i++;
+    this.seen.push({ sched: true, label: 'sched', choice: idx });
+    return idx;
+  }
+
+  private block(at: number): never {
+    this.blocked = true;
+    this.blockedAt = at;
+    throw new ReplayDivergence(SLEEP_BLOCKED);
+  }
+
+  /** A scheduling decision a fairness bound took: recorded so positions stay aligned, never branched on. */
+  forced(width: number, choice: number, tasks: RunnableView): void {
+    this.catchUp();
+    if (this.blocked) throw new ReplayDivergence(SLEEP_BLOCKED);
+    const id = tasks.id(choice);
+    let node = this.nodes[this.i];
+    if (node === undefined) {
+      if (this.sleep.has(id)) this.block(this.dependencies.footprints.length);
+      const enabled: number[] = [];
+      for (let k = 0; k < width; k++) enabled.push(tasks.id(k));
+      node = { sched: true, forced: true, enabled, current: -1, chosen: id, backtrack: new Set([id]), done: new Map([[id, null]]), sleep: new Map(this.sleep) };
+      this.nodes.push(node);
+    }
+    assert(node.sched && node.chosen === id, `dpor: decision #${this.i} was forced to another task on re-run; the program is not deterministic`);
+    this.i++;
+    this.seen.push({ sched: true, label: 'sched', choice });
+  }
+
+  /** Brings the sleep set up to date with the events recorded since the last decision (call once more after the run). */
+  catchUp(): void {
+    const log = this.dependencies;
+    for (const n = log.footprints.length; this.processed < n; this.processed++) {
+      const k = this.processed;
+      const t = log.tasks[k] as number;
+      const fp = log.footprints[k] as Footprint;
+      if (t === KERNEL) {
+        // A timer fired. Without time slips nothing sleeps then (every task is parked); with them,
+        // a sleeping step the firing does not touch (it writes the clock) is still the same step.
+        for (const [q, f] of this.sleep) if (dependent(f, fp)) this.sleep.delete(q);
+        continue;
+      }
+      const s = log.sched[k] as number;
+      // A sleeping task that ran because nothing else could (no decision was asked): the run is redundant from here.
+      if (s < 0 && this.sleep.has(t) && !this.blocked) {
+        this.blocked = true;
+        this.blockedAt = k;
+      }
+      if (s >= 0) {
+        const node = this.nodes[s] as SchedNode;
+        // The step may differ between branches of a later decision inside it (a select case): keep all it touched.
+        const had = node.done.get(node.chosen) ?? null;
+        node.done.set(node.chosen, had === null ? fp : union(had, fp));
+        const next = new Map(node.sleep);
+        for (const [q, f] of node.done) if (q !== node.chosen && f !== null) next.set(q, f);
+        this.sleep = next;
+      }
+      for (const [q, f] of this.sleep) if (q === t || dependent(f, fp)) this.sleep.delete(q);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Source-DPOR with sleep sets (Abdulla, Aronis, Jonsson and Sagonas, "Optimal dynamic
+ * partial order reduction", POPL 2014, Algorithm 1), stateless: every run re-executes the
+ * program from the start along the tree's current path. After a run, each reversible race
+ * (i, j) adds to the backtrack set of the scheduling decision before `i` one initial of
+ * `notdep(i).j`, unless one is there already; then the deepest decision with a task in
+ * its backtrack set that is neither explored nor asleep (or, for any other decision, an
+ * untried choice) is taken next. Every complete run is then of its own Mazurkiewicz class,
+ * and every class has a run (for programs whose shared memory is tracked or synchronised).
+ */
+import { classSignature, hashSignature } from './class-signature.ts';
+import { DporPath, type DporNode, type SchedNode } from './dpor-path.ts';
+import { initials, orderEvents, reversibleRaces } from './event-order.ts';
+import type { Strategy } from '../strategy/strategy.ts';
+
+/** How far an exploration got, for progress lines. */
+export interface ExploreProgress {
+  readonly schedules: number;
+  readonly classes: number;
+  readonly redundant: number;
+  /** Decisions of the last run. */
+  readonly depth: number;
+}
+
+/** Options of {@link exploreDpor}. */
+export interface DporOptions {
+  /** Maximum preemptions per schedule (Infinity: none); with a bound the reduction may miss schedules. */
+  readonly preemptionBound?: number;
+  readonly maxSchedules?: number;
+  readonly stopAtFirstFailure?: boolean;
+  /** Called after every run. */
+  readonly onProgress?: (p: ExploreProgress) => void;
+  /** Test-only: a way to break the algorithm, to show that the oracle notices. */
+  readonly sabotage?: 'no-backtrack' | 'no-sleep-check';
+}
+
+/** The result of a reduced exploration. */
+export interface DporResult<R> {
+  readonly schedules: number;
+  readonly exhausted: boolean;
+  /** Complete runs, each of a distinct class (counted by signature). */
+  readonly classes: number;
+  /** Runs that ended sleep-set blocked. */
+  readonly redundant: number;
+  readonly failures: ReadonlyArray<{ readonly schedule: number; readonly result: R }>;
+  /** The class signature hash of every complete run, in order (tests compare them with plain DFS's). */
+  readonly signatures: readonly number[];
+}
+
+/** Explores `runOnce` under source-DPOR. */
+export function exploreDpor<R>(runOnce: (s: Strategy) => R, isFailure: (r: R) => boolean, opts: DporOptions = {}): DporResult<R> {
+  const bound = opts.preemptionBound ?? Number.POSITIVE_INFINITY;
+  const max = opts.maxSchedules ?? 100_000;
+  const stopFirst = opts.stopAtFirstFailure ?? true;
+  const failures: Array<{ schedule: number; result: R }> = [];
+  const classes = new Set<number>();
+  const signatures: number[] = [];
+  const nodes: DporNode[] = [];
+  let schedules = 0;
+  let redundant = 0;
+  const done = (exhausted: boolean): DporResult<R> => ({ schedules, exhausted, classes: classes.size, redundant, failures, signatures });
+  for (;;) {
+    if (schedules >= max) return done(false);
+    const path = new DporPath(nodes);
+    const result = runOnce(path);
+    schedules++;
+    path.catchUp();
+    nodes.length = Math.min(nodes.length, path.depth);
+    if (path.blocked) redundant++;
+    else {
+      const h = hashSignature(classSignature(path.dependencies, path.seen));
+      classes.add(h);
+      signatures.push(h);
+    }
+    opts.onProgress?.({ schedules, classes: classes.size, redundant, depth: path.depth });
+    if (!path.blocked && isFailure(result)) {
+      failures.push({ schedule: schedules, result });
+      if (stopFirst) return done(false);
+    }
+    if (opts.sabotage !== 'no-backtrack') addBacktracks(path, nodes);
+    if (!advance(nodes, bound, opts.sabotage === 'no-sleep-check')) return done(true);
+  }
+}
+
+/** Source-DPOR's race step over the whole run. */
+function addBacktracks(path: DporPath, nodes: DporNode[]): void {
+  const log = path.dependencies;
+  const order = orderEvents(log, path.blockedAt);
+  for (const [i, j] of reversibleRaces(order)) {
+    const s = log.sched[i] as number;
+    if (s < 0 || s >= nodes.length) continue;
+    const node = nodes[s] as SchedNode;
+    if (node.forced === true) continue;
+    const init = initials(order, i, j);
+    if (init.some((q) => node.backtrack.has(q))) continue;
+    const runnable = init.filter((q) => node.enabled.includes(q));
+    // No initial can run there: `i` enabled `j` (a wake, a spawn), the race is not reversible.
+    if (runnable.length === 0) continue;
+    node.backtrack.add(runnable.find((q) => !node.sleep.has(q)) ?? (runnable[0] as number));
+  }
+}
+
+/** Moves the tree's path to the next unexplored branch (within the bound); false when none is left. */
+function advance(nodes: DporNode[], bound: number, ignoreSleep: boolean): boolean {
+  const before: number[] = [];
+  let p = 0;
+  for (const n of nodes) {
+    before.push(p);
+    if (n.sched ? n.current >= 0 && n.enabled[n.current] !== n.chosen : n.costly && n.pos > 0) p++;
+  }
+  for (let d = nodes.length - 1; d >= 0; d--) {
+    const n = nodes[d] as DporNode;
+    const used = before[d] as number;
+    if (!n.sched) {
+      if (n.pos + 1 < n.width && used + (n.costly ? 1 : 0) <= bound) {
+        n.pos++;
+        nodes.length = d + 1;
+        return true;
+      }
+      continue;
+    }
+    if (n.forced === true) continue;
+    for (const q of n.enabled) {
+      if (!n.backtrack.has(q) || n.done.has(q) || (!ignoreSleep && n.sleep.has(q))) continue;
+      const cost = n.current >= 0 && n.enabled[n.current] !== q ? 1 : 0;
+      if (used + cost > bound) continue;
+      n.chosen = q;
+      n.done.set(q, null);
+      nodes.length = d + 1;
+      return true;
+    }
+  }
+  return false;
+}

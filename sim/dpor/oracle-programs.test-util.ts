@@ -1,0 +1,101 @@
+/**
+ * Small programs for the reduction's brute-force oracle: 2-4 tasks over two buffered
+ * channels, a mutex and two tracked cells, as fast-check data, and what a run of one
+ * violates (its outcome, its data races, its final cell values as a "property").
+ */
+import fc from 'fast-check';
+import { Mutex, onRecv, recv, select, send, Shared, gosched, sleep, type RunResult, type Sim } from '../index.ts';
+
+/** One operation of a generated task. */
+export type Op =
+  | { readonly k: 'store'; readonly cell: number }
+  | { readonly k: 'load'; readonly cell: number }
+  | { readonly k: 'critical'; readonly cell: number }
+  | { readonly k: 'send'; readonly ch: number }
+  | { readonly k: 'recv'; readonly ch: number }
+  | { readonly k: 'poll' }
+  | { readonly k: 'yield' }
+  | { readonly k: 'sleep' };
+
+/** A generated program: one list of operations per task. */
+export type Program = readonly (readonly Op[])[];
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ k: fc.constant('store' as const), cell: fc.nat(1) }),
+  fc.record({ k: fc.constant('load' as const), cell: fc.nat(1) }),
+  fc.record({ k: fc.constant('critical' as const), cell: fc.nat(1) }),
+  fc.record({ k: fc.constant('send' as const), ch: fc.nat(1) }),
+  fc.record({ k: fc.constant('recv' as const), ch: fc.nat(1) }),
+  fc.constant({ k: 'poll' as const }),
+  fc.constant({ k: 'yield' as const }),
+  fc.constant({ k: 'sleep' as const }),
+);
+
+/** Programs of 2-4 tasks with at most `maxOps` operations in all. */
+export function programs(maxOps = 7): fc.Arbitrary<Program> {
+  return fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 4 }).filter((p) => p.reduce((n, t) => n + t.length, 0) <= maxOps);
+}
+
+/** The state a run leaves for checking. */
+export interface ProgramState {
+  readonly cells: readonly Shared<number>[];
+}
+
+/** Builds the program in `sim`. */
+export function build(p: Program): (sim: Sim) => ProgramState {
+  return (sim) => {
+    const chans = [sim.chan<number>(1, 'c0'), sim.chan<number>(1, 'c1')];
+    const m = new Mutex(sim, 'm');
+    const cells = [new Shared(sim, 0, 'x0'), new Shared(sim, 0, 'x1')];
+    p.forEach((ops, ti) => {
+      sim.spawn(`t${ti}`, function* () {
+        for (const [i, o] of ops.entries()) {
+          const site = `t${ti}.${i} ${o.k}`;
+          switch (o.k) {
+            case 'store':
+              (cells[o.cell] as Shared<number>).store(ti * 10 + i + 1, site);
+              break;
+            case 'load':
+              (cells[o.cell] as Shared<number>).load(site);
+              break;
+            case 'critical': {
+              yield* m.lock();
+              const c = cells[o.cell] as Shared<number>;
+              c.store(c.load(site) * 3 + ti + 1, site);
+              yield* m.unlock();
+              break;
+            }
+            case 'send':
+              yield* send(chans[o.ch] as never, ti);
+              break;
+            case 'recv': {
+              const v = yield* recv(chans[o.ch] as never);
+              (cells[1] as Shared<number>).store(Number(v ?? 0) + 100, site);
+              break;
+            }
+            case 'poll': {
+              const r = yield* select([onRecv(chans[0] as never), onRecv(chans[1] as never)], true);
+              if (r.index >= 0) (cells[0] as Shared<number>).store(200 + r.index, site);
+              break;
+            }
+            case 'yield':
+              yield* gosched();
+              break;
+            case 'sleep':
+              yield* sleep(5);
+              break;
+          }
+        }
+      });
+    });
+    return { cells };
+  };
+}
+
+/** What one run of a program violates: its outcome when not ok, each data race, its final cell values. */
+export function violations(r: RunResult & { readonly state: ProgramState }): string[] {
+  const out = [`final ${r.state.cells.map((c) => c.peek()).join(',')}`];
+  if (r.outcome.kind !== 'ok') out.push(`outcome ${r.outcome.kind}`);
+  for (const x of r.races) out.push(`race ${x.group}: ${[x.first.site, x.second.site].sort().join(' / ')}`);
+  return out;
+}
