@@ -4,20 +4,27 @@
  * bound and fails on pre-fix; on tiny, the reduction finds the violated properties plain
  * DFS finds, with at least 5x fewer schedules.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runWithStrategy, type CaseSpec } from '../harness/case.ts';
 import { chooseConfig } from '../harness/configuration.ts';
 import { loadTarget } from '../harness/targets.ts';
 import { explore } from '../sim/index.ts';
 import { runCli } from './testing/run-cli.ts';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 function twoAgentCopy(): string {
   const tiny = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/scenarios/tiny.json'), 'utf8')) as { workload: { agents: number } };
   tiny.workload.agents = 2;
-  const path = join(mkdtempSync(join(tmpdir(), 'dst-dpor-')), 'tiny-two-agents.json');
+  const dir = mkdtempSync(join(tmpdir(), 'dst-dpor-'));
+  made.push(dir);
+  const path = join(dir, 'tiny-two-agents.json');
   writeFileSync(path, JSON.stringify(tiny));
   return path;
 }

@@ -161,7 +161,9 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       saver.error = e instanceof InputError ? e : new InputError(`--save: ${(e as Error).message}`);
     }
   }
-  const coverage = flags.coverage === true ? [...jobs.values()].map((j) => ({ variant: j.variant, ...coverageSweep(target, j) })) : null;
+  // The seeds that ran (a budget or --bail may have stopped short of the range), per variant.
+  const ranSeeds = (v: string) => [...new Set(reports.filter((r) => r.variant === v && r.seed !== null).map((r) => r.seed as number))];
+  const coverage = flags.coverage === true ? [...jobs.values()].map((j) => ({ variant: j.variant, ...coverageSweep(target, { ...j, seeds: ranSeeds(j.variant) }) })) : null;
   const outcome: SweepOutcome = {
     target: t.name,
     variants,

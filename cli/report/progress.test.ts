@@ -20,7 +20,7 @@ describe('progress without a terminal', () => {
       now += 100; // 10 runs/s
       p.tick(1, Math.floor(i / 40));
     }
-    expect(out.text).toBe('dst run: 100 of 1,000 runs, 2 bugs so far, 10 runs/s, ETA 1m30s\n');
+    expect(out.text).toBe('dst run: 100 of 1,000 runs, 2 bug signatures so far, 10 runs/s, ETA 1m30s\n');
     for (let i = 0; i < 99; i++) {
       now += 100;
       p.tick(1, 2);
@@ -28,7 +28,7 @@ describe('progress without a terminal', () => {
     expect(out.text.split('\n').filter(Boolean)).toHaveLength(1); // 9.9 s since the last line
     now += 100;
     p.tick(1, 3);
-    expect(out.text.split('\n').filter(Boolean)).toEqual(['dst run: 100 of 1,000 runs, 2 bugs so far, 10 runs/s, ETA 1m30s', 'dst run: 200 of 1,000 runs, 3 bugs so far, 10 runs/s, ETA 1m20s']);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['dst run: 100 of 1,000 runs, 2 bug signatures so far, 10 runs/s, ETA 1m30s', 'dst run: 200 of 1,000 runs, 3 bug signatures so far, 10 runs/s, ETA 1m20s']);
     p.finish();
     expect(out.text.endsWith('\n')).toBe(true);
   });
@@ -39,7 +39,7 @@ describe('progress without a terminal', () => {
     const p = new Progress({ label: 'dst run', noun: 'run', total: null, deadline: 60_000, out, now: () => now });
     now = 12_000;
     p.tick(30, 1);
-    expect(out.text).toBe('dst run: 30 runs, 1 bug so far, 2.5 runs/s, budget ends in 48s\n');
+    expect(out.text).toBe('dst run: 30 runs, 1 bug signature so far, 2.5 runs/s, budget ends in 48s\n');
   });
 
   it('for exploration, the schedule budget is only a bound', () => {
@@ -74,7 +74,7 @@ describe('progress on a terminal', () => {
     expect(out.text).toBe(''); // quick sweeps never show a bar
     now = 2000;
     p.tick(9, 1);
-    expect(out.text).toBe('\r[######..................] 10 of 40 runs, 1 bug so far, 5.0 runs/s, ETA 6s\u001b[K');
+    expect(out.text).toBe('\r[######..................] 10 of 40 runs, 1 bug signature so far, 5.0 runs/s, ETA 6s\u001b[K');
     p.finish();
     expect(out.text.endsWith('\r\u001b[K')).toBe(true);
   });

@@ -62,7 +62,7 @@ export class Progress {
     if (!this.tty) this.lastDraw = this.start; // the first line comes after one interval
   }
 
-  /** Counts `n` more done; `bugs`: distinct bugs so far (omit when not counted); `detail`: a short status to append. */
+  /** Counts `n` more done; `bugs`: distinct bug signatures so far, before consequences are folded into their bugs (omit when not counted); `detail`: a short status to append. */
   tick(n = 1, bugs?: number, detail?: string): void {
     this.done += n;
     if (bugs !== undefined) this.bugs = bugs;
@@ -91,13 +91,13 @@ export class Progress {
     this.clear();
   }
 
-  /** `12 of 1,400 runs, 3 bugs so far, 12.3 runs/s, ETA 1m26s`. */
+  /** `12 of 1,400 runs, 3 bug signatures so far, 12.3 runs/s, ETA 1m26s`. */
   figures(now: number): string {
     const { noun, total } = this.o;
     const secs = (now - this.start) / 1000;
     const rate = secs > 0 ? this.done / secs : 0;
     const parts = [total === null ? plural(this.done, noun) : `${formatCount(this.done)} of ${this.o.totalIsBound ? 'at most ' : ''}${plural(total, noun)}`];
-    if (this.bugs !== null) parts.push(`${plural(this.bugs, 'bug')} so far`);
+    if (this.bugs !== null) parts.push(`${plural(this.bugs, 'bug signature')} so far`);
     parts.push(`${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)} ${noun}s/s`);
     const eta = this.eta(now, rate);
     if (eta !== null) parts.push(eta);
