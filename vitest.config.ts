@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**'],
+    exclude: ['node_modules/**', '.stryker-tmp/**'],
     testTimeout: 60_000,
     pool: 'threads',
     globalSetup: ['./test/global-temp.ts'],

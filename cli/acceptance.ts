@@ -3,7 +3,9 @@
  * (about 15–20 minutes on 2 cores; not part of `npm test`):
  * - pre-fix on checkin-storm, seeds 0..199, fails block-lifecycle, and every failure's
  *   replay command reproduces its property and trace hash;
- * - hardened passes every shipped scenario over seeds 0..499 (and 0..199 in swarm mode);
+ * - hardened passes every shipped scenario over seeds 0..499, and the default scenarios
+ *   over seeds 0..499 in swarm mode, with every property on (the progress, resource and
+ *   request/answer oracles included);
  * - exploration finds the pre-fix leak on tiny and exhausts tiny on hardened;
  * - the default upstream run groups its failures into far fewer bugs, and every bug's
  *   smallest replay shows its signature again in a fresh process; go-like scheduling's
@@ -55,8 +57,8 @@ if (only === undefined || only === 'sweeps') {
     const h = await json(['run', '--variant', 'hardened', '--scenario', s, '--seeds', '0..499', '--workers', '2']);
     check(`hardened ${s} 0..499`, h.code === 0, `exit ${h.code}, ${h.report.runs} runs, ${h.report.failures.length} failing`);
   }
-  const swarm = await json(['run', '--variant', 'hardened', '--swarm', '--seeds', '0..199', '--workers', '2']);
-  check('hardened swarm, default scenarios, 0..199', swarm.code === 0, `exit ${swarm.code}, ${swarm.report.runs} runs, ${swarm.report.failures.length} failing`);
+  const swarm = await json(['run', '--variant', 'hardened', '--swarm', '--seeds', '0..499', '--workers', '2']);
+  check('hardened swarm, default scenarios, 0..499', swarm.code === 0, `exit ${swarm.code}, ${swarm.report.runs} runs, ${swarm.report.failures.length} failing`);
 
   const exPre = await runCli(['explore', '--scenario', 'tiny', '--variant', 'pre-fix', '--json']);
   check('explore tiny pre-fix', exPre.code === 1, `exit ${exPre.code}`);

@@ -156,7 +156,7 @@ describe('the installed bin', () => {
     expect(source('release-9.4')).toContain('elastic/fleet-server@c1ba69b8ef963cd36065dc24b747e37f187e88d7');
     expect(source('release-9.5')).toContain('elastic/fleet-server@37a8331c5dc9a06d7f828b299f2cfbce144c44a7');
     expect(source('main')).toContain('elastic/fleet-server@dc8e230794627c92f294bc17522c9a87e6226ca1');
-    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'data-race', 'no-stuck-tasks', 'one-outcome-per-call', 'durable-acks', 'block-lifecycle']);
+    expect(engine?.properties.map((p) => p.name)).toEqual(['determinism', 'no-panic', 'use-after-free', 'double-free', 'data-race', 'no-stuck-tasks', 'run-alive', 'call-deadline', 'counted-resources', 'one-outcome-per-call', 'durable-acks', 'request-oracle', 'answer-oracle', 'read-your-writes', 'explained-errors', 'fault-free-success', 'block-lifecycle']);
   });
 });
 

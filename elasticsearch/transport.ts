@@ -13,7 +13,28 @@ import { applyPlan, type AppliedResult } from './faults/apply.ts';
 import type { Choose } from './faults/choose.ts';
 import { planRequest } from './faults/plan.ts';
 import type { FaultProfile } from './faults/profile.ts';
+import type { RequestOutcome } from './faults/plan.ts';
 import type { EsRequest } from './types.ts';
+
+/** A request as it went out, with the whole-request fault the fake decided for it. */
+export interface ExchangeStart {
+  readonly req: EsRequest;
+  /** The fault drawn for the request (`ok`: none). */
+  readonly fault: RequestOutcome['kind'];
+}
+
+/** What reached the sender: a response, or why there was none. */
+export type ExchangeEnd =
+  | { readonly kind: 'response'; readonly status: number; readonly body: string }
+  | { readonly kind: 'error'; readonly cause: 'context' | 'reset' | 'header-timeout' };
+
+/** Records exchanges as typed facts; it never changes a run. */
+export interface ExchangeObserver {
+  /** A request went out; returns a handle for {@link finish}. */
+  begin(x: ExchangeStart): number;
+  /** Its result reached the sender. */
+  finish(handle: number, r: ExchangeEnd): void;
+}
 
 /** What a round trip gives the caller: the fake's response, or the error its HTTP client would return. */
 export type RoundTripResult =
@@ -46,6 +67,8 @@ export class SimEsTransport {
     readonly es: FakeElasticsearch,
     /** The fault profile in force now (a function, so brownouts can vary it with virtual time). */
     private readonly profile: () => FaultProfile,
+    /** Records each exchange as a typed fact (optional; records only). */
+    private readonly observer?: ExchangeObserver,
   ) {
     this.choose = (width, name, weights) => (weights === undefined ? sim.decide(width, label(name, 'fault')) : sim.decideWeighted(weights, label(name, 'fault')));
   }
@@ -55,6 +78,16 @@ export class SimEsTransport {
     if (ctx.err() !== null) return { kind: 'error', error: ctx.err() as GoError };
     this.requests++;
     const plan = planRequest(this.profile(), req, this.choose);
+    const seen = this.observer?.begin({ req, fault: plan.outcome.kind }) ?? -1;
+    const r = yield* this.exchange(ctx, req, plan);
+    if (this.observer !== undefined) {
+      const cause = r.kind === 'response' ? null : r.error === ErrConnectionReset ? 'reset' : r.error === ErrResponseHeaderTimeout ? 'header-timeout' : 'context';
+      this.observer.finish(seen, cause === null && r.kind === 'response' ? { kind: 'response', status: r.status, body: r.body } : { kind: 'error', cause: cause ?? 'context' });
+    }
+    return r;
+  }
+
+  private *exchange(ctx: Context, req: EsRequest, plan: ReturnType<typeof planRequest>): Proc<RoundTripResult> {
     if (plan.outcome.kind === 'hang') {
       const h = yield* select([onRecv(ctx.done()), onRecv(this.sim.after(RESPONSE_HEADER_TIMEOUT, 'es.header-timeout'))]);
       return { kind: 'error', error: h.index === 0 ? (ctx.err() as GoError) : ErrResponseHeaderTimeout };

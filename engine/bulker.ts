@@ -11,6 +11,7 @@ import type { EngineCore } from './core.ts';
 import { ExitLog } from './exit-log.ts';
 import { multiWaitBulkOp, type MultiOp } from './multi.ts';
 import { NO_HOOKS, type EngineHooks } from './hooks.ts';
+import { NO_OBSERVER, type EngineObserver } from './observer.ts';
 import { fail, ok, type OpOptions, type Result } from './op-options.ts';
 import { apiKeyUpdate, waitBulkAction } from './ops-bulk.ts';
 import { readRaw } from './ops-read.ts';
@@ -32,6 +33,8 @@ export interface BulkerConfig {
   readonly name?: string;
   /** Deliberately broken behaviour, for checker tests only. */
   readonly hooks?: EngineHooks;
+  /** Receives the engine's typed facts (which trigger made each flush); records only. */
+  readonly observer?: EngineObserver;
   /** Builds remote outputs' ES clients for child bulkers (default: none configured). */
   readonly remoteTransport?: RemoteTransportFactory;
   /** The `sync.Pool` model of `blkPool` (default: the tracked pool's LIFO stack); child bulkers get their own. */
@@ -46,6 +49,7 @@ export class Bulker implements EngineCore {
   readonly variant: VariantName;
   readonly flags: VariantFlags;
   readonly hooks: EngineHooks;
+  readonly observer: EngineObserver;
   readonly opts: BulkOptions;
   readonly name: string;
   readonly pool: TrackedPool<BulkT>;
@@ -69,6 +73,7 @@ export class Bulker implements EngineCore {
     this.variant = cfg.variant;
     this.flags = VARIANTS[cfg.variant];
     this.hooks = cfg.hooks ?? NO_HOOKS;
+    this.observer = cfg.observer ?? NO_OBSERVER;
     this.opts = resolveOptions(ENGINE_DEFAULTS, cfg.options);
     this.name = cfg.name ?? 'bulker';
     this.pool = new TrackedPool<BulkT>(sim, blockPoolType(sim), `${this.name}.pool`, cfg.poolPolicy?.(sim));

@@ -8,6 +8,7 @@ import type { Blk, BulkT } from './block.ts';
 import type { ExitLog } from './exit-log.ts';
 import type { BulkOptions } from './options.ts';
 import type { EngineHooks } from './hooks.ts';
+import type { EngineObserver } from './observer.ts';
 import type { VariantFlags } from './variants.ts';
 
 /** The engine state shared by Run, the flushes, dispatch and the public operations. */
@@ -17,6 +18,8 @@ export interface EngineCore {
   readonly flags: VariantFlags;
   /** Deliberate bugs (tests of the checkers only; {@link NO_HOOKS} otherwise). */
   readonly hooks: EngineHooks;
+  /** Typed facts for checkers ({@link NO_OBSERVER} when nobody listens); absent in hand-built cores. */
+  readonly observer?: EngineObserver;
   readonly opts: BulkOptions;
   /** Name used in task, channel and semaphore names. */
   readonly name: string;

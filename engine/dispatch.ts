@@ -36,8 +36,9 @@ export function* dispatch(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
 
 function* dispatchSelects(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched> {
   const { flags, pool } = e;
+  const done = e.hooks.callerDone !== undefined ? e.hooks.callerDone(e, ctx) : ctx.done();
   // First select: enqueue, or abort.
-  const r1 = yield* select([onSend(e.ch, h), onRecv(ctx.done()), onRecv(e.closed)]);
+  const r1 = yield* select([onSend(e.ch, h), onRecv(done), onRecv(e.closed)]);
   if (r1.index === 1) {
     if (flags.freeOnAbortQueue) pool.release(h, 'dispatch: ctx done before enqueue');
     else e.sim.note(`dispatch abort queue: block ${h.resource.id} not freed`);
@@ -54,7 +55,7 @@ function* dispatchSelects(e: EngineCore, ctx: Context, h: Blk): Proc<Dispatched>
   const ch = pool.read(h, 'ch', 'dispatch: n.ch after enqueue');
   let closedSeen = false;
   for (;;) {
-    const r2 = yield* select([onRecv(ch), onRecv(ctx.done()), onRecv(closedSeen ? null : e.closed)]);
+    const r2 = yield* select([onRecv(ch), onRecv(done), onRecv(closedSeen ? null : e.closed)]);
     if (r2.index === 0) {
       const resp = r2.value as Resp;
       e.exits?.record(h, 'answered', resp.err);

@@ -43,7 +43,8 @@ export function* flushQueue(e: EngineCore, runCtx: Context, w: Weighted, q: Queu
     return err;
   }
   const name = `flush-${e.nextFlushId()}-${QUEUE_NAMES[q.type]}`;
-  e.sim.spawn(name, () => flushTask(e, runCtx, w, q, name));
+  const task = e.sim.spawn(name, () => flushTask(e, runCtx, w, q, name));
+  w.handOver(task);
   return null;
 }
 
@@ -56,6 +57,6 @@ function* flushTask(e: EngineCore, runCtx: Context, w: Weighted, q: Queue, name:
     yield* failQueue(e, q.head, err);
   }
   // Deferred in this order upstream: slot release, tracing end, flushCtx cancel.
-  w.release(1);
+  if (e.hooks.releaseFlushSlot?.(e, err) !== false) w.release(1);
   cancel();
 }

@@ -35,6 +35,7 @@ export { flushRead, mgetBody } from './flush-read.ts';
 export { flushSearch } from './flush-search.ts';
 export { multiDispatch, multiWaitBulkOp, type MultiOp } from './multi.ts';
 export { NO_HOOKS, type EngineHooks } from './hooks.ts';
+export { NO_OBSERVER, type EngineObserver, type FlushFact, type FlushTrigger } from './observer.ts';
 export { MUTANT_HOOKS, MUTANTS, mutantHooks, type Mutant } from './mutants.ts';
 export { fail, ok, type OpOptions, type Result } from './op-options.ts';
 export { apiKeyUpdateBody, bulkBodyLine, bulkMetaLine, waitBulkAction } from './ops-bulk.ts';

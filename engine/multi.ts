@@ -71,5 +71,6 @@ export function* multiWaitBulkOp(e: EngineCore, ctx: Context, action: number, op
     if (resp.data !== null && resp.data !== undefined && !(nilItem && e.flags.multiSkipNilItem)) items[resp.idx] = deref(resp.data as BulkItem | TypedNil);
     i++;
   }
-  return lastErr === null ? ok(items) : fail(lastErr);
+  if (lastErr !== null) return fail(lastErr);
+  return ok(e.hooks.multiResults !== undefined ? e.hooks.multiResults(e, items) : items);
 }

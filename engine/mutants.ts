@@ -3,12 +3,14 @@
  * that cannot fail is a defect). Each mutant is a set of {@link EngineHooks}; none is
  * reachable from the CLI, scenarios or repro files.
  */
-import { GoPanic, gosched, onSend, recv, select, type GoError, type Proc } from '../sim/index.ts';
+import { GoError, GoPanic, gosched, onSend, recv, select, type Proc } from '../sim/index.ts';
 import { markBlock, type Blk, type Resp } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { NO_HOOKS, type EngineHooks } from './hooks.ts';
 import { answer } from './answer.ts';
 import type { Queue } from './queue.ts';
+import type { BulkItem } from './decode/index.ts';
+import type { OpOptions } from './op-options.ts';
 
 /** The mutants. */
 export type Mutant =
@@ -27,9 +29,28 @@ export type Mutant =
   /** The engine draws real randomness (`determinism`, through the nondeterminism guard). */
   | 'math-random'
   /** The engine keeps state across runs in a module global, so the same case hashes differently twice (`determinism`). */
-  | 'hidden-global';
+  | 'hidden-global'
+  /** Run never arms the flush timer: only the thresholds flush (`fault-free-success`). */
+  | 'timer-never-armed'
+  /** A flush task whose flush failed keeps its `maxPending` slot (`counted-resources`; once all are kept, `run-alive`). */
+  | 'flush-keeps-slot-on-error'
+  /** dispatch ignores the caller's context: a call waits for its answer however long (`call-deadline`). */
+  | 'call-outlives-context'
+  /** Create/Index/Update/Delete drop the caller's `refresh` (`request-oracle`). */
+  | 'drop-refresh'
+  /** Create/Index/Update/Delete drop the caller's `retry_on_conflict` (`request-oracle`). */
+  | 'drop-retry-on-conflict'
+  /** Multi operations return their results in reverse order (`answer-oracle`). */
+  | 'multi-results-reversed'
+  /** flushBulk fails its queue with an error of its own, sending nothing (`explained-errors`). */
+  | 'flush-fails-unsent'
+  /** flushBulk returns without sending or answering any block (`answer-oracle`: blocks never answered). */
+  | 'flush-forgets-answers';
 
 let hiddenCounter = 0;
+
+/** The error mutant `flush-fails-unsent` fails its queue with. */
+const ErrMutantFlush = new GoError('mutant: flush failed without sending');
 
 /** Every mutant's hooks. */
 export const MUTANT_HOOKS: Readonly<Record<Mutant, EngineHooks>> = {
@@ -63,6 +84,29 @@ export const MUTANT_HOOKS: Readonly<Record<Mutant, EngineHooks>> = {
       e.sim.note(`answer #${hiddenCounter++}`);
     },
   },
+  'timer-never-armed': { armFlushTimer: () => false },
+  'flush-keeps-slot-on-error': { releaseFlushSlot: (_e, err) => err === null },
+  'call-outlives-context': { callerDone: () => null },
+  'drop-refresh': { callOptions: (_e, o) => ({ ...o, refresh: false }) },
+  'drop-retry-on-conflict': {
+    callOptions: (_e, o) => {
+      const { retryOnConflict: _dropped, ...rest } = o;
+      return rest;
+    },
+  },
+  'multi-results-reversed': { multiResults: (_e, items) => items.slice().reverse() },
+  'flush-forgets-answers': {
+    // eslint-disable-next-line require-yield
+    *flushBulkInstead() {
+      return null;
+    },
+  },
+  'flush-fails-unsent': {
+    // eslint-disable-next-line require-yield
+    *flushBulkInstead() {
+      return ErrMutantFlush;
+    },
+  },
 };
 
 /** Every mutant. */
@@ -79,7 +123,18 @@ export function mutantHooks(mutants: readonly Mutant[]): EngineHooks {
   const starts = all('onRunStart');
   const cancels = all('onRunCancel');
   const answers = all('afterAnswer');
+  const arms = all('armFlushTimer');
+  const slots = all('releaseFlushSlot');
+  const dones = all('callerDone');
+  const optsHooks = all('callOptions');
+  const multis = all('multiResults');
+  if (dones.length > 1) throw new Error('mutantHooks: two mutants replace the caller-done channel');
   return {
+    ...(arms.length > 0 && { armFlushTimer: (e: EngineCore) => arms.every((f) => f(e)) }),
+    ...(slots.length > 0 && { releaseFlushSlot: (e: EngineCore, err: GoError | null) => slots.every((f) => f(e, err)) }),
+    ...(dones[0] !== undefined && { callerDone: dones[0] }),
+    ...(optsHooks.length > 0 && { callOptions: (e: EngineCore, o: OpOptions) => optsHooks.reduce((acc, f) => f(e, acc), o) }),
+    ...(multis.length > 0 && { multiResults: (e: EngineCore, items: BulkItem[]) => multis.reduce((acc, f) => f(e, acc), items) }),
     ...(instead[0] !== undefined && { flushBulkInstead: instead[0] }),
     ...(frees.length > 0 && { afterCallerFree: (e: EngineCore, h: Blk) => frees.forEach((f) => f(e, h)) }),
     ...(starts.length > 0 && { onRunStart: (e: EngineCore) => starts.forEach((f) => f(e)) }),

@@ -47,8 +47,9 @@ export function* waitBulkAction(
   index: string,
   id: string,
   body: string | null | undefined,
-  opts: OpOptions = {},
+  callerOpts: OpOptions = {},
 ): Proc<Result<BulkItem>> {
+  const opts = e.hooks.callOptions !== undefined ? e.hooks.callOptions(e, callerOpts) : callerOpts;
   const h = newBlk(e, action, opts, ACTION_NAMES[action] as string);
   const frag = bulkFragment(action, index, id, body, opts.retryOnConflict);
   if (frag instanceof GoError) return fail(validationExit(e, h, frag));

@@ -7,6 +7,7 @@ import { onRecv, select, Weighted, type Context, type GoError, type Proc } from 
 import { Action, byteLen, type Blk } from './block.ts';
 import type { EngineCore } from './core.ts';
 import { drainBulkerChannel } from './drain-channel.ts';
+import type { FlushTrigger } from './observer.ts';
 import { ErrBulkerClosed } from './errors.ts';
 import { failQueue } from './fail-queue.ts';
 import { flushQueue } from './flush-queue.ts';
@@ -25,10 +26,13 @@ export function* runLoop(e: EngineCore, ctx: Context): Proc<GoError | null> {
   enrollTimer?.stop();
   const w = new Weighted(sim, opts.maxPending, `${e.name}.flushSem`);
 
-  function* doFlush(): Proc<GoError | null> {
+  const observe = (trigger: FlushTrigger, q: Queue) => e.observer?.onFlush?.({ trigger, queue: q.type, cnt: q.cnt, bytes: q.pending, step: sim.steps, time: sim.now });
+
+  function* doFlush(trigger: FlushTrigger): Proc<GoError | null> {
     for (const q of queues) {
       if (q.type === QueueType.enrollSearch) continue;
       if (q.pending > 0) {
+        observe(trigger, q);
         const err = yield* flushQueue(e, ctx, w, copyQueue(q));
         if (err !== null) return err;
         resetQueue(q);
@@ -39,9 +43,10 @@ export function* runLoop(e: EngineCore, ctx: Context): Proc<GoError | null> {
     return null;
   }
 
-  function* doFlushEnroll(): Proc<GoError | null> {
+  function* doFlushEnroll(trigger: FlushTrigger): Proc<GoError | null> {
     const q = queues[QueueType.enrollSearch] as Queue;
     if (q.pending > 0) {
+      observe(trigger, q);
       const err = yield* flushQueue(e, ctx, w, copyQueue(q));
       if (err !== null) return err;
       resetQueue(q);
@@ -70,34 +75,36 @@ export function* runLoop(e: EngineCore, ctx: Context): Proc<GoError | null> {
         if (qt !== QueueType.enrollSearch) {
           itemCnt++;
           byteCnt += len;
-          if (itemCnt === 1) timer.reset(opts.flushInterval);
+          if (itemCnt === 1 && e.hooks.armFlushTimer?.(e) !== false) timer.reset(opts.flushInterval);
           if (itemCnt >= opts.flushThresholdCnt || byteCnt >= opts.flushThresholdSz) {
-            err = yield* doFlush();
+            err = yield* doFlush(itemCnt >= opts.flushThresholdCnt ? 'count' : 'size');
             timer.stop();
           }
         } else {
           enrollItemCnt++;
           if (enrollItemCnt === 1) enrollTimer?.reset(opts.enrollFlushInterval);
           if (enrollItemCnt >= opts.enrollFlushThresholdCnt) {
-            err = yield* doFlushEnroll();
+            err = yield* doFlushEnroll('enroll-count');
             enrollTimer?.stop();
           }
         }
         break;
       }
       case 1:
-        err = yield* doFlush();
+        err = yield* doFlush('timer');
         break;
       case 2:
         if (e.hooks.onRunCancel !== undefined) yield* e.hooks.onRunCancel(e);
         err = ctx.err();
         break;
       case 3:
-        err = yield* doFlushEnroll();
+        err = yield* doFlushEnroll('enroll-timer');
         break;
     }
   }
   sim.note(`${e.name}: Run exits: ${err.message}`);
+  e.observer?.onRunExit?.(err.message);
+  for (const q of queues) if (q.head !== null) observe('exit', q);
   if (flags.failOnExit) yield* failOnExit(e, queues);
   return err;
 }

@@ -3,6 +3,7 @@
  * cancelled when the agent disconnects or the handler returns.
  */
 import { onRecv, select, sleep, withCancel, type Context, type Proc } from '../sim/index.ts';
+import { apiKeyUpdate, readRaw, search, update } from './calls.ts';
 import { between, chance, WL } from './draw.ts';
 import { prepareRemoteOutput } from './remote-output.ts';
 import type { CheckinRecord, EngineWorld } from './world.ts';
@@ -25,7 +26,7 @@ export function* agentLoop(w: EngineWorld, i: number): Proc<void> {
 
 /** One checkin request, as `handleCheckin` issues engine calls. */
 function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
-  const { sim, bulker, ledger } = w;
+  const { sim } = w;
   const c = w.scenario.workload.checkin;
   const wl = w.scenario.workload;
   const id = agentId(i);
@@ -38,15 +39,15 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
   try {
     // 1. authAgent: APIKeyAuth on an API-key cache miss (direct, apikeyLimit), then ReadRaw of the agent document, on every checkin.
     if (chance(sim, c.apiKeyAuth, WL.apiKeyAuth)) {
-      const key = yield* ledger.call('APIKeyAuth', bulker.apiKeyAuth(ctx, { id: `key-${id}`, key: 'secret' }));
+      const key = yield* w.ledger.call('APIKeyAuth', w.bulker.apiKeyAuth(ctx, { id: `key-${id}`, key: 'secret' }));
       if (key.err !== null) return;
     }
-    const auth = yield* ledger.call('ReadRaw', bulker.readRaw(ctx, '.fleet-agents', id));
+    const auth = yield* readRaw(w, ctx, '.fleet-agents', id);
     if (auth.err !== null) return;
     w.seenAgents.add(id);
     // 2. resolveSeqNo: an action search on an ack-token cache miss.
     if (chance(sim, c.actionSearch, WL.actionSearch)) {
-      const r = yield* ledger.call('Search', bulker.search(ctx, '.fleet-actions', JSON.stringify({ query: { term: { agents: id } }, size: 1 })));
+      const r = yield* search(w, ctx, '.fleet-actions', JSON.stringify({ query: { term: { agents: id } }, size: 1 }));
       if (r.err !== null && ctx.err() !== null) return;
     }
     // 3. processUpgradeDetails: Update with refresh and retry_on_conflict 3 (or bad input, spec V1).
@@ -58,7 +59,7 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
     }
     // 4. processPolicyDetails: API-key update.
     if (chance(sim, c.apiKeyUpdate, WL.apiKey)) {
-      yield* ledger.call('APIKeyUpdate', bulker.apiKeyUpdate(ctx, `key-${id}`, `hash-${n % 3}`, JSON.stringify({ role: { cluster: [], indices: [] } })));
+      yield* apiKeyUpdate(w, ctx, `key-${id}`, `hash-${n % 3}`, JSON.stringify({ role: { cluster: [], indices: [] } }));
       if (ctx.err() !== null) return;
     }
     // processPolicy with a remote Elasticsearch output: policy.Output.Prepare → CreateAndGetBulker.
@@ -68,9 +69,9 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
     const body = JSON.stringify({ query: { bool: { filter: [{ term: { agents: id } }] } } });
     if (chance(sim, c.fleetSearch, WL.fleetSearch)) {
       const cp = w.es.globalCheckpoint('.fleet-actions');
-      yield* ledger.call('Search', bulker.search(ctx, '.fleet-actions', body, { waitForCheckpoints: [cp], ignoreUnavailable: true }));
+      yield* search(w, ctx, '.fleet-actions', body, { waitForCheckpoints: [cp], ignoreUnavailable: true });
     } else {
-      yield* ledger.call('Search', bulker.search(ctx, '.fleet-actions', body, { ignoreUnavailable: true }));
+      yield* search(w, ctx, '.fleet-actions', body, { ignoreUnavailable: true });
     }
     if (ctx.err() !== null) return;
     // 7. Long poll: ends when it expires or the context ends.
@@ -86,5 +87,5 @@ function* upgradeUpdate(w: EngineWorld, ctx: Context, docId: string, n: number, 
   const fields = { upgrade_details: { state: `UPG_${n}` } };
   const body = invalidJson ? '{nope}' : JSON.stringify({ doc: fields });
   const write = { index: '.fleet-agents', id: docId, fields };
-  yield* w.ledger.call('Update', w.bulker.update(ctx, '.fleet-agents', docId, body, { refresh: true, retryOnConflict: 3 }), write);
+  yield* update(w, ctx, '.fleet-agents', docId, body, { refresh: true, retryOnConflict: 3 }, write);
 }

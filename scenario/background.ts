@@ -3,6 +3,7 @@
  * and callers whose context never ends (Background-derived, spec V7b).
  */
 import { background, sleep, type Proc } from '../sim/index.ts';
+import { mUpdate, search } from './calls.ts';
 import type { EngineWorld } from './world.ts';
 
 /** Task `checkin-bulk`: one MUpdate of every agent seen since the last flush (multi-op blocks, unpooled). */
@@ -15,7 +16,7 @@ export function* checkinBulkLoop(w: EngineWorld): Proc<void> {
     w.seenAgents.clear();
     if (ids.length === 0) continue;
     const ops = ids.map((id) => ({ index: '.fleet-agents', id, body: JSON.stringify({ doc: { last_checkin: w.sim.now } }) }));
-    yield* w.ledger.call('MUpdate', w.bulker.mUpdate(w.serverCtx, ops));
+    yield* mUpdate(w, w.serverCtx, ops);
   }
 }
 
@@ -30,7 +31,7 @@ export function* backgroundCaller(w: EngineWorld, i: number): Proc<void> {
   for (let n = 0; ; n++) {
     yield* sleep(every);
     const late = w.bulkerStopped;
-    yield* w.ledger.call('Search', w.bulker.search(ctx, '.fleet-policies', JSON.stringify({ query: { term: { caller: `${i}-${n}` } } })));
+    yield* search(w, ctx, '.fleet-policies', JSON.stringify({ query: { term: { caller: `${i}-${n}` } } }));
     if (late) return;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { sleep, withTimeout, sec, type Proc } from '../sim/index.ts';
 import { between, WL } from './draw.ts';
+import { create, search } from './calls.ts';
 import type { EngineWorld } from './world.ts';
 
 /** Task `enroller`: spawns `enroll-<n>` tasks at the scenario's rate until shutdown begins. */
@@ -22,14 +23,10 @@ function* enroll(w: EngineWorld, key: string, n: number): Proc<void> {
   const [ctx, cancel] = withTimeout(w.serverCtx, sec(30), `enroll-${n}`);
   try {
     const body = JSON.stringify({ query: { term: { 'enrollment_id': key } } });
-    const found = yield* w.ledger.call('Search', w.bulker.search(ctx, '.fleet-agents', body, { dedupeKey: key, refreshIndex: '.fleet-agents' }));
+    const found = yield* search(w, ctx, '.fleet-agents', body, { dedupeKey: key, refreshIndex: '.fleet-agents' });
     if (found.err !== null) return;
     const fields = { enrollment_id: key, enrolled_by: n };
-    yield* w.ledger.call('Create', w.bulker.create(ctx, '.fleet-agents', `${key}-agent-${n}`, JSON.stringify(fields), { refresh: true }), {
-      index: '.fleet-agents',
-      id: `${key}-agent-${n}`,
-      fields,
-    });
+    yield* create(w, ctx, '.fleet-agents', `${key}-agent-${n}`, JSON.stringify(fields), { refresh: true }, { index: '.fleet-agents', id: `${key}-agent-${n}`, fields });
   } finally {
     cancel();
   }

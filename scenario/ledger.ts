@@ -4,7 +4,8 @@
  * `one-outcome-per-call` and `durable-acks` properties read it.
  */
 import { ErrElastic, ErrElasticVersionConflict, ErrInvalidBody, ErrNoQuotes, ErrTooManyBulkDispatches } from '../engine/index.ts';
-import type { GoError, Micros, Proc, Sim } from '../sim/index.ts';
+import type { Context, GoError, Micros, Proc, Sim } from '../sim/index.ts';
+import type { AnswerDigest, CallIntent } from './call-intent.ts';
 
 /** One engine call. */
 export interface CallRecord {
@@ -22,8 +23,22 @@ export interface CallRecord {
   returns: number;
   /** `ok`, or the error's message. */
   result: string | null;
-  /** The error value returned (null on success or before it returns): checkers compare it by identity, never by message. */
+  /** The error returned (the engine's own value, compared by identity or class), or null. */
   error: GoError | null;
+  /** The call's context (its `doneAt` tells when it ended), when the workload gave it. */
+  readonly ctx: Context | null;
+  /** What the call asked for, when the workload said. */
+  readonly intent: CallIntent | null;
+  /** What a successful call returned, reduced for the oracles. */
+  answer: AnswerDigest | null;
+}
+
+/** What the workload tells the ledger about a call besides its body. */
+export interface CallMeta<T> {
+  readonly ctx: Context;
+  readonly intent: CallIntent;
+  /** Reduces a successful result to what the oracles compare. */
+  readonly digest?: (r: T) => AnswerDigest;
 }
 
 /** A write attempt whose final state the store must reflect when acknowledged. */
@@ -67,8 +82,22 @@ export class CallLedger {
    * document change the call attempts; it is marked acknowledged when the call returns
    * without error.
    */
-  *call<T extends { err: GoError | null }>(op: string, body: Proc<T>, write?: Omit<WriteAttempt, 'acked' | 'call' | 'ackSeq' | 'mayHaveLanded'>): Proc<T> {
-    const rec: CallRecord = { id: this.calls.length, op, task: this.sim.current?.name ?? 'kernel', start: this.sim.now, end: null, startSeq: this.sim.trace.length, endSeq: null, returns: 0, result: null, error: null };
+  *call<T extends { err: GoError | null }>(op: string, body: Proc<T>, write?: Omit<WriteAttempt, 'acked' | 'call' | 'ackSeq' | 'mayHaveLanded'> | null, meta?: CallMeta<T>): Proc<T> {
+    const rec: CallRecord = {
+      id: this.calls.length,
+      op,
+      task: this.sim.current?.name ?? 'kernel',
+      start: this.sim.now,
+      end: null,
+      startSeq: this.sim.trace.length,
+      endSeq: null,
+      returns: 0,
+      result: null,
+      error: null,
+      ctx: meta?.ctx ?? null,
+      intent: meta?.intent ?? null,
+      answer: null,
+    };
     this.calls.push(rec);
     this.open.set(rec.task, rec);
     const attempt: WriteAttempt | null = write ? { ...write, acked: false, call: rec.id, ackSeq: -1, mayHaveLanded: true } : null;
@@ -80,6 +109,7 @@ export class CallLedger {
     rec.endSeq = this.sim.trace.length;
     rec.result = r.err === null ? 'ok' : r.err.message;
     rec.error = r.err;
+    if (r.err === null && meta?.digest !== undefined) rec.answer = meta.digest(r);
     if (attempt && r.err === null) {
       attempt.acked = true;
       attempt.ackSeq = this.ackSeq++;

@@ -2,7 +2,7 @@
  * The bulk engine's world in one run: the kernel, the fake Elasticsearch with its fault
  * profile, the bulker under test, the workload's tasks and the shutdown sequence.
  */
-import { Bulker, ENGINE_DEFAULTS, EsClient, SERVER_CONFIG_DEFAULTS, type BulkOptions, type BulkT, NO_HOOKS, type EngineHooks, type PoolPolicyFactory, VARIANTS, type VariantName } from '../engine/index.ts';
+import { Bulker, ENGINE_DEFAULTS, EsClient, SERVER_CONFIG_DEFAULTS, type BulkOptions, type BulkT, type FlushFact, NO_HOOKS, type EngineHooks, type PoolPolicyFactory, VARIANTS, type VariantName } from '../engine/index.ts';
 import { FakeElasticsearch } from '../elasticsearch/index.ts';
 import { SimEsTransport } from '../elasticsearch/transport.ts';
 import type { RunLimits } from '../harness/target.ts';
@@ -12,6 +12,7 @@ import { backgroundCaller, checkinBulkLoop } from './background.ts';
 import { enrollmentSource } from './enrollment.ts';
 import { esProfile } from './es-profile.ts';
 import { CallLedger } from './ledger.ts';
+import { RequestLog } from './request-log.ts';
 import type { Scenario } from './schema.ts';
 import { remoteTransports } from './remote-output.ts';
 import { shutdownSequence } from './shutdown.ts';
@@ -34,6 +35,14 @@ export interface EngineWorld {
   bulkerStopped: boolean;
   /** Agents that checked in since the last checkin.Bulk flush. */
   readonly seenAgents: Set<string>;
+  /** Every request the engine sent, as typed facts (never part of the trace). */
+  readonly requests: RequestLog;
+  /** Every queue Run flushed (or disposed of at its exit), with the trigger. */
+  readonly flushes: FlushFact[];
+  /** The bulker's context (cancelled by the shutdown sequence). */
+  readonly bulkerCtx: Context;
+  /** When Run's loop ended (its observer's word, or its return), and whether its context had ended then; null while it runs. */
+  runExit: { readonly time: number; readonly step: number; readonly error: string | null; readonly ctxEnded: boolean } | null;
   /** Every checkin request, for studies over virtual time (plain data: recording it changes no trace). */
   readonly checkins: CheckinRecord[];
 }
@@ -97,24 +106,34 @@ export function runLimits(s: Scenario): RunLimits {
 export function buildWorld(sim: Sim, scenario: Scenario, variant: VariantName, hooks: EngineHooks = NO_HOOKS): EngineWorld {
   const es = new FakeElasticsearch();
   seedDocuments(es, scenario);
-  const network = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch));
+  const requests = new RequestLog(sim);
+  const flushes: FlushFact[] = [];
+  const network = new SimEsTransport(sim, es, esProfile(sim, scenario.elasticsearch), requests);
   const client = new EsClient(sim, network, VARIANTS[variant].esClient, 'es-client', undefined, VARIANTS[variant].backoffLocked);
   const remote = scenario.workload.remoteOutput.prepare > 0 ? remoteTransports(sim, scenario, variant) : null;
+  const root = background(sim);
+  const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
+  const onRunExit = (error: string) => {
+    w.runExit ??= { time: sim.now, step: sim.steps, error, ctxEnded: bulkerCtx.err() !== null };
+  };
   const bulker = new Bulker(sim, client, {
     variant,
     options: bulkOptions(scenario),
     hooks,
+    observer: { onFlush: (f) => flushes.push(f), onRunExit },
     poolPolicy: poolPolicy(scenario),
     ...(remote !== null && { remoteTransport: remote.factory }),
   });
-  const root = background(sim);
-  const [bulkerCtx, cancelBulker] = withCancel(root, 'bulker');
   const [serverCtx, cancelServer] = withCancel(root, 'server');
   const ledger = new CallLedger(sim, { landedWritesMayBeRetried: landedThenFailed(scenario) });
-  const w: EngineWorld = { sim, scenario, es, bulker, client, ledger, serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set(), checkins: [] };
+  const w: EngineWorld = { sim, scenario, es, bulker, client, ledger, serverCtx, stopping: false, bulkerStopped: false, seenAgents: new Set(), checkins: [], requests, flushes, bulkerCtx, runExit: null };
   const daemon = (name: string) => ({ daemon: scenario.daemons.some((p) => name.startsWith(p)) });
   const spawn = (name: string, body: Parameters<Sim['spawn']>[1]) => sim.spawn(name, body, daemon(name));
-  spawn('bulker.run', () => bulker.run(bulkerCtx));
+  spawn('bulker.run', function* () {
+    const err = yield* bulker.run(bulkerCtx);
+    onRunExit(err?.message ?? 'nil');
+    return err;
+  });
   spawn('shutdown', () => shutdownSequence(w, cancelServer, cancelBulker));
   const wl = scenario.workload;
   for (let i = 0; i < wl.agents; i++) spawn(agentId(i), () => agentLoop(w, i));

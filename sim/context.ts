@@ -23,6 +23,7 @@ export class Context {
   /** Its object id in the dependency log (partial-order reduction). */
   private readonly oid = objectId();
   private errValue: GoError | null = null;
+  private endedAt: Micros | undefined = undefined;
   private readonly children = new Set<Context>();
   private timer: TimerEntry | null = null;
   private readonly doneCh: Chan<never> | null;
@@ -59,6 +60,11 @@ export class Context {
     return e;
   }
 
+  /** The virtual instant at which the context ended (cancelled or past its deadline), or undefined while live. Never part of the trace. */
+  get doneAt(): Micros | undefined {
+    return this.endedAt;
+  }
+
   /** @internal Ends this context and its descendants with `e`. */
   cancelWith(e: GoError): void {
     touch(this.oid, true);
@@ -67,6 +73,7 @@ export class Context {
     const hb = this.sim.races;
     if (hb !== null && hb.cur !== null) this.clock = hb.releaseMerge(hb.cur, this.clock, 'cancel of', this.name);
     this.errValue = e;
+    this.endedAt = this.sim.now;
     this.doneCh.close();
     if (this.timer !== null) {
       this.sim.unschedule(this.timer);

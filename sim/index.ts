@@ -40,7 +40,7 @@ export type { Locker } from './sync/locker.ts';
 export { Mutex } from './sync/mutex.ts';
 export { Once } from './sync/once.ts';
 export { RWMutex } from './sync/rwmutex.ts';
-export { Weighted } from './sync/semaphore.ts';
+export { Weighted, type SemHolding } from './sync/semaphore.ts';
 export { WaitGroup } from './sync/waitgroup.ts';
 export { newTicker, type Ticker } from './ticker.ts';
 export { formatTime, minutes, ms, sec, us, type Micros } from './time.ts';

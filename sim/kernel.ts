@@ -122,6 +122,7 @@ export class Sim implements Waker {
   private finished = false;
   private readonly readyScratch: number[] = [];
   private readonly finalizers: Array<() => void> = [];
+  private readonly slipList: { readonly from: Micros; readonly to: Micros }[] = [];
   /** Observer of time advances, and whether it is running (it may not decide, spawn or arm timers). */
   private readonly observer: TimeObserver | null;
   private observing = false;
@@ -206,6 +207,17 @@ export class Sim implements Waker {
   /** @internal Number of runnable tasks. */
   get runnableCount(): number {
     return this.runnable.length;
+  }
+
+  /** Each time slip that moved the clock while tasks were runnable (from, to): time no runnable task could use. */
+  get slips(): readonly { readonly from: Micros; readonly to: Micros }[] {
+    return this.slipList;
+  }
+
+  /** Whether the task with this id has finished (returned or panicked); false for an unknown id. */
+  taskEnded(id: number): boolean {
+    const t = this.tasks[id];
+    return t !== undefined && t.state === TaskState.Done;
   }
 
   /** @internal The name of a task by id. */
@@ -540,7 +552,9 @@ export class Sim implements Waker {
         continue;
       }
       if (this.timeSlip && this.canSlip() && this.decide(2, Labels.timeSlip) === 1) {
+        const from = this.clock;
         const end = this.advanceClock();
+        if (this.clock > from) this.slipList.push({ from, to: this.clock });
         if (end !== null) return end;
         continue;
       }

@@ -1,7 +1,10 @@
 /**
  * `golang.org/x/sync/semaphore.Weighted`: FIFO waiters; Acquire fails at once when the
  * context is already done, even if a slot is free; a context that ends while waiting
- * leaves the semaphore unchanged. Happens-before as x/sync's code gives it under the race
+ * leaves the semaphore unchanged. Each semaphore also keeps who holds its weight (the
+ * task that acquired it, or the task it was handed to, and the step of the acquire), so
+ * a checker can name a slot that was never given back; none of that enters the trace.
+ * Happens-before as x/sync's code gives it under the race
  * detector: every operation runs its bookkeeping under the semaphore's `sync.Mutex`
  * (modelled as one acquire-release of {@link Weighted}'s mutex clock per critical section),
  * and a waiter is woken by closing its `ready` channel (a real channel here as there).
@@ -17,6 +20,22 @@ import type { Sim } from '../kernel.ts';
 import { gosched, onRecv, select } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 import { objectId, touch } from '../dpor/dependency-log.ts';
+import type { Micros } from '../time.ts';
+
+/** Weight held by one task: who acquired it, when, and who must give it back. */
+export interface SemHolding {
+  /** Weight held. */
+  readonly n: number;
+  /** The task that acquired it (id and name; id -1 for kernel context). */
+  readonly acquiredBy: { readonly id: number; readonly name: string };
+  /** Kernel step and virtual time of the acquire. */
+  readonly step: number;
+  readonly time: Micros;
+  /** The task responsible for releasing it: the acquirer, unless {@link Weighted.handOver} moved it. */
+  holder: { readonly id: number; readonly name: string };
+}
+
+const registry = new WeakMap<Sim, Weighted[]>();
 
 interface SemWaiter {
   readonly n: number;
@@ -29,8 +48,14 @@ export class Weighted {
   private readonly oid = objectId();
   private cur = 0;
   private readonly waiters: SemWaiter[] = [];
+  private readonly holdings: SemHolding[] = [];
   /** The clock of x/sync's `s.mu`. */
   private mu: VClock | null = null;
+
+  /** Every semaphore made on `sim`, in creation order (for end-of-run accounting). */
+  static of(sim: Sim): readonly Weighted[] {
+    return registry.get(sim) ?? [];
+  }
 
   constructor(
     private readonly sim: Sim,
@@ -40,6 +65,44 @@ export class Weighted {
     readonly name = 'semaphore',
   ) {
     assert(size >= 0, 'semaphore size must be non-negative');
+    const all = registry.get(sim);
+    if (all === undefined) registry.set(sim, [this]);
+    else all.push(this);
+  }
+
+  /** The weight held now, holding by holding (oldest first). */
+  get outstanding(): readonly SemHolding[] {
+    return this.holdings;
+  }
+
+  /**
+   * Hands the current task's most recent holding to `task`, which then owns its release
+   * (e.g. one task acquires on behalf of a worker it then spawns, which releases).
+   */
+  handOver(task: { readonly id: number; readonly name: string }): void {
+    const me = this.sim.current?.id ?? -1;
+    for (let i = this.holdings.length - 1; i >= 0; i--) {
+      const h = this.holdings[i] as SemHolding;
+      if (h.holder.id === me) {
+        h.holder = { id: task.id, name: task.name };
+        return;
+      }
+    }
+    assert(false, `${this.name}: handOver by a task that holds nothing`);
+  }
+
+  private hold(n: number): void {
+    const t = this.sim.current;
+    const who = { id: t?.id ?? -1, name: t?.name ?? 'kernel' };
+    this.holdings.push({ n, acquiredBy: who, step: this.sim.steps, time: this.sim.now, holder: who });
+  }
+
+  private unhold(n: number): void {
+    const me = this.sim.current?.id ?? -1;
+    let i = this.holdings.findIndex((h) => h.holder.id === me && h.n === n);
+    if (i < 0) i = this.holdings.findIndex((h) => h.n === n);
+    if (i < 0) i = 0;
+    this.holdings.splice(i, 1);
   }
 
   /** Weight currently held. */
@@ -60,6 +123,7 @@ export class Weighted {
     if (ctx.err() !== null) return ctx.err();
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
+      this.hold(n);
       return null;
     }
     if (n > this.size) {
@@ -85,9 +149,14 @@ export class Weighted {
       return ctx.err();
     }
     if (ctx.err() !== null) {
-      this.release(n);
+      // Woken and cancelled at once: x/sync's s.Release(n) (its mutex section included),
+      // without a holding to remove, since this acquire never recorded one.
+      this.critical('Release of');
+      this.cur -= n;
+      this.notifyWaiters();
       return ctx.err();
     }
+    this.hold(n);
     return null;
   }
 
@@ -96,6 +165,7 @@ export class Weighted {
     this.critical('TryAcquire of');
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
+      this.hold(n);
       return true;
     }
     return false;
@@ -109,6 +179,7 @@ export class Weighted {
       this.cur += n;
       throw new GoPanic(`semaphore: released more than held (${this.name})`);
     }
+    this.unhold(n);
     this.notifyWaiters();
   }
 

@@ -4,8 +4,11 @@
  * functions of these facts.
  */
 import type { FinishedRun } from '../../harness/target.ts';
+import type { BulkOptions, FlushFact, VariantFlags } from '../../engine/index.ts';
+import { Weighted, type Context, type GoError, type PoolViolation, type Resource, type RunResult, type SemHolding } from '../../sim/index.ts';
+import type { AnswerDigest, CallIntent } from '../../scenario/call-intent.ts';
+import type { Exchange } from '../../scenario/request-log.ts';
 import type { ExitLog } from '../../engine/exit-log.ts';
-import type { GoError, PoolViolation, Resource, RunResult } from '../../sim/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { EngineWorld } from '../../scenario/world.ts';
 
@@ -21,8 +24,21 @@ export interface CallFact {
   readonly endSeq: number | null;
   readonly returns: number;
   readonly result: string | null;
-  /** The error value it returned (compared by identity), or null. */
+  /** The error returned (compare by identity or class, never by text), or null. */
   readonly error: GoError | null;
+  /** The call's context, when the workload recorded it. */
+  readonly ctx: Context | null;
+  /** What the call asked for, when the workload recorded it. */
+  readonly intent: CallIntent | null;
+  /** What a successful call returned, reduced. */
+  readonly answer: AnswerDigest | null;
+}
+
+/** A counted resource (a semaphore) and the weight still held at the end. */
+export interface CountedFact {
+  readonly name: string;
+  readonly size: number;
+  readonly outstanding: readonly SemHolding[];
 }
 
 /** One write attempt. */
@@ -50,6 +66,24 @@ export interface RunFacts {
   readonly exits: ExitLog;
   /** The stored document, realtime. */
   readonly readDocument: (index: string, id: string) => { readonly source: unknown } | undefined;
+  /** The scenario as run, the engine's options and the variant's switches. */
+  readonly scenario: Scenario;
+  readonly opts: BulkOptions;
+  readonly flags: VariantFlags;
+  /** Every request the engine sent and what came back. */
+  readonly exchanges: readonly Exchange[];
+  /** Every queue Run flushed or left at its exit, with the trigger. */
+  readonly flushes: readonly FlushFact[];
+  /** When Run returned (null: still running at the end). */
+  readonly runExit: EngineWorld['runExit'];
+  /** When the bulker's context was cancelled (undefined: never). */
+  readonly bulkerStoppedAt: number | undefined;
+  /** Every semaphore of the run with what is still held. */
+  readonly counted: readonly CountedFact[];
+  /** Virtual time the clock slipped (fired a timer early while tasks were runnable) within [from, to]. */
+  readonly slippedWithin: (from: number, to: number) => number;
+  /** Whether a task (by id) has ended. */
+  readonly taskEnded: (id: number) => boolean;
 }
 
 const cache = new WeakMap<object, RunFacts>();
@@ -69,6 +103,16 @@ export function factsOf(run: FinishedRun<Scenario, EngineWorld>): RunFacts {
       writes: w.ledger.writes,
       exits: w.bulker.exits,
       readDocument: (index, id) => w.es.getDocument(index, id),
+      scenario: w.scenario,
+      opts: w.bulker.opts,
+      flags: w.bulker.flags,
+      exchanges: w.requests.exchanges,
+      flushes: w.flushes,
+      runExit: w.runExit,
+      bulkerStoppedAt: w.bulkerCtx.doneAt,
+      counted: Weighted.of(w.sim).map((s) => ({ name: s.name, size: s.size, outstanding: s.outstanding.slice() })),
+      taskEnded: (id) => w.sim.taskEnded(id),
+      slippedWithin: (from, to) => w.sim.slips.reduce((t, s) => t + Math.max(0, Math.min(s.to, to) - Math.max(s.from, from)), 0),
     };
     cache.set(run, f);
   }

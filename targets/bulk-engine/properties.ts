@@ -11,6 +11,7 @@ import type { EngineWorld } from '../../scenario/world.ts';
 import { explainLeak } from './explain.ts';
 import { callOf } from './explain.ts';
 import { factsOf, type RunFacts } from './facts.ts';
+import { PROGRESS_PROPERTIES } from './progress-properties.ts';
 import { durableSignature, lifecycleSignature, outcomeSignature, poolSignature } from './signature.ts';
 
 /** A property of the bulk engine, over the facts of a run. */
@@ -142,4 +143,4 @@ export const durableAcks = property('durable-acks', 'wrong-answer', 'a write the
 });
 
 /** The bulk engine's properties (the core ones are added by the framework). */
-export const ENGINE_PROPERTIES: readonly EngineProperty[] = [useAfterFree, doubleFree, oneOutcomePerCall, durableAcks, blockLifecycle];
+export const ENGINE_PROPERTIES: readonly EngineProperty[] = [useAfterFree, doubleFree, oneOutcomePerCall, durableAcks, blockLifecycle, ...PROGRESS_PROPERTIES];
