@@ -15,22 +15,27 @@ import { scratch } from './scratch.ts';
 
 const bin = join(import.meta.dirname, '../bin.js');
 
-/** Runs `dst argv` until a stdout line matches `until`, then SIGKILLs it; resolves to that line. */
+/**
+ * Runs `dst argv` until a stdout line matches `until`, then SIGKILLs it; resolves to that
+ * line once the process is reaped (until then its pid is a zombie that still looks alive).
+ */
 function runUntil(argv: string[], until: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...argv], { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
+    let matched: string | null = null;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       out += chunk;
       const line = out.split('\n').find((l) => until.test(l));
-      if (line !== undefined && child.exitCode === null) {
+      if (line !== undefined && matched === null && child.exitCode === null) {
+        matched = line;
         child.kill('SIGKILL');
-        resolve(line);
       }
     });
     child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`dst exited (${code}) before the kill: ${out}`));
+      if (signal === 'SIGKILL' && matched !== null) resolve(matched);
+      else reject(new Error(`dst exited (${code}) before the kill: ${out}`));
     });
   });
 }
