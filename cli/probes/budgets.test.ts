@@ -68,7 +68,7 @@ describe('runs stop at a heap or wall budget with a reported outcome, never a cr
   it('--max-heap-mb 16 stops a replay at the heap budget', async () => {
     const r = await runCli(['replay', '--seed', '0', '--scenario', 'checkin-storm', '--variant', 'hardened', '--max-heap-mb', '16']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/outcome resource-budget/);
+    expect(r.stdout).toMatch(/the run ended with resource-budget/);
     expect(r.stderr).toMatch(/^dst: 1 run stopped by a budget of dst \(not a finding\): checkin-storm seed 0: heap budget of 16 MB reached/);
   });
 
