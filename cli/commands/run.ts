@@ -5,6 +5,7 @@
  * threads when there are enough of them, and may stop at the first failure; `--strategy
  * exhaustive` delegates to exploration.
  */
+import { SEVERITY_LABEL } from '../../properties/severity.ts';
 import { smallestSpec } from '../../harness/bug-case.ts';
 import { groupBugs, type Bug } from '../../harness/bugs.ts';
 import type { CaseReport } from '../../harness/case.ts';
@@ -116,6 +117,8 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
   const coveredBefore = flags.save !== undefined ? await coveredIn(flags.save, target) : new Map<string, string>();
   const saver = flags.save !== undefined ? new FindingSaver(flags.save, target, new Set(coveredBefore.keys())) : null;
   const jobs = new Map(variants.map((v) => [v, jobOf(v)]));
+  const properties = propertiesOf(t);
+  const classOf = new Map(properties.map((p) => [p.name, p.severity == null ? 'determinism' : SEVERITY_LABEL[p.severity]]));
   const bugsSoFar = new Set<string>();
   let announced = false;
   const onCase = (r: CaseReport) => {
@@ -126,7 +129,7 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
       announced = true;
       progress.clear();
       // determinism-ok: process.uptime() times the CLI itself, outside any simulation
-      println(io.stdout, `${st.red('first failure')} after ${process.uptime().toFixed(1)} s: ${r.scenario} seed ${r.seed} ${st.bold(r.property ?? '')} (${st.dim(r.replay)})`);
+      println(io.stdout, `${st.red('first failure')} after ${process.uptime().toFixed(1)} s: ${r.scenario} seed ${r.seed} ${st.bold(r.property ?? '')} [${classOf.get(r.property ?? '') ?? 'unknown'}; the bugs below come most severe first] (${st.dim(r.replay)})`);
     }
     progress.tick(1, bugsSoFar.size);
   };
@@ -141,7 +144,6 @@ export async function runCommand(flags: RunFlags, io: Io): Promise<number> {
     reports = done.reports;
     rerunCount = done.reruns;
   }
-  const properties = propertiesOf(t);
   const bugs = withNeeds(target, groupBugs(reports, properties), procs);
   if (goSeeds > 0 && bugs.length > 0) {
     if (!flags.json) println(io.stderr, `go-strategy pass: ${goSeeds} seeds per configuration with a bug (GOMAXPROCS ${procs})`);
