@@ -5,7 +5,7 @@
  * section (a run, or a target's setup) is open, a call is a "nondeterminism leak" and
  * fails the run naming the source; otherwise the wrapper calls the original, unchanged.
  * Because the wrappers are installed at load time, a reference taken before a run
- * (`const r = Math.random` in a module) is the wrapper too, and is caught. ESM named
+ * (`const r = Math.random` in a module) is the wrapper too, and is caught (determinism-ok: the guard names what it traps). ESM named
  * imports of `node:crypto`, `node:timers`, `node:timers/promises`, `node:os` and `node:vm`
  * see the wrappers through `syncBuiltinESMExports`. A Promise reaction (then, await)
  * created inside a guarded section is a job the host runs after the section, outside the
@@ -34,12 +34,12 @@ const RealDate = Date;
 const realPerformanceNow = performance.now.bind(performance); // determinism-ok: the host clock, kept for the CLI's own budgets
 const realDateNow = Date.now; // determinism-ok: the host clock, kept for the CLI's own budgets
 
-/** The host's monotonic clock in ms (the original `performance.now`), for budgets kept outside any simulation. */
+/** The host's monotonic clock in ms (the original `performance.now`), for budgets kept outside any simulation. (determinism-ok: read only by the CLI, outside any simulation) */
 export function hostNow(): number {
   return realPerformanceNow();
 }
 
-/** The host's wall clock in ms since the epoch (the original `Date.now`), for the CLI outside any simulation. */
+/** The host's wall clock in ms since the epoch (the original `Date.now`), for the CLI outside any simulation. (determinism-ok: read only by the CLI, outside any simulation) */
 export function hostTimeMs(): number {
   return realDateNow();
 }
@@ -126,7 +126,7 @@ function trapGetter(owner: object, key: string, what: string): void {
   TRAPPED.push(what);
 }
 
-/** `Date`: `new Date()` and `Date()` read the clock; `new Date(x)` and the static helpers stay. */
+/** `Date`: `new Date()` and `Date()` read the clock; `new Date(x)` and the static helpers stay. (determinism-ok: the guard that traps this source, not a use of it) */
 function trapDate(): void {
   const D = function (this: unknown, ...args: unknown[]): unknown {
     if (args.length === 0 && handler !== null) return handler(new.target === undefined ? 'Date()' : 'new Date()');
@@ -137,7 +137,7 @@ function trapDate(): void {
   Object.setPrototypeOf(D, Object.getPrototypeOf(RealDate) as object);
   (D as unknown as { prototype: unknown }).prototype = RealDate.prototype;
   Object.defineProperty(RealDate.prototype, 'constructor', { value: D, writable: true, configurable: true, enumerable: false });
-  const now = wrap(RealDate.now as Fn, 'Date.now', RealDate);
+  const now = wrap(RealDate.now as Fn, 'Date.now', RealDate); // determinism-ok: the guard that traps this source, not a use of it
   (RealDate as unknown as Owner).now = now;
   (D as unknown as Owner).now = now;
   (globalThis as unknown as { Date: DateConstructor }).Date = D;
@@ -146,15 +146,15 @@ function trapDate(): void {
 
 function install(): void {
   const g = globalThis as unknown as Owner;
-  trapMethod(Math, 'random', 'Math.random');
+  trapMethod(Math, 'random', 'Math.random'); // determinism-ok: the guard that traps this source, not a use of it
   trapDate();
   // Timers and the host's job queues; node:timers holds the same functions as the globals.
-  for (const k of ['setTimeout', 'setInterval', 'setImmediate'] as const) {
+  for (const k of ['setTimeout', 'setInterval', 'setImmediate'] as const) { // determinism-ok: the guard that traps this source, not a use of it
     trapMethod(nodeTimersPromises, k, `node:timers/promises ${k}`);
     trapMethod(g, k, k);
     nodeTimers[k] = g[k];
   }
-  trapMethod(g, 'queueMicrotask', 'queueMicrotask');
+  trapMethod(g, 'queueMicrotask', 'queueMicrotask'); // determinism-ok: the guard that traps this source, not a use of it
   const scheduler = nodeTimersPromises.scheduler as object | undefined;
   trapMethod(scheduler, 'wait', 'node:timers/promises scheduler.wait');
   trapMethod(scheduler, 'yield', 'node:timers/promises scheduler.yield');
@@ -162,10 +162,10 @@ function install(): void {
   for (const k of ['now', 'mark', 'measure', 'getEntries', 'getEntriesByName', 'getEntriesByType', 'clearMarks', 'clearMeasures', 'eventLoopUtilization', 'timerify', 'toJSON', 'markResourceTiming']) trapMethod(performance, k, `performance.${k}`);
   trapGetter(performance, 'timeOrigin', 'performance.timeOrigin');
   // process clocks, usage and job queue.
-  const hrtime = process.hrtime;
+  const hrtime = process.hrtime; // determinism-ok: the guard that traps this source, not a use of it
   const bigint = hrtime.bigint;
-  trapMethod(process, 'hrtime', 'process.hrtime');
-  (process.hrtime as unknown as Owner).bigint = wrap(bigint as unknown as Fn, 'process.hrtime.bigint', hrtime);
+  trapMethod(process, 'hrtime', 'process.hrtime'); // determinism-ok: the guard that traps this source, not a use of it
+  (process.hrtime as unknown as Owner).bigint = wrap(bigint as unknown as Fn, 'process.hrtime.bigint', hrtime); // determinism-ok: the guard that traps this source, not a use of it
   const memoryUsage = process.memoryUsage;
   const rss = memoryUsage.rss;
   trapMethod(process, 'memoryUsage', 'process.memoryUsage');
@@ -179,7 +179,7 @@ function install(): void {
   for (const k of ['randomBytes', 'randomFill', 'randomFillSync', 'randomInt', 'randomUUID', 'getRandomValues', 'pseudoRandomBytes', 'prng', 'rng', 'generateKey', 'generateKeySync', 'generateKeyPair', 'generateKeyPairSync', 'generatePrime', 'generatePrimeSync']) trapMethod(nodeCrypto, k, `node:crypto ${k}`);
   // The host's changing state.
   for (const k of ['freemem', 'uptime', 'loadavg', 'cpus']) trapMethod(nodeOs, k, `os.${k}`);
-  // New JavaScript realms have their own, untrapped Math.random and Date.
+  // New JavaScript realms have their own, untrapped Math.random and Date. (determinism-ok: the guard that traps this source, not a use of it)
   for (const k of ['createContext', 'runInNewContext', 'runInContext', 'compileFunction', 'measureMemory']) trapMethod(nodeVm, k, `vm.${k}`);
   const Script = nodeVm.Script as { prototype: object } | undefined;
   trapMethod(Script?.prototype, 'runInNewContext', 'vm.Script#runInNewContext');
@@ -187,7 +187,7 @@ function install(): void {
   // Garbage-collector timing.
   trapMethod(g, 'WeakRef', 'new WeakRef');
   trapMethod(g, 'FinalizationRegistry', 'new FinalizationRegistry');
-  // A wrapped function's own properties that name another original (setTimeout[promisify.custom]) name its wrapper.
+  // A wrapped function's own properties that name another original (setTimeout[promisify.custom]) name its wrapper. (determinism-ok: the guard that traps this source, not a use of it)
   for (const w of wrapperOf.values()) {
     for (const key of Reflect.ownKeys(w)) {
       const d = Object.getOwnPropertyDescriptor(w, key);
