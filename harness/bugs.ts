@@ -5,6 +5,7 @@
  * the command that replays it. Pure: reports in, bugs out.
  */
 import type { SwarmSwitches } from './swarm-switches.ts';
+import { raceGroupOf } from '../properties/core.ts';
 import { signatureOf } from '../properties/signature.ts';
 import { severityRank, type Severity } from '../properties/severity.ts';
 import type { CaseReport, ScheduleMeasure } from './case.ts';
@@ -183,11 +184,10 @@ function foldConsequences(sorted: Bug[], runsOf: (b: Bug) => Set<number>, rank: 
   return grouped.map((b, i) => ({ b, i })).sort((x, y) => worstRank(x.b) - worstRank(y.b) || x.i - y.i).map((x) => x.b);
 }
 
-/** Whether two data-race bugs are on the same location group (`data-race: <group>: <sites>`). */
+/** Whether two bugs are data races on the same location group. */
 function sameRaceLocation(a: Bug, b: Bug): boolean {
-  if (a.property !== 'data-race' || b.property !== 'data-race') return false;
-  const group = (x: Bug) => x.signature.slice(0, x.signature.indexOf(': ', 'data-race: '.length));
-  return group(a) === group(b);
+  const g = raceGroupOf(a.signature);
+  return g !== null && g === raceGroupOf(b.signature);
 }
 
 function isSubset(a: Set<number>, b: Set<number>): boolean {

@@ -61,6 +61,14 @@ export function raceSignature(race: DataRace): string {
   return signature('data-race', `${normaliseIds(race.group)}: ${a} / ${b}`);
 }
 
+/** The location group a {@link raceSignature} names (`data-race: <group>: <sites>`), or null for another signature. */
+export function raceGroupOf(sig: string): string | null {
+  const head = 'data-race: ';
+  if (!sig.startsWith(head)) return null;
+  const end = sig.indexOf(': ', head.length);
+  return end < 0 ? null : sig.slice(head.length, end);
+}
+
 /** `no-stuck-tasks`: nothing non-daemon alive at the end; no deadlock; budgets not hit. */
 export const noStuckTasks: CoreProperty = {
   name: 'no-stuck-tasks',

@@ -3,6 +3,7 @@
  * its own signature gets a generic one.
  */
 import { describe, expect, it } from 'vitest';
+import { raceGroupOf, raceSignature } from './core.ts';
 import { normaliseIds, signatureOf, withSignature } from './signature.ts';
 
 describe('normaliseIds', () => {
@@ -25,5 +26,16 @@ describe('signatureOf', () => {
     const b = withSignature({ property: 'data-race', message: 'task-41 wrote x.2', evidence });
     expect(a.signature).toBe('data-race: task-* wrote x.*');
     expect(b.signature).toBe(a.signature);
+  });
+});
+
+describe('race signatures', () => {
+  it('name the location group and both sites, and give the group back', () => {
+    const side = (task: string, kind: 'read' | 'write', site: string) => ({ task, kind, site, step: 3, time: 0, lastSync: 'none' });
+    const race = { location: 'block 7.3 .next', group: 'block .next', first: side('flush-4', 'read', 'loop: n.next'), second: side('agent-2', 'write', 'free: reset'), count: 1 };
+    const sig = raceSignature(race);
+    expect(sig).toBe('data-race: block .next: read at loop: n.next / write at free: reset');
+    expect(raceGroupOf(sig)).toBe('block .next');
+    expect(raceGroupOf('use-after-free: flush-*-read touched next')).toBeNull();
   });
 });

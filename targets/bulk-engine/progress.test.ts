@@ -7,29 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Mutant } from '../../engine/index.ts';
 import { runCase, type CaseReport } from '../../harness/case.ts';
-import { loadScenario, parseScenario } from '../../scenario/load.ts';
+import { loadScenario } from '../../scenario/load.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
-import { engineCase } from './testing.ts';
+import { engineCase, smallScenario } from './testing.ts';
 
-/** A few agents doing every kind of checkin call, with no fault and no disconnect, then shutdown. */
-function scenario(over: Partial<ScenarioInput['workload']> = {}, extra: Partial<ScenarioInput> = {}) {
-  return parseScenario(
-    {
-      name: 'progress-test',
-      durationS: 5,
-      drainS: 30,
-      workload: {
-        agents: 6,
-        startSpreadS: 0.5,
-        backgroundMultiUpdateEveryS: 2,
-        checkin: { actionSearch: 0.5, upgradeUpdate: 1, apiKeyUpdate: 0, disconnect: 0, longPollS: { min: 0.5, max: 1 }, gapS: { min: 0, max: 0.2 } },
-        ...over,
-      },
-      ...extra,
-    },
-    'progress-test',
-  );
-}
+const scenario = (over: Partial<ScenarioInput['workload']> = {}, extra: Partial<ScenarioInput> = {}) => smallScenario('progress-test', over, extra);
 
 const calm = scenario();
 const disconnecting = scenario({ checkin: { actionSearch: 0.5, upgradeUpdate: 1, apiKeyUpdate: 0, disconnect: 1, disconnectAfterS: { min: 0, max: 0.1 }, longPollS: { min: 0.5, max: 1 }, gapS: { min: 0, max: 0.2 } } });

@@ -7,29 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Mutant, VariantName } from '../../engine/index.ts';
 import { runCase, type CaseReport } from '../../harness/case.ts';
 import { withDeterminism } from '../../harness/sweep.ts';
-import { parseScenario } from '../../scenario/load.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
-import { engineCase } from './testing.ts';
+import { engineCase, smallScenario } from './testing.ts';
 
-/** A small scenario: a few agents doing every kind of checkin call, then shutdown. */
-function scenario(over: Partial<ScenarioInput['workload']> = {}, extra: Partial<ScenarioInput> = {}) {
-  return parseScenario(
-    {
-      name: 'checker-test',
-      durationS: 5,
-      drainS: 30,
-      workload: {
-        agents: 6,
-        startSpreadS: 0.5,
-        backgroundMultiUpdateEveryS: 2,
-        checkin: { actionSearch: 0.5, upgradeUpdate: 1, apiKeyUpdate: 0, disconnect: 0, longPollS: { min: 0.5, max: 1 }, gapS: { min: 0, max: 0.2 } },
-        ...over,
-      },
-      ...extra,
-    },
-    'checker-test',
-  );
-}
+const scenario = (over: Partial<ScenarioInput['workload']> = {}, extra: Partial<ScenarioInput> = {}) => smallScenario('checker-test', over, extra);
 
 function run(variant: VariantName, sc: ReturnType<typeof scenario>, mutants: Mutant[] = [], seed = 1): CaseReport {
   return runCase(engineCase({ scenario: sc, variant, seed, mutants })).report;

@@ -7,8 +7,8 @@ import { configName } from '../../harness/configuration.ts';
 import type { StrategySpec } from '../../harness/strategy-spec.ts';
 import type { LoadedTarget } from '../../harness/targets.ts';
 import type { Mutant, VariantName } from '../../engine/index.ts';
-import { loadScenario } from '../../scenario/load.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import { loadScenario, parseScenario } from '../../scenario/load.ts';
+import type { Scenario, ScenarioInput } from '../../scenario/schema.ts';
 import { bulkEngine } from './index.ts';
 
 /** The bulk engine as a loaded target. */
@@ -40,4 +40,28 @@ export function engineCase(o: EngineCaseOptions): CaseSpec {
     ...(o.mutants !== undefined && o.mutants.length > 0 && { inject: { mutants: o.mutants } }),
     ...(o.keepTrace !== undefined && { keepTrace: o.keepTrace }),
   };
+}
+
+/**
+ * A small checker-test scenario named `name`: six agents doing every kind of checkin call
+ * (no API-key update, no disconnect unless `over` says so) for 5 s, then shutdown;
+ * `over` replaces workload fields, `extra` top-level ones.
+ */
+export function smallScenario(name: string, over: Partial<ScenarioInput['workload']> = {}, extra: Partial<ScenarioInput> = {}): Scenario {
+  return parseScenario(
+    {
+      name,
+      durationS: 5,
+      drainS: 30,
+      workload: {
+        agents: 6,
+        startSpreadS: 0.5,
+        backgroundMultiUpdateEveryS: 2,
+        checkin: { actionSearch: 0.5, upgradeUpdate: 1, apiKeyUpdate: 0, disconnect: 0, longPollS: { min: 0.5, max: 1 }, gapS: { min: 0, max: 0.2 } },
+        ...over,
+      },
+      ...extra,
+    },
+    name,
+  );
 }
