@@ -1,54 +1,49 @@
 /**
- * The exploration's progress line: when it is printed (a fake clock), and what it says.
+ * The exploration's progress: the shared progress report (schedules of at most the
+ * budget, rate, time left) with classes, redundant runs and depth appended, on a fake clock.
  */
 import { describe, expect, it } from 'vitest';
-import { progressLine, ProgressTicker } from './explore-progress.ts';
-
-function fakeOut(tty: boolean) {
-  const lines: string[] = [];
-  return { lines, out: { isTTY: tty, write: (s: string) => lines.push(s) } };
-}
+import type { Io } from '../io.ts';
+import { exploreDetail, exploreProgress } from './explore-progress.ts';
 
 const p = { schedules: 32, classes: 20, redundant: 4, depth: 17 };
 
+function fakeIo(tty: boolean): { io: Io; text: () => string } {
+  let text = '';
+  const out = { isTTY: tty, write: (s: string) => ((text += s), true) };
+  return { io: { stdout: out, stderr: out } as unknown as Io, text: () => text };
+}
+
 describe('exploration progress', () => {
-  it('names schedules, classes, rate and depth', () => {
-    expect(progressLine(p, 2_000)).toBe('dst explore: 32 schedules, 20 classes, 4 redundant, 16/s, depth 17 (2 s)');
-    expect(progressLine({ ...p, classes: 0, redundant: 0 }, 1_000)).toBe('dst explore: 32 schedules, 32/s, depth 17 (1 s)');
+  it('appends classes, redundant runs and depth (only the depth without reduction)', () => {
+    expect(exploreDetail(p)).toBe('20 classes, 4 redundant, depth 17');
+    expect(exploreDetail({ ...p, classes: 0, redundant: 0 })).toBe('depth 17');
   });
 
-  it('off a terminal: nothing in the first 2 s, then a line every 2 s', () => {
+  it('off a terminal: one line every 5 s, naming schedules, rate and the detail', () => {
     let t = 0;
-    const { lines, out } = fakeOut(false);
-    const ticker = new ProgressTicker(out, () => t);
-    for (let i = 0; i < 16 * 10; i++) {
-      t += 100;
-      ticker.tick(p);
+    const { io, text } = fakeIo(false);
+    const r = exploreProgress(io, 1_000, false, () => t);
+    for (let i = 0; i < 100; i++) {
+      t += 100; // 10 schedules/s for 10 s
+      r.tick(p);
     }
-    // 16 ticks per clock read, 100 ms per tick: reads at 1.6 s, 3.2 s, ..., 16 s.
-    expect(lines.length).toBe(5);
-    ticker.finish();
-    expect(lines.length).toBe(5);
+    r.finish();
+    const lines = text().split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('dst explore: 50 of at most 1,000 schedules, 10 schedules/s, at most 1m35s left, 20 classes, 4 redundant, depth 17');
   });
 
-  it('on a terminal: one rewritten line from half a second on, ended by finish', () => {
+  it('prints nothing with --quiet, or for a short exploration', () => {
+    const quiet = fakeIo(false);
     let t = 0;
-    const { lines, out } = fakeOut(true);
-    const ticker = new ProgressTicker(out, () => t);
-    for (let i = 0; i < 32; i++) {
-      t += 50;
-      ticker.tick(p);
-    }
-    expect(lines[0]).toMatch(/^\r/);
-    ticker.finish();
-    expect(lines.at(-1)).toBe('\n');
-  });
-
-  it('a short exploration off a terminal prints nothing', () => {
-    const { lines, out } = fakeOut(false);
-    const ticker = new ProgressTicker(out, () => 0);
-    for (let i = 0; i < 100; i++) ticker.tick(p);
-    ticker.finish();
-    expect(lines).toEqual([]);
+    const r = exploreProgress(quiet.io, 1_000, true, () => (t += 1_000));
+    for (let i = 0; i < 20; i++) r.tick(p);
+    expect(quiet.text()).toBe('');
+    const short = fakeIo(false);
+    const s = exploreProgress(short.io, 1_000, false, () => 0);
+    for (let i = 0; i < 20; i++) s.tick(p);
+    s.finish();
+    expect(short.text()).toBe('');
   });
 });

@@ -10,7 +10,7 @@ import type { CaseSpec } from '../../harness/case.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
 import { exploreCase, type ExploreReport, type Reduction } from '../../harness/explore.ts';
 import { hostTimeMs } from '../../sim/index.ts';
-import { ProgressTicker } from './explore-progress.ts';
+import { exploreProgress } from './explore-progress.ts';
 import { makeRepro } from '../../harness/repro.ts';
 import { loadTarget, type LoadedTarget } from '../../harness/targets.ts';
 import { parseChoice, parsePositiveInt } from '../args.ts';
@@ -50,8 +50,10 @@ export interface Explored {
 /** How `exploreOne` reduces and reports progress (default: no reduction, silent). */
 export interface ExploreHow {
   readonly reduction?: Reduction;
-  /** Where progress lines go (none without it, or with --quiet). */
+  /** Where progress goes (none without it). */
   readonly io?: Io;
+  /** `--quiet`: no progress. */
+  readonly quiet?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
   const chosen = chooseConfig(target.target, ref);
   checkFits(target.target, chosen.config, ref, budget);
   const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
-  const ticker = how.io ? new ProgressTicker(how.io.stderr, hostTimeMs) : null;
+  const ticker = how.io ? exploreProgress(how.io, max, how.quiet === true) : null;
   const report = exploreCase(base, bound, max, { reduction: how.reduction ?? 'none', ...(ticker ? { onProgress: (p) => ticker.tick(p) } : {}) }, hostTimeMs);
   ticker?.finish();
   let saved: string | null = null;
@@ -142,7 +144,7 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   if (reduction === 'dpor' && Number.isFinite(bound)) io.stderr.write(`${boundedReductionWarning(bound)}\n`);
   const fair = reduction === 'dpor' ? target.target.limits(chooseConfig(target.target, ref).config).fairnessBound : undefined;
   if (fair !== undefined) io.stderr.write(`dst explore: ${target.target.name} runs under a fairness bound (${fair}); with --reduction dpor it may miss schedules (which task the bound forces depends on the order of independent steps); use --reduction none for a complete search within it\n`);
-  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, { reduction, ...(flags.quiet === true ? {} : { io }) });
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, { reduction, io, quiet: flags.quiet === true });
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   if (e.report.failure !== null) return 1;
