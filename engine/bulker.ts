@@ -79,7 +79,7 @@ export class Bulker implements EngineCore {
     this.pool = new TrackedPool<BulkT>(sim, blockPoolType(sim), `${this.name}.pool`, cfg.poolPolicy?.(sim));
     this.ch = sim.chan<Blk>(this.opts.blockQueueSz, `${this.name}.ch`);
     this.pendingDispatches = new AtomicInt(0, `${this.name}.pendingBulkDispatches`);
-    this.closed = this.flags.closedSignal ? sim.chan<never>(0, `${this.name}.closed`) : null;
+    this.closed = this.flags.closedSignal ? sim.signal(`${this.name}.closed`) : null;
     this.apikeyLimit = new Weighted(sim, this.opts.apikeyMaxParallel, `${this.name}.apikeyLimit`);
     const make = (t: Transport, name: string): Bulker => new Bulker(sim, t, { variant: this.variant, name, hooks: this.hooks, ...(cfg.poolPolicy !== undefined && { poolPolicy: cfg.poolPolicy }) });
     this.children = new ChildBulkers(sim, this.name, this.flags, make, cfg.remoteTransport ?? noRemoteTransport);

@@ -74,6 +74,12 @@ export class Chan<T = unknown> {
    */
   private races: Races | null;
   private clocks: ChanClocks | null = null;
+  /**
+   * A signal channel: never sent on, only closed (a context's `Done()`). Waiting on one
+   * then only reads it for partial-order reduction: waiters commute, since its close
+   * wakes them all whatever order they queued in; the close is what writes it.
+   */
+  private signalOnly = false;
 
   constructor(
     /** Kernel hook used to wake parked tasks. */
@@ -100,6 +106,17 @@ export class Chan<T = unknown> {
     return this;
   }
 
+  /** @internal Marks a signal channel (see `Sim.signal`): a send on it is a kernel assertion. Returns the channel. */
+  signal(): this {
+    this.signalOnly = true;
+    return this;
+  }
+
+  /** Whether this is a signal channel, never sent on, only closed. */
+  get isSignal(): boolean {
+    return this.signalOnly;
+  }
+
   /** This channel's clocks, or null when race detection is off for it. */
   private hb(): ChanClocks | null {
     if (this.clocks !== null) return this.clocks;
@@ -116,20 +133,21 @@ export class Chan<T = unknown> {
 
   /** True when a receive would complete now. */
   canRecv(): boolean {
-    touch(this.oid, true);
+    // A check only reads: dropping stale waiters from the front changes nothing a later operation sees.
+    touch(this.oid, false);
     // A rendezvous channel never buffers; checking `cap` first keeps `buf` out of the cache.
     return (this.cap > 0 && this.buf.length > 0) || this.closed || this.firstSender() !== null;
   }
 
   /** True when a send would complete now (a send on a closed channel "completes" by panicking). */
   canSend(): boolean {
-    touch(this.oid, true);
+    touch(this.oid, false);
     return this.closed || (this.cap > 0 && this.buf.length < this.cap) || this.firstReceiver() !== null;
   }
 
   /** @internal Parks receiver `w` (which must not be queued anywhere) at the back of the receive queue. */
   pushReceiver(w: Waiter): void {
-    touch(this.oid, true);
+    touch(this.oid, !this.signalOnly);
     if (w.queued) fail(`waiter of task ${w.task.name} is already queued`);
     w.queued = true;
     const t = this.recvTail;
@@ -140,6 +158,7 @@ export class Chan<T = unknown> {
 
   /** @internal Parks sender `w` (which must not be queued anywhere) at the back of the send queue. */
   pushSender(w: Waiter): void {
+    if (this.signalOnly) fail(`send on signal channel ${this.name}: it is only ever closed`);
     touch(this.oid, true);
     if (w.queued) fail(`waiter of task ${w.task.name} is already queued`);
     w.queued = true;
@@ -192,7 +211,8 @@ export class Chan<T = unknown> {
    * A buffered channel drains its buffer before reporting closed.
    */
   recvNow(): T | undefined {
-    touch(this.oid, true);
+    // A signal channel is ready only once closed, and a receive then changes nothing.
+    touch(this.oid, !this.signalOnly);
     const sender = this.popSender();
     if (sender !== null) {
       let v: T;
@@ -225,6 +245,7 @@ export class Chan<T = unknown> {
 
   /** Sends now. Precondition: {@link canSend}. Panics (throws GoPanic) when closed. */
   sendNow(v: T): void {
+    if (this.signalOnly) fail(`send on signal channel ${this.name}: it is only ever closed`);
     touch(this.oid, true);
     if (this.closed) throw new GoPanic(`send on closed channel ${this.name}`);
     const receiver = this.popReceiver();

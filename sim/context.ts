@@ -41,7 +41,7 @@ export class Context {
     /** Absolute deadline, if any (inherited from the parent when earlier). */
     readonly deadline: Micros | undefined,
   ) {
-    this.doneCh = parent === null ? null : sim.chan<never>(0, `${name}.Done`);
+    this.doneCh = parent === null ? null : sim.signal(`${name}.Done`);
   }
 
   /** Go's `ctx.Done()`: closed when the context ends; nil (never ready) for Background. */
@@ -86,7 +86,8 @@ export class Context {
 
   /** @internal */
   adopt(child: Context): void {
-    touch(this.oid, true);
+    // Only reads the parent: two adoptions commute (its cancel ends every child, whatever order they came in).
+    touch(this.oid, false);
     const e = this.err();
     if (e !== null) child.cancelWith(e);
     else if (this.parent !== null) this.children.add(child);

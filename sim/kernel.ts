@@ -19,7 +19,7 @@ import type { PreRun } from './prerun.ts';
 import type { Watchdog } from './watchdog.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { setActiveRaces } from './race/active.ts';
-import { CLOCK, KERNEL, RUN_END, setActiveDependencies, type DependencyLog } from './dpor/dependency-log.ts';
+import { CLOCK, KERNEL, RUN_END, setActiveDependencies, TIMERS, type DependencyLog } from './dpor/dependency-log.ts';
 import type { DataRace } from './race/report.ts';
 import { Races } from './race/runtime.ts';
 import { formatTime, sec, type Micros } from './time.ts';
@@ -283,6 +283,15 @@ export class Sim implements Waker {
   }
 
   /**
+   * Makes a signal channel: unbuffered, never sent on, only closed (what a context's
+   * `Done()` or a "closed" channel is in Go). Waiting on it carries less dependency for
+   * partial-order reduction than waiting on a channel that carries values.
+   */
+  signal(name?: string): Chan<never> {
+    return this.chan<never>(0, name).signal();
+  }
+
+  /**
    * Spawns a task (Go's `go` statement). It becomes runnable at once; the spawner keeps
    * running until its next yield.
    */
@@ -310,12 +319,20 @@ export class Sim implements Waker {
   schedule(d: Micros, what: string, fire: () => void): TimerEntry {
     if (!Number.isFinite(d)) fail(`timer ${what} needs a finite duration`);
     if (this.observing) fail(`an observer armed timer ${what}: observers are read-only`);
-    this.deps?.touch(CLOCK, false);
-    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire, this.races?.armSnapshot() ?? null);
+    const deps = this.deps;
+    deps?.touch(CLOCK, false);
+    if (deps !== null && !deps.barriers) deps.touch(TIMERS, true);
+    // Disarming a timer depends on its firing (one disables the other): both touch the timer.
+    return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire, this.races?.armSnapshot() ?? null, deps === null ? -1 : deps.newId());
   }
 
   /** Disarms a kernel timer; true when it was still pending. */
   unschedule(e: TimerEntry): boolean {
+    const deps = this.deps;
+    if (deps !== null) {
+      if (e.oid >= 0) deps.touch(e.oid, true);
+      if (!deps.barriers) deps.touch(TIMERS, true);
+    }
     return this.timers.cancel(e);
   }
 
@@ -611,21 +628,27 @@ export class Sim implements Waker {
     for (let e = this.timers.peek(); e !== undefined && e.when === this.clock; e = this.timers.peek()) {
       due.push(this.timers.pop() as TimerEntry);
     }
+    const tie = due.length > 1 ? this.deps : null;
+    tie?.beginTie(due.length);
+    let fired = 0;
     for (;;) {
       // A timer fired just before may have cancelled one of its same-instant peers.
       let live = 0;
       for (const d of due) if (d.live) due[live++] = d;
       due.length = live;
       if (live === 0) break;
+      if (tie !== null && live > 1) tie.tieCandidates = due.map((d) => d.seq);
       const i = this.decide(live, Labels.timerTie);
+      fired++;
       const e = due.splice(i, 1)[0] as TimerEntry;
       this.timers.consume(e);
       this.trace.recordText(this.stepCount, this.clock, -1, Op.TimerFire, e.seq, e.what);
       this.races?.enterKernel(e.armed, e.what);
       const deps = this.deps;
       if (deps !== null) {
-        deps.begin(KERNEL, -1, this.decisions.length, e.what);
+        deps.begin(KERNEL, -1, this.decisions.length, e.what, e.seq);
         deps.touch(CLOCK, true);
+        if (e.oid >= 0) deps.touch(e.oid, true);
       }
       try {
         e.fire();
@@ -636,6 +659,7 @@ export class Sim implements Waker {
       }
       if (this.aborted !== null) return this.aborted;
     }
+    tie?.endTie(fired);
     return null;
   }
 
@@ -663,6 +687,7 @@ export class Sim implements Waker {
     deps.begin(t.id, sched, this.decisions.length);
     deps.touch(t.oid, true);
     if (t.daemon) deps.touch(RUN_END, false);
+    if (!deps.barriers) deps.touch(TIMERS, false);
     try {
       this.step(t);
     } finally {
@@ -769,6 +794,7 @@ export class Sim implements Waker {
         this.park(t, e);
         // Its deadline is "now + d": arming reads the clock (for the dependency log).
         this.deps?.touch(CLOCK, false);
+        if (this.deps !== null && !this.deps.barriers) this.deps.touch(TIMERS, true);
         // A sleep orders nothing: its timer carries no clock.
         t.sleepTimer = this.timers.push(this.clock + Math.max(0, Math.round(e.d)), `sleep ${t.name}`, () => {
           t.sleepTimer = null;

@@ -16,6 +16,8 @@ export interface TimerEntry {
   /** What its armer knew when arming it (the fire runs with it), or null when it orders nothing (or was cancelled). */
   armed: VClock | null;
   live: boolean;
+  /** Its object id in the dependency log (its firing and its cancelling touch it), or -1 when nothing can cancel it. */
+  readonly oid: number;
 }
 
 /** Pending timers. */
@@ -26,8 +28,8 @@ export class TimerHeap {
   liveCount = 0;
 
   /** Arms a timer. */
-  push(when: Micros, what: string, fire: () => void, armed: VClock | null = null): TimerEntry {
-    const e: TimerEntry = { when, seq: this.seq++, fire, what, armed, live: true };
+  push(when: Micros, what: string, fire: () => void, armed: VClock | null = null, oid = -1): TimerEntry {
+    const e: TimerEntry = { when, seq: this.seq++, fire, what, armed, live: true, oid };
     const h = this.heap;
     h.push(e);
     let i = h.length - 1;

@@ -5,7 +5,7 @@
  * event that spawned it, an object by the event that made it), so equivalent runs that
  * made their channels or tasks in another order still agree.
  */
-import { CLOCK, KERNEL, RUN_END, UNKNOWN_OBJECT, type DependencyLog } from './dependency-log.ts';
+import { CLOCK, KERNEL, RUN_END, TIMERS, UNKNOWN_OBJECT, type DependencyLog } from './dependency-log.ts';
 
 /** A decision as the exploring strategy saw it. */
 export interface SeenDecision {
@@ -31,6 +31,7 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
     if (id === UNKNOWN_OBJECT) return '?';
     if (id === RUN_END) return 'end';
     if (id === CLOCK) return 'clock';
+    if (id === TIMERS) return 'timers';
     let s = objNames.get(id);
     if (s !== undefined) return s;
     const k = log.creator.get(id) ?? -1;
@@ -38,9 +39,24 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
     objNames.set(id, s);
     return s;
   };
+  // A kernel event is named by its run of kernel events and what it fired: timers due together that
+  // touch nothing in common fire in any order, and each order is the same class.
+  const kernelNames: string[] = [];
+  const seenInRun = new Map<string, number>();
+  for (let k = 0, run = 0; k < n; k++) {
+    if (log.tasks[k] !== KERNEL) continue;
+    if (k === 0 || log.tasks[k - 1] !== KERNEL) {
+      run++;
+      seenInRun.clear();
+    }
+    const what = log.what[k] as string;
+    const dup = seenInRun.get(what) ?? 0;
+    seenInRun.set(what, dup + 1);
+    kernelNames[k] = `K.${run}(${what})${dup > 0 ? `#${dup}` : ''}`;
+  }
   const evName = (k: number): string => {
     const t = log.tasks[k] as number;
-    return t === KERNEL ? `K.${seq[k]}(${log.what[k]})` : `(${objName(log.taskObject[t] ?? UNKNOWN_OBJECT)}).${seq[k]}`;
+    return t === KERNEL ? (kernelNames[k] as string) : `(${objName(log.taskObject[t] ?? UNKNOWN_OBJECT)}).${seq[k]}`;
   };
   const events: string[] = [];
   const perObject = new Map<string, string[][]>();
@@ -60,7 +76,7 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
   for (let k = 0; k < n; k++) {
     const kernel = log.tasks[k] === KERNEL;
     // With barriers a step's place among kernel events is part of its class; with time slips the clock orders them.
-    if (kernel && log.barriers) epoch++;
+    if (kernel && log.barriers && (k === 0 || log.tasks[k - 1] !== KERNEL)) epoch++;
     const end = log.lastDecision[k] as number;
     // A kernel event owns the timer-tie decisions taken just before it began.
     const mine = own(kernel ? prevEnd : (log.firstDecision[k] as number), end);
@@ -74,7 +90,9 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
       let groups = perObject.get(o);
       if (groups === undefined) perObject.set(o, (groups = [[]]));
       const w = (x & 1) === 1;
-      if (w) groups.push([`w${name}`], []);
+      // Kernel events of one run all set the clock to one instant: their writes of it are one group.
+      if (w && kernel && x >> 1 === CLOCK && k > 0 && log.tasks[k - 1] === KERNEL) (groups[groups.length - 2] as string[]).push(`w${name}`);
+      else if (w) groups.push([`w${name}`], []);
       else (groups[groups.length - 1] as string[]).push(`r${name}`);
     }
   }

@@ -21,7 +21,13 @@ export const UNKNOWN_OBJECT = 0;
 export const RUN_END = 1;
 /** The virtual clock: written by every kernel event, read by every step that reads the time or arms a timer. */
 export const CLOCK = 2;
-const FIRST_ID = 3;
+/**
+ * Pending timers, with time slips on: written by every arming or disarming of a timer,
+ * read by every task step. A slip may fire a timer at any decision after its arming, so
+ * an arming's place among other tasks' steps matters though it touches nothing of theirs.
+ */
+export const TIMERS = 3;
+const FIRST_ID = 4;
 /** Ids of objects made during the run are hashes in [RUN_IDS, 2^30). */
 const RUN_IDS = 1 << 20;
 
@@ -59,6 +65,12 @@ export class DependencyLog {
    * decision can let it fire before a step it followed (then it is ordered by what it touches).
    */
   barriers = true;
+  /**
+   * The timer ties of the run: each a run of kernel events fired at one instant from
+   * `due` timers due together (their order chosen by timer-tie decisions), starting at
+   * event `first`, with how many of them fired (fewer than `due` when one disarmed a peer).
+   */
+  readonly ties: TieGroup[] = [];
   private cur: number[] | null = null;
   private made = 0;
   private setupMade = 0;
@@ -99,8 +111,12 @@ export class DependencyLog {
     return this.tasks.length;
   }
 
-  /** Starts an event of `task` (or {@link KERNEL}, firing `what`); `sched` is its scheduling decision's index or -1. */
-  begin(task: number, sched: number, decisionsSoFar: number, what = ''): void {
+  /** Per event: the arming number of the timer a kernel event fired (-1 for task steps). */
+  readonly timerOf: number[] = [];
+
+  /** Starts an event of `task` (or {@link KERNEL}, firing `what`, timer number `timer`); `sched` is its scheduling decision's index or -1. */
+  begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1): void {
+    this.timerOf.push(timer);
     assert(this.cur === null, 'dependency log: an event began inside another');
     this.cur = [];
     this.what.push(what);
@@ -126,6 +142,25 @@ export class DependencyLog {
     c.push(write ? r + 1 : r);
   }
 
+  /**
+   * Before each timer-tie decision: the timers it chooses among, by arming number, in
+   * the kernel's order (a choice's index names one of them). Within one path of the
+   * exploration tree these numbers name the same timers, which is all a sleep set needs.
+   */
+  tieCandidates: readonly number[] = [];
+
+  /** Starts a timer tie of `due` timers (the kernel events that follow fire them). */
+  beginTie(due: number): void {
+    this.ties.push({ first: this.tasks.length, due, fired: -1 });
+  }
+
+  /** Ends the current timer tie after `fired` of its timers fired. */
+  endTie(fired: number): void {
+    const g = this.ties[this.ties.length - 1];
+    assert(g !== undefined && g.fired === -1, 'dependency log: a timer tie ended that never began');
+    g.fired = fired;
+  }
+
   /** Ends the current event, when `decisionsSoFar` decisions have been taken. */
   end(decisionsSoFar: number): void {
     assert(this.cur !== null, 'dependency log: an event ended that never began');
@@ -133,6 +168,16 @@ export class DependencyLog {
     this.footprints.push(this.cur);
     this.cur = null;
   }
+}
+
+/** Timers due at one instant, fired one after another (see {@link DependencyLog.ties}). */
+export interface TieGroup {
+  /** Index of the first event of the group. */
+  readonly first: number;
+  /** Timers due together. */
+  readonly due: number;
+  /** How many fired (-1 while firing). */
+  fired: number;
 }
 
 /** The union of two footprints (a write wins over a read of the same object). */
@@ -152,6 +197,15 @@ export function dependent(a: Footprint, b: Footprint): boolean {
     for (const y of b) {
       if (x >> 1 === y >> 1 && ((x | y) & 1) === 1) return true;
     }
+  }
+  return false;
+}
+
+/** Whether two kernel events of one instant conflict: as {@link dependent}, but both only set the clock to that instant. */
+export function dependentBesidesClock(a: Footprint, b: Footprint): boolean {
+  for (const x of a) {
+    if (x >> 1 === CLOCK) continue;
+    for (const y of b) if (x >> 1 === y >> 1 && ((x | y) & 1) === 1) return true;
   }
   return false;
 }

@@ -13,7 +13,7 @@ import { Labels, type Label } from '../label.ts';
 import { ReplayDivergence } from '../strategy/replay.ts';
 import type { RunnableView, Strategy } from '../strategy/strategy.ts';
 import type { SeenDecision } from './class-signature.ts';
-import { dependent, DependencyLog, KERNEL, union, type Footprint } from './dependency-log.ts';
+import { dependent, dependentBesidesClock, DependencyLog, KERNEL, union, type Footprint } from './dependency-log.ts';
 
 /** A scheduling decision of the exploration tree. */
 export interface SchedNode {
@@ -42,6 +42,24 @@ export interface OtherNode {
   /** Whether any choice but the first costs one unit of the preemption bound (a time slip). */
   readonly costly: boolean;
   pos: number;
+  /** A timer tie whose timers touch nothing in common: every order is one class, so only this one is run. */
+  independentTie?: boolean;
+  /** For a timer tie: which timers it chose among, and a sleep set over them (see {@link TieChoices}). */
+  readonly tie?: TieChoices;
+}
+
+/**
+ * The timers a timer-tie decision chooses among, each by its arming number: every choice
+ * not asleep is explored (timers that fire at one instant are a small, full expansion),
+ * and a timer explored from here, or asleep when the node was reached, sleeps on through
+ * the tie until a firing touches what it touched.
+ */
+export interface TieChoices {
+  readonly ids: readonly number[];
+  /** Timers asleep when the node was reached, with their firings' footprints. */
+  readonly sleep: ReadonlyMap<number, Footprint>;
+  /** Timers explored from here, with their firings' footprints (null until fired). */
+  readonly done: Map<number, Footprint | null>;
 }
 
 /** A node of the exploration tree. */
@@ -63,6 +81,10 @@ export class DporPath implements Strategy {
   private i = 0;
   private processed = 0;
   private sleep = new Map<number, Footprint>();
+  /** The timer tie being fired (its number in the log), its sleep set, and its last decision, waiting for its firing. */
+  private tieGroup = -1;
+  private tieSleep: ReadonlyMap<number, Footprint> = new Map();
+  private tieNode: OtherNode | null = null;
 
   constructor(
     /** The tree's current path; the run follows it, then appends the decisions it takes beyond. */
@@ -77,12 +99,22 @@ export class DporPath implements Strategy {
   choose(width: number, l: Label): number {
     this.catchUp();
     if (this.blocked) throw new ReplayDivergence(SLEEP_BLOCKED);
+    if (l === Labels.timerTie && this.dependencies.ties.length !== this.tieGroup) {
+      // A new timer tie: nothing of it sleeps yet.
+      this.tieGroup = this.dependencies.ties.length;
+      this.tieSleep = new Map();
+    }
     let node = this.nodes[this.i];
     if (node === undefined) {
-      node = { sched: false, width, label: l.name, costly: l === Labels.timeSlip, pos: 0 };
+      const tie = l === Labels.timerTie && this.dependencies.barriers ? this.tieChoices(width) : undefined;
+      const pos = tie === undefined ? 0 : tie.ids.findIndex((id) => !tie.sleep.has(id));
+      if (pos < 0) this.block(this.dependencies.footprints.length);
+      node = { sched: false, width, label: l.name, costly: l === Labels.timeSlip, pos, ...(tie !== undefined && { tie }) };
+      if (tie !== undefined) tie.done.set(tie.ids[pos] as number, null);
       this.nodes.push(node);
     }
     assert(!node.sched && node.width === width && node.label === l.name, `dpor: decision #${this.i} is ${l.name} of width ${width} on re-run, not what the path recorded; the program is not deterministic`);
+    if (node.tie !== undefined) this.tieNode = node;
     this.i++;
     this.seen.push({ sched: false, label: l.name, choice: node.pos });
     return node.pos;
@@ -108,6 +140,14 @@ export class DporPath implements Strategy {
     this.i++;
     this.seen.push({ sched: true, label: 'sched', choice: idx });
     return idx;
+  }
+
+  /** A new timer-tie node's choices: the sleep set carries over from the tie's earlier decisions. */
+  private tieChoices(width: number): TieChoices {
+    const log = this.dependencies;
+    const ids = log.tieCandidates;
+    assert(ids.length === width, 'dpor: a timer tie decision without its candidates');
+    return { ids: [...ids], sleep: this.tieSleep, done: new Map() };
   }
 
   private block(at: number): never {
@@ -142,6 +182,23 @@ export class DporPath implements Strategy {
       const t = log.tasks[k] as number;
       const fp = log.footprints[k] as Footprint;
       if (t === KERNEL) {
+        const tn = this.tieNode;
+        if (tn !== null) {
+          // The firing a timer-tie decision chose: explored from that node, and what sleeps next.
+          this.tieNode = null;
+          const tie = tn.tie as TieChoices;
+          const id = tie.ids[tn.pos] as number;
+          const had = tie.done.get(id) ?? null;
+          tie.done.set(id, had === null ? fp : union(had, fp));
+          const next = new Map(tie.sleep);
+          for (const [q, f] of tie.done) if (q !== id && f !== null) next.set(q, f);
+          for (const [q, f] of next) if (dependentBesidesClock(f, fp)) next.delete(q);
+          this.tieSleep = next;
+        } else if (this.tieSleep.has(log.timerOf[k] as number) && this.tieGroup === log.ties.length && !this.blocked) {
+          // The tie's last timer fired without a decision, and it sleeps: this order was explored already.
+          this.blocked = true;
+          this.blockedAt = k;
+        }
         // A timer fired. Without time slips nothing sleeps then (every task is parked); with them,
         // a sleeping step the firing does not touch (it writes the clock) is still the same step.
         for (const [q, f] of this.sleep) if (dependent(f, fp)) this.sleep.delete(q);

@@ -11,6 +11,9 @@
 import { classSignature, hashSignature } from './class-signature.ts';
 import { DporPath, type DporNode, type SchedNode } from './dpor-path.ts';
 import { initials, orderEvents, reversibleRaces } from './event-order.ts';
+import { dependentBesidesClock, KERNEL, type Footprint } from './dependency-log.ts';
+import { assert } from '../assert.ts';
+import { Labels } from '../label.ts';
 import type { Strategy } from '../strategy/strategy.ts';
 
 /** How far an exploration got, for progress lines. */
@@ -31,7 +34,7 @@ export interface DporOptions {
   /** Called after every run. */
   readonly onProgress?: (p: ExploreProgress) => void;
   /** Test-only: a way to break the algorithm, to show that the oracle notices. */
-  readonly sabotage?: 'no-backtrack' | 'no-sleep-check';
+  readonly sabotage?: 'no-backtrack' | 'no-sleep-check' | 'any-tie-independent';
 }
 
 /** The result of a reduced exploration. */
@@ -78,6 +81,7 @@ export function exploreDpor<R>(runOnce: (s: Strategy) => R, isFailure: (r: R) =>
       if (stopFirst) return done(false);
     }
     if (opts.sabotage !== 'no-backtrack') addBacktracks(path, nodes);
+    markIndependentTies(path, nodes, opts.sabotage === 'any-tie-independent');
     if (!advance(nodes, bound, opts.sabotage === 'no-sleep-check')) return done(true);
   }
 }
@@ -100,6 +104,34 @@ function addBacktracks(path: DporPath, nodes: DporNode[]): void {
   }
 }
 
+/**
+ * Marks the run's timer ties whose timers all fired and touch nothing in common (the
+ * clock aside: they all read the same instant) as independent: any order of them reaches
+ * the same state, so their other orders are not explored. A tie where one timer disarmed
+ * a peer, or two touch one object, keeps every order. Only where kernel events are
+ * barriers: with time slips a firing may also move past a task's step.
+ */
+function markIndependentTies(path: DporPath, nodes: DporNode[], anyTie = false): void {
+  const log = path.dependencies;
+  if (!log.barriers) return;
+  for (const g of log.ties) {
+    if (g.fired !== g.due) continue;
+    const last = g.first + g.due;
+    let independent = last <= log.length;
+    for (let a = g.first; independent && !anyTie && a < last; a++) {
+      assert(log.tasks[a] === KERNEL, 'dpor: a timer tie holds a task step');
+      for (let b = a + 1; independent && b < last; b++) if (dependentBesidesClock(log.footprints[a] as Footprint, log.footprints[b] as Footprint)) independent = false;
+    }
+    if (!independent) continue;
+    // Every firing but the last was chosen by a timer-tie decision, taken just before it began.
+    for (let k = g.first; k < last - 1; k++) {
+      const node = nodes[(log.firstDecision[k] as number) - 1];
+      assert(node !== undefined && !node.sched && node.label === Labels.timerTie.name, 'dpor: a timer tie\'s firing does not follow its decision');
+      node.independentTie = true;
+    }
+  }
+}
+
 /** Moves the tree's path to the next unexplored branch (within the bound); false when none is left. */
 function advance(nodes: DporNode[], bound: number, ignoreSleep: boolean): boolean {
   const before: number[] = [];
@@ -112,6 +144,17 @@ function advance(nodes: DporNode[], bound: number, ignoreSleep: boolean): boolea
     const n = nodes[d] as DporNode;
     const used = before[d] as number;
     if (!n.sched) {
+      if (n.independentTie === true) continue;
+      const tie = n.tie;
+      if (tie !== undefined) {
+        // A timer tie: the next timer neither explored from here nor asleep.
+        const next = tie.ids.findIndex((id) => !tie.done.has(id) && !tie.sleep.has(id));
+        if (next < 0) continue;
+        n.pos = next;
+        tie.done.set(tie.ids[next] as number, null);
+        nodes.length = d + 1;
+        return true;
+      }
       if (n.pos + 1 < n.width && used + (n.costly ? 1 : 0) <= bound) {
         n.pos++;
         nodes.length = d + 1;

@@ -1,6 +1,6 @@
 /**
  * Small programs for the reduction's brute-force oracle: 2-4 tasks over two buffered
- * channels, a mutex and two tracked cells, as fast-check data, and what a run of one
+ * channels, a mutex, two tracked cells and kernel timers (due together, some disarmed), as fast-check data, and what a run of one
  * violates (its outcome, its data races, its final cell values as a "property").
  */
 import fc from 'fast-check';
@@ -15,7 +15,11 @@ export type Op =
   | { readonly k: 'recv'; readonly ch: number }
   | { readonly k: 'poll' }
   | { readonly k: 'yield' }
-  | { readonly k: 'sleep' };
+  | { readonly k: 'sleep' }
+  /** Arms a kernel timer, due when a `sleep` of now ends, that writes `cell`. */
+  | { readonly k: 'timer'; readonly cell: number }
+  /** Disarms the last timer this task armed. */
+  | { readonly k: 'disarm' };
 
 /** A generated program: one list of operations per task. */
 export type Program = readonly (readonly Op[])[];
@@ -29,6 +33,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ k: 'poll' as const }),
   fc.constant({ k: 'yield' as const }),
   fc.constant({ k: 'sleep' as const }),
+  fc.record({ k: fc.constant('timer' as const), cell: fc.nat(1) }),
+  fc.constant({ k: 'disarm' as const }),
 );
 
 /** Programs of 2-4 tasks with at most `maxOps` operations in all. */
@@ -49,6 +55,7 @@ export function build(p: Program): (sim: Sim) => ProgramState {
     const cells = [new Shared(sim, 0, 'x0'), new Shared(sim, 0, 'x1')];
     p.forEach((ops, ti) => {
       sim.spawn(`t${ti}`, function* () {
+        let armed: ReturnType<Sim['schedule']> | null = null;
         for (const [i, o] of ops.entries()) {
           const site = `t${ti}.${i} ${o.k}`;
           switch (o.k) {
@@ -83,6 +90,14 @@ export function build(p: Program): (sim: Sim) => ProgramState {
               break;
             case 'sleep':
               yield* sleep(5);
+              break;
+            case 'timer': {
+              const c = cells[o.cell] as Shared<number>;
+              armed = sim.schedule(5, `${site}.fire`, () => c.store(c.peek() * 5 + ti + 1, `${site} fire`));
+              break;
+            }
+            case 'disarm':
+              if (armed !== null) sim.unschedule(armed);
               break;
           }
         }
