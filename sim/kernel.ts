@@ -19,7 +19,7 @@ import type { PreRun } from './prerun.ts';
 import type { Watchdog } from './watchdog.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { setActiveRaces } from './race/active.ts';
-import { CLOCK, KERNEL, RUN_END, setActiveDependencies, TIMERS, type DependencyLog } from './dpor/dependency-log.ts';
+import { CLOCK, EXITS, KERNEL, RUN_END, setActiveDependencies, TIMERS, type DependencyLog } from './dpor/dependency-log.ts';
 import type { DataRace } from './race/report.ts';
 import { Races } from './race/runtime.ts';
 import { formatTime, sec, type Micros } from './time.ts';
@@ -570,7 +570,9 @@ export class Sim implements Waker {
       }
       if (this.timeSlip && this.canSlip() && this.decide(2, Labels.timeSlip) === 1) {
         const from = this.clock;
+        if (this.deps !== null) this.deps.slipDecision = this.decisions.length - 1;
         const end = this.advanceClock();
+        if (this.deps !== null) this.deps.slipDecision = -1;
         if (this.clock > from) this.slipList.push({ from, to: this.clock });
         if (end !== null) return end;
         continue;
@@ -649,6 +651,7 @@ export class Sim implements Waker {
         deps.begin(KERNEL, -1, this.decisions.length, e.what, e.seq);
         deps.touch(CLOCK, true);
         if (e.oid >= 0) deps.touch(e.oid, true);
+        if (!deps.barriers) deps.touch(EXITS, true);
       }
       try {
         e.fire();
@@ -747,6 +750,7 @@ export class Sim implements Waker {
     t.state = TaskState.Done;
     t.effect = null;
     this.doneCount++;
+    if (!t.daemon && this.deps !== null && !this.deps.barriers) this.deps.touch(EXITS, false);
     if (!t.daemon && --this.liveNonDaemon === 0) this.deps?.touch(RUN_END, true);
     this.trace.record(this.stepCount, this.clock, t.id, Op.Exit, -1);
   }

@@ -27,7 +27,13 @@ export const CLOCK = 2;
  * an arming's place among other tasks' steps matters though it touches nothing of theirs.
  */
 export const TIMERS = 3;
-const FIRST_ID = 4;
+/**
+ * The non-daemon tasks' exits, with time slips on: read by each such exit, written by
+ * every kernel event. The last exit ends the run and no timer fires after it, so which
+ * exits come before a firing matters, though the exits themselves commute.
+ */
+export const EXITS = 4;
+const FIRST_ID = 5;
 /** Ids of objects made during the run are hashes in [RUN_IDS, 2^30). */
 const RUN_IDS = 1 << 20;
 
@@ -113,10 +119,15 @@ export class DependencyLog {
 
   /** Per event: the arming number of the timer a kernel event fired (-1 for task steps). */
   readonly timerOf: number[] = [];
+  /** Per event: for a kernel event a time slip fired, that slip's decision index (else -1). */
+  readonly slipOf: number[] = [];
+  /** Set by the kernel while a time slip fires timers: that slip's decision index (else -1). */
+  slipDecision = -1;
 
   /** Starts an event of `task` (or {@link KERNEL}, firing `what`, timer number `timer`); `sched` is its scheduling decision's index or -1. */
   begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1): void {
     this.timerOf.push(timer);
+    this.slipOf.push(task === KERNEL ? this.slipDecision : -1);
     assert(this.cur === null, 'dependency log: an event began inside another');
     this.cur = [];
     this.what.push(what);

@@ -46,6 +46,12 @@ export interface OtherNode {
   independentTie?: boolean;
   /** For a timer tie: which timers it chose among, and a sleep set over them (see {@link TieChoices}). */
   readonly tie?: TieChoices;
+  /**
+   * For a time slip: explored firing first (then not), and the initials of the races its
+   * firings had with later steps, to seed the scheduling decision that follows "not"
+   * (running one of them instead of the slip reverses the race).
+   */
+  readonly slip?: { readonly pending: number[][] };
 }
 
 /**
@@ -86,9 +92,14 @@ export class DporPath implements Strategy {
   private tieSleep: ReadonlyMap<number, Footprint> = new Map();
   private tieNode: OtherNode | null = null;
 
+  /** Preemptions (and slips) the path has taken so far. */
+  private used = 0;
+
   constructor(
     /** The tree's current path; the run follows it, then appends the decisions it takes beyond. */
     readonly nodes: DporNode[],
+    /** The preemption bound (a slip costs one): a new slip tries firing first only within it. */
+    private readonly bound = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Decisions taken so far. */
@@ -109,12 +120,16 @@ export class DporPath implements Strategy {
       const tie = l === Labels.timerTie && this.dependencies.barriers ? this.tieChoices(width) : undefined;
       const pos = tie === undefined ? 0 : tie.ids.findIndex((id) => !tie.sleep.has(id));
       if (pos < 0) this.block(this.dependencies.footprints.length);
-      node = { sched: false, width, label: l.name, costly: l === Labels.timeSlip, pos, ...(tie !== undefined && { tie }) };
+      const slip = l === Labels.timeSlip;
+      // A slip fires first (its races then seed the branch that does not fire), when the bound allows.
+      const first = slip && width === 2 && this.used + 1 <= this.bound ? 1 : pos;
+      node = { sched: false, width, label: l.name, costly: slip, pos: first, ...(tie !== undefined && { tie }), ...(slip && width === 2 && { slip: { pending: [] } }) };
       if (tie !== undefined) tie.done.set(tie.ids[pos] as number, null);
       this.nodes.push(node);
     }
     assert(!node.sched && node.width === width && node.label === l.name, `dpor: decision #${this.i} is ${l.name} of width ${width} on re-run, not what the path recorded; the program is not deterministic`);
     if (node.tie !== undefined) this.tieNode = node;
+    if (node.costly && node.pos > 0) this.used++;
     this.i++;
     this.seen.push({ sched: false, label: l.name, choice: node.pos });
     return node.pos;
@@ -132,14 +147,27 @@ export class DporPath implements Strategy {
       const pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => !sleep.has(t));
       if (pick === undefined) this.block(this.dependencies.footprints.length);
       node = { sched: true, enabled, current, chosen: pick, backtrack: new Set([pick]), done: new Map([[pick, null]]), sleep };
+      this.seedFromSlip(node);
       this.nodes.push(node);
     }
     assert(node.sched && node.enabled.length === width, `dpor: decision #${this.i} is a scheduling decision of width ${width} on re-run, not what the path recorded; the program is not deterministic`);
     const idx = tasks.indexOf(node.chosen);
     assert(idx >= 0, `dpor: task ${node.chosen} is not runnable on re-run; the program is not deterministic`);
+    if (node.current >= 0 && node.enabled[node.current] !== node.chosen) this.used++;
     this.i++;
     this.seen.push({ sched: true, label: 'sched', choice: idx });
     return idx;
+  }
+
+  /** A scheduling decision right after a slip not taken: each race a firing of that slip had gets a task to run instead. */
+  private seedFromSlip(node: SchedNode): void {
+    const prev = this.nodes[this.i - 1];
+    if (prev === undefined || prev.sched || prev.slip === undefined || prev.pos !== 0) return;
+    for (const init of prev.slip.pending) {
+      if (init.some((q) => node.backtrack.has(q))) continue;
+      const runnable = init.filter((q) => node.enabled.includes(q));
+      if (runnable.length > 0) node.backtrack.add(runnable.find((q) => !node.sleep.has(q)) ?? (runnable[0] as number));
+    }
   }
 
   /** A new timer-tie node's choices: the sleep set carries over from the tie's earlier decisions. */

@@ -111,8 +111,9 @@ function join(into: Int32Array, c: Int32Array): void {
 /**
  * The reversible races of the run: pairs (i, j), i < j, of events of two tasks that are
  * dependent, with no event between them that orders them (i happens before j only
- * through their own conflict). Kernel events never race (no scheduling decision moves a
- * task step past one).
+ * through their own conflict). Without time slips kernel events never race (no
+ * scheduling decision moves a task step past one); with them, one a slip fired races
+ * with a later step (the step's task could have run at the slip instead).
  */
 export function reversibleRaces(o: EventOrder): Array<readonly [number, number]> {
   const out: Array<readonly [number, number]> = [];
@@ -126,7 +127,8 @@ export function reversibleRaces(o: EventOrder): Array<readonly [number, number]>
     if (s === 0 && o.barriers) continue;
     const ds = o.direct[j] as Int32Array;
     for (const i of ds) {
-      if (o.slot[i] === 0) continue;
+      // A kernel event fired by a time slip races too: a task's step could have come before the slip.
+      if (o.slot[i] === 0 && o.barriers) continue;
       if (pred >= 0 && before(o, i, o.clock[pred] as Int32Array)) continue;
       let via = false;
       for (const m of ds) if (m !== i && before(o, i, o.clock[m] as Int32Array)) via = true;
@@ -135,7 +137,7 @@ export function reversibleRaces(o: EventOrder): Array<readonly [number, number]>
     // A run's first write races too when only that task's own later events order it before `j`.
     for (const i of o.blockStarts[j] as Int32Array) {
       const si = o.slot[i] as number;
-      if (si === 0) continue;
+      if (si === 0 && o.barriers) continue;
       if (pred >= 0 && before(o, i, o.clock[pred] as Int32Array)) continue;
       let via = false;
       for (const m of ds) if (o.slot[m] !== si && before(o, i, o.clock[m] as Int32Array)) via = true;

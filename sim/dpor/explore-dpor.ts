@@ -64,7 +64,7 @@ export function exploreDpor<R>(runOnce: (s: Strategy) => R, isFailure: (r: R) =>
   const done = (exhausted: boolean): DporResult<R> => ({ schedules, exhausted, classes: classes.size, redundant, failures, signatures });
   for (;;) {
     if (schedules >= max) return done(false);
-    const path = new DporPath(nodes);
+    const path = new DporPath(nodes, bound);
     const result = runOnce(path);
     schedules++;
     path.catchUp();
@@ -91,6 +91,12 @@ function addBacktracks(path: DporPath, nodes: DporNode[]): void {
   const log = path.dependencies;
   const order = orderEvents(log, path.blockedAt);
   for (const [i, j] of reversibleRaces(order)) {
+    if (log.tasks[i] === KERNEL) {
+      // Fired by a time slip: running an initial of the race instead of the slip reverses it.
+      const slip = nodes[log.slipOf[i] as number];
+      if (slip !== undefined && !slip.sched && slip.slip !== undefined && slip.pos === 1) slip.slip.pending.push(initials(order, i, j));
+      continue;
+    }
     const s = log.sched[i] as number;
     if (s < 0 || s >= nodes.length) continue;
     const node = nodes[s] as SchedNode;
@@ -145,6 +151,13 @@ function advance(nodes: DporNode[], bound: number, ignoreSleep: boolean): boolea
     const used = before[d] as number;
     if (!n.sched) {
       if (n.independentTie === true) continue;
+      if (n.slip !== undefined) {
+        // A slip explores firing first, then not firing (free of the bound).
+        if (n.pos !== 1) continue;
+        n.pos = 0;
+        nodes.length = d + 1;
+        return true;
+      }
       const tie = n.tie;
       if (tie !== undefined) {
         // A timer tie: the next timer neither explored from here nor asleep.
