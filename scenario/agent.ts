@@ -42,8 +42,10 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
       const key = yield* w.ledger.call('APIKeyAuth', w.bulker.apiKeyAuth(ctx, { id: `key-${id}`, key: 'secret' }));
       if (key.err !== null) return;
     }
-    const auth = yield* readRaw(w, ctx, '.fleet-agents', id);
-    if (auth.err !== null) return;
+    if (chance(sim, c.readAgent, WL.readAgent)) {
+      const auth = yield* readRaw(w, ctx, '.fleet-agents', id);
+      if (auth.err !== null) return;
+    }
     w.seenAgents.add(id);
     // 2. resolveSeqNo: an action search on an ack-token cache miss.
     if (chance(sim, c.actionSearch, WL.actionSearch)) {
@@ -66,14 +68,16 @@ function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
     yield* prepareRemoteOutput(w, ctx, id, n);
     if (ctx.err() !== null) return;
     // 6. fetchAgentPendingActions: wait_for_checkpoints (fleetSearch queue) or a plain search.
-    const body = JSON.stringify({ query: { bool: { filter: [{ term: { agents: id } }] } } });
-    if (chance(sim, c.fleetSearch, WL.fleetSearch)) {
-      const cp = w.es.globalCheckpoint('.fleet-actions');
-      yield* search(w, ctx, '.fleet-actions', body, { waitForCheckpoints: [cp], ignoreUnavailable: true });
-    } else {
-      yield* search(w, ctx, '.fleet-actions', body, { ignoreUnavailable: true });
+    if (chance(sim, c.pendingActions, WL.pendingActions)) {
+      const body = JSON.stringify({ query: { bool: { filter: [{ term: { agents: id } }] } } });
+      if (chance(sim, c.fleetSearch, WL.fleetSearch)) {
+        const cp = w.es.globalCheckpoint('.fleet-actions');
+        yield* search(w, ctx, '.fleet-actions', body, { waitForCheckpoints: [cp], ignoreUnavailable: true });
+      } else {
+        yield* search(w, ctx, '.fleet-actions', body, { ignoreUnavailable: true });
+      }
+      if (ctx.err() !== null) return;
     }
-    if (ctx.err() !== null) return;
     // 7. Long poll: ends when it expires or the context ends.
     record.setupEnd = sim.now;
     yield* select([onRecv(ctx.done()), onRecv(sim.after(between(sim, c.longPollS, WL.longPoll), `poll ${id}`))]);

@@ -40,6 +40,8 @@ export const WL = {
   upgrade: label('wl.upgrade', 'workload'),
   apiKey: label('wl.api-key', 'workload'),
   apiKeyAuth: label('wl.api-key-auth', 'workload'),
+  readAgent: label('wl.read-agent', 'workload'),
+  pendingActions: label('wl.pending-actions', 'workload'),
   remotePrepare: label('wl.remote-prepare', 'workload'),
   remoteApiKey: label('wl.remote-api-key', 'workload'),
   longPoll: label('wl.long-poll', 'workload'),

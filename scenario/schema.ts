@@ -104,6 +104,13 @@ export const ElasticsearchSection = z.strictObject({
 export const CheckinSection = z.strictObject({
   /** Chance that authAgent misses its API-key cache and calls APIKeyAuth (a direct call bounded by apikeyLimit, on the client's connections). */
   apiKeyAuth: probability.default(0),
+  /**
+   * Chance that authAgent reads the agent document (ReadRaw). fleet-server does on every
+   * checkin (1); lower it only to keep a scenario small enough to explore completely.
+   */
+  readAgent: probability.default(1),
+  /** Chance that the checkin fetches pending actions (a Search); 1 in fleet-server, lower only to keep a scenario small. */
+  pendingActions: probability.default(1),
   /** Chance that the checkin resolves an ack token by a Search on .fleet-actions (search queue). */
   actionSearch: probability.default(0.2),
   /** Chance that pending actions are fetched with wait_for_checkpoints (fleetSearch queue) rather than a plain search. */
