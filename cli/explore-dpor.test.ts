@@ -1,8 +1,10 @@
 /**
  * `dst explore` with partial-order reduction on the bulk engine: tiny with two agents (a
  * copy made here, only `agents` changed) is exhausted on hardened without a preemption
- * bound and fails on pre-fix; on tiny, the reduction finds the violated properties plain
- * DFS finds, with at least 5x fewer schedules.
+ * bound and fails on pre-fix; so are the shipped small scenarios of two and three callers
+ * (tiny-2, tiny-3, api-key-2), and api-key-2 shows the post-send `n.next` race on every
+ * variant before hardened; on tiny, the reduction finds the violated properties plain DFS
+ * finds, with at least 5x fewer schedules.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,5 +88,35 @@ describe('dst explore --reduction dpor on the bulk engine', () => {
     expect(dpor.props).toEqual(dfs.props);
     expect(dpor.props).toContain('block-lifecycle');
     expect(dpor.schedules * 5).toBeLessThanOrEqual(dfs.schedules);
+  }, 120_000);
+});
+
+describe('the shipped small scenarios of two and three callers, explored completely without a bound', () => {
+  type Report = { exhausted: boolean; passed: boolean; schedules: number; classes: number; redundant: number; failure: { property: string } | null };
+  const explore = async (scenario: string, variant: string) => {
+    const r = await runCli(['explore', '--scenario', scenario, '--variant', variant, '--quiet', '--json']);
+    return { code: r.code, report: JSON.parse(r.stdout) as Report };
+  };
+
+  for (const scenario of ['tiny-2', 'tiny-3', 'api-key-2']) {
+    it(`${scenario}: exhausted on hardened, no violation, each complete run its own class`, async () => {
+      const { code, report } = await explore(scenario, 'hardened');
+      expect(code).toBe(0);
+      expect(report).toMatchObject({ exhausted: true, passed: true });
+      expect(report.classes + report.redundant).toBe(report.schedules);
+    }, 120_000);
+  }
+
+  it('tiny-2 and tiny-3 fail on pre-fix (the leak PR #6747 fixed); pr-6747 and upstream close it for three callers', async () => {
+    for (const scenario of ['tiny-2', 'tiny-3']) expect((await explore(scenario, 'pre-fix')).report.failure?.property).toBe('block-lifecycle');
+    for (const variant of ['pr-6747', 'upstream']) expect((await explore('tiny-3', variant)).report).toMatchObject({ exhausted: true, passed: true });
+  }, 120_000);
+
+  it("api-key-2: pre-fix, pr-6747 and upstream read n.next after the send, racing with the caller's free", async () => {
+    for (const variant of ['pre-fix', 'pr-6747', 'upstream']) {
+      const { code, report } = await explore('api-key-2', variant);
+      expect(code).toBe(1);
+      expect(report.failure?.property).toBe('data-race');
+    }
   }, 120_000);
 });
