@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const em = (m: ExploreMeasure): string => `${fmt(m.schedules)} schedules${m.classes === null ? '' : ` (${fmt(m.classes)} classes, ${fmt(m.redundant)} redundant)`}, ${m.exhausted ? 'exhausted' : 'not exhausted'}, ${m.wallS} s, ${fmt(m.schedulesPerS)} schedules/s`;
   console.log(`explore tiny hardened, plain DFS bound 2: ${em(eb.tinyDfsBound2)}`);
   console.log(`explore tiny hardened, source-DPOR no bound: ${em(eb.tinyDporNoBound)}; ${eb.tinyReduction}x fewer schedules`);
-  console.log(`explore tiny-2 hardened, source-DPOR no bound: ${em(eb.tiny2DporNoBound)}`);
+  console.log(`explore tiny-3 hardened, source-DPOR no bound: ${em(eb.tiny3DporNoBound)}`);
 
   const vb = await viewerBench();
   const mb = (b: number): string => (b / 1e6).toFixed(2);
