@@ -66,7 +66,7 @@ if (only === undefined || only === 'sweeps') {
   const hard = JSON.parse(exHard.stdout) as { exhausted: boolean; schedules: number };
   check('explore tiny hardened', exHard.code === 0 && hard.exhausted, `exit ${exHard.code}, ${hard.schedules} schedules, exhausted ${hard.exhausted}`);
   // Three API-key updates answered by one flush: every interleaving on hardened (about 30 s), the race on upstream.
-  const akHard = await runCli(['explore', '--scenario', 'api-key-3', '--variant', 'hardened', '--quiet', '--json']);
+  const akHard = await runCli(['explore', '--scenario', 'api-key-3', '--variant', 'hardened', '--max-schedules', '100000', '--quiet', '--json']);
   const ak = JSON.parse(akHard.stdout) as { exhausted: boolean; schedules: number };
   check('explore api-key-3 hardened, no bound', akHard.code === 0 && ak.exhausted, `exit ${akHard.code}, ${ak.schedules} schedules, exhausted ${ak.exhausted}`);
   const akUp = await runCli(['explore', '--scenario', 'api-key-3', '--variant', 'upstream', '--quiet', '--json']);
