@@ -27,6 +27,17 @@ describe('data-race through dst', () => {
     expect((JSON.parse(off.stdout) as Report).traceHash).toBe(f.traceHash);
   });
 
+  it('a failure found with --no-races replays with --no-races, so the replay checks what the run checked', async () => {
+    const off = await runCli(['run', '--scenario', 'policy-change', '--variant', 'upstream', '--seed', '0', '--no-races', '--json']);
+    expect(off.code).toBe(1);
+    const f = (JSON.parse(off.stdout) as Report).failures[0]!;
+    expect(f.replay).toMatch(/ --no-races$/);
+    const again = JSON.parse((await runCli([...replayArgv(f.replay), '--json'])).stdout) as Report & { violations?: { property: string }[] };
+    expect([again.failures[0]?.property, again.traceHash]).toEqual([f.property, f.traceHash]);
+    const ex = await runCli(['explore', '--scenario', 'tiny', '--variant', 'pre-fix', '--no-races', '--json']);
+    expect((JSON.parse(ex.stdout) as { failure: { replay: string } }).failure.replay).toMatch(/ --no-races$/);
+  });
+
   it('hardened has none', async () => {
     const h = await runCli(['run', '--scenario', 'api-key-race', '--variant', 'hardened', '--seeds', '0..9', '--json']);
     expect(h.code).toBe(0);

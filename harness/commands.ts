@@ -14,13 +14,19 @@ export function targetWords(spec: Pick<CaseSpec, 'target'>): string[] {
 export function replayLine(spec: CaseSpec): string {
   const s = spec.strategy;
   const target = targetWords(spec);
-  if (spec.reproFile !== undefined) return ['npx dst replay', shellQuote(spec.reproFile), ...(spec.target.shipped ? [] : target)].join(' ');
+  if (spec.reproFile !== undefined) return ['npx dst replay', shellQuote(spec.reproFile), ...(spec.target.shipped ? [] : target), ...racesWords(spec)].join(' ');
   if (s.kind === 'decisions') return choicesLine(spec, s.decisions.map((d) => d.choice)) ?? `npx dst replay <repro file> (save it with --save DIR)`;
   const parts = ['npx dst replay', ...target, `--seed ${s.seed}`, `--scenario ${shellQuote(spec.configRef)}`, `--variant ${spec.variant}`];
   if (s.kind === 'pct') parts.push('--strategy pct');
   if (s.kind === 'go') parts.push('--strategy go', ...(s.procs === DEFAULT_PROCS ? [] : [`--gomaxprocs ${s.procs}`]));
   if (spec.swarm) parts.push('--swarm');
+  parts.push(...racesWords(spec));
   return parts.join(' ');
+}
+
+/** `--no-races` when the case ran without race detection: its replay then checks what it checked. */
+export function racesWords(spec: Pick<CaseSpec, 'races'>): string[] {
+  return spec.races === false ? ['--no-races'] : [];
 }
 
 /** The longest `--choices` replay command printed; a longer decision list needs a repro file. */
@@ -32,11 +38,11 @@ export const MAX_CHOICES_LINE = 4000;
  * its first alternative), so the command replays the case exactly with no file. Null when
  * the command would be longer than {@link MAX_CHOICES_LINE}.
  */
-export function choicesLine(spec: Pick<CaseSpec, 'target' | 'configRef' | 'variant' | 'swarm'>, choices: readonly number[]): string | null {
+export function choicesLine(spec: Pick<CaseSpec, 'target' | 'configRef' | 'variant' | 'swarm' | 'races'>, choices: readonly number[]): string | null {
   let end = choices.length;
   while (end > 0 && choices[end - 1] === 0) end--;
   const list = end === 0 ? '0' : choices.slice(0, end).join(',');
-  const line = ['npx dst replay', ...targetWords(spec), `--scenario ${shellQuote(spec.configRef)}`, `--variant ${spec.variant}`, ...(spec.swarm ? ['--swarm'] : []), `--choices ${list}`].join(' ');
+  const line = ['npx dst replay', ...targetWords(spec), `--scenario ${shellQuote(spec.configRef)}`, `--variant ${spec.variant}`, ...(spec.swarm ? ['--swarm'] : []), `--choices ${list}`, ...racesWords(spec)].join(' ');
   return line.length > MAX_CHOICES_LINE ? null : line;
 }
 

@@ -19,7 +19,7 @@ import { planOutputs, prepareOutputs } from '../outputs.ts';
 import { println, type Io } from '../io.ts';
 import { styleFor } from '../report/style.ts';
 import { formatCount, plural } from '../report/units.ts';
-import { filePrefix, replayLine, shellQuote, targetWords } from '../../harness/commands.ts';
+import { filePrefix, racesWords, replayLine, shellQuote, targetWords } from '../../harness/commands.ts';
 
 /** Raw flags of `dst explore`. */
 export interface ExploreFlags {
@@ -76,7 +76,7 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
       const repro = makeRepro(spec, report.failure, `found by dst explore --reduction ${report.reduction} --bound ${boundWord(bound)} after ${report.schedules} schedules`);
       saved = writeInside(saveDir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-${report.reduction === 'dpor' ? 'dpor-' : ''}bound${boundWord(bound)}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
     }
-    replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target }))].join(' ') : replayLine(spec);
+    replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target })), ...racesWords(spec)].join(' ') : replayLine(spec);
   }
   return { report, saved, replay };
 }
