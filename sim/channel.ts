@@ -171,6 +171,8 @@ export class Chan<T = unknown> {
   /** The oldest live parked receiver, dropping stale ones (other cases of a finished select) from the front. */
   private firstReceiver(): Waiter | null {
     for (let w = this.recvHead; w !== null; w = this.recvHead) {
+      // Whether it still waits depends on whether a wake came first: inspecting it reads its wait.
+      touch(w.task.woid, false);
       if (w.gen === w.task.waitGen) return w;
       this.recvHead = unlinkHead(w);
       if (this.recvHead === null) this.recvTail = null;
@@ -181,6 +183,8 @@ export class Chan<T = unknown> {
   /** The oldest live parked sender, dropping stale ones from the front. */
   private firstSender(): Waiter | null {
     for (let w = this.sendHead; w !== null; w = this.sendHead) {
+      // Whether it still waits depends on whether a wake came first: inspecting it reads its wait.
+      touch(w.task.woid, false);
       if (w.gen === w.task.waitGen) return w;
       this.sendHead = unlinkHead(w);
       if (this.sendHead === null) this.sendTail = null;

@@ -304,6 +304,7 @@ export class Sim implements Waker {
     const deps = this.deps;
     if (deps !== null) {
       t.oid = deps.newTask(t.id);
+      t.woid = deps.newId();
       deps.touch(t.oid, true);
     }
     this.tasks.push(t);
@@ -414,7 +415,11 @@ export class Sim implements Waker {
       t.sleepTimer = null;
     }
     this.makeRunnable(t);
-    this.deps?.touch(t.oid, true);
+    const deps = this.deps;
+    if (deps !== null) {
+      deps.touch(t.oid, true);
+      deps.touch(t.woid, true);
+    }
     this.strategy.onWake?.(t.id, this.running?.id ?? -1);
   }
 
@@ -472,6 +477,7 @@ export class Sim implements Waker {
     this.unrun(t);
     t.state = TaskState.Blocked;
     t.effect = e;
+    this.deps?.touch(t.woid, true);
   }
 
   // ---------------------------------------------------------------- running

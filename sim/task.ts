@@ -50,6 +50,13 @@ export class Task implements TaskInfo {
   thread: Thread | null = null;
   /** Its object id in the dependency log (what a wake or a spawn of it touches), 0 when nothing records. */
   oid = 0;
+  /**
+   * The object id of its wait (0 when nothing records): written when it parks and when it is
+   * woken, read by every operation that inspects one of its waiters, live or stale (a
+   * `select` woken by one case leaves stale waiters on the others: whether another case's
+   * operation finds it waiting depends on which came first).
+   */
+  woid = 0;
 
   constructor(
     /** Dense id in spawn order, stable for a given program and decisions. */

@@ -119,6 +119,8 @@ export class DependencyLog {
 
   /** Per event: the arming number of the timer a kernel event fired (-1 for task steps). */
   readonly timerOf: number[] = [];
+  /** Per event: for a kernel event of a timer tie, the tie's index in {@link ties} (else -1). */
+  readonly tieOf: number[] = [];
   /** Per event: for a kernel event a time slip fired, that slip's decision index (else -1). */
   readonly slipOf: number[] = [];
   /** Set by the kernel while a time slip fires timers: that slip's decision index (else -1). */
@@ -128,6 +130,8 @@ export class DependencyLog {
   begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1): void {
     this.timerOf.push(timer);
     this.slipOf.push(task === KERNEL ? this.slipDecision : -1);
+    const tie = this.ties[this.ties.length - 1];
+    this.tieOf.push(task === KERNEL && tie !== undefined && tie.fired === -1 ? this.ties.length - 1 : -1);
     assert(this.cur === null, 'dependency log: an event began inside another');
     this.cur = [];
     this.what.push(what);

@@ -222,7 +222,7 @@ export class DporPath implements Strategy {
           for (const [q, f] of tie.done) if (q !== id && f !== null) next.set(q, f);
           for (const [q, f] of next) if (dependentBesidesClock(f, fp)) next.delete(q);
           this.tieSleep = next;
-        } else if (this.tieSleep.has(log.timerOf[k] as number) && this.tieGroup === log.ties.length && !this.blocked) {
+        } else if (this.tieSleep.has(log.timerOf[k] as number) && (log.tieOf[k] as number) + 1 === this.tieGroup && !this.blocked) {
           // The tie's last timer fired without a decision, and it sleeps: this order was explored already.
           this.blocked = true;
           this.blockedAt = k;

@@ -1,6 +1,6 @@
 /**
  * Small programs for the reduction's brute-force oracle: 2-4 tasks over two buffered
- * channels, a mutex, two tracked cells and kernel timers (due together, some disarmed), as fast-check data, and what a run of one
+ * channels, a mutex, two tracked cells, selects over both channels and kernel timers (due together, some disarmed), as fast-check data, and what a run of one
  * violates (its outcome, its data races, its final cell values as a "property").
  */
 import fc from 'fast-check';
@@ -14,6 +14,8 @@ export type Op =
   | { readonly k: 'send'; readonly ch: number }
   | { readonly k: 'recv'; readonly ch: number }
   | { readonly k: 'poll' }
+  /** A blocking select over both channels: the case that ran goes into cell 0. */
+  | { readonly k: 'either' }
   | { readonly k: 'yield' }
   | { readonly k: 'sleep' }
   /** Arms a kernel timer, due when a `sleep` of now ends, that writes `cell`. */
@@ -31,6 +33,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('send' as const), ch: fc.nat(1) }),
   fc.record({ k: fc.constant('recv' as const), ch: fc.nat(1) }),
   fc.constant({ k: 'poll' as const }),
+  fc.constant({ k: 'either' as const }),
   fc.constant({ k: 'yield' as const }),
   fc.constant({ k: 'sleep' as const }),
   fc.record({ k: fc.constant('timer' as const), cell: fc.nat(1) }),
@@ -83,6 +86,11 @@ export function build(p: Program): (sim: Sim) => ProgramState {
             case 'poll': {
               const r = yield* select([onRecv(chans[0] as never), onRecv(chans[1] as never)], true);
               if (r.index >= 0) (cells[0] as Shared<number>).store(200 + r.index, site);
+              break;
+            }
+            case 'either': {
+              const r = yield* select([onRecv(chans[0] as never), onRecv(chans[1] as never)]);
+              (cells[0] as Shared<number>).store(300 + r.index, site);
               break;
             }
             case 'yield':
