@@ -11,6 +11,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { hostNow, type Watchdog } from '../sim/index.ts';
 import { InputError } from './input-error.ts';
+import { liveHeapBytes } from './live-heap.ts';
 import type { AnyTarget, ResourceBudget, RunLimits } from './target.ts';
 
 const MB = 1024 * 1024;
@@ -63,7 +64,7 @@ export function budgetWatchdog(b: ResourceBudget): Watchdog {
     check() {
       const wall = hostNow() - start;
       if (wall > b.maxWallMs) return `wall-clock budget of ${b.maxWallMs >= 1000 ? `${(b.maxWallMs / 1000).toFixed(1)} s` : `${b.maxWallMs} ms`} reached (--max-wall)`;
-      const used = getHeapStatistics().used_heap_size;
+      const used = liveHeapBytes(heapBytes);
       if (used > heapBytes) return `heap budget of ${b.maxHeapMb} MB reached (${Math.round(used / MB)} MB in use; --max-heap-mb)`;
       return null;
     },
