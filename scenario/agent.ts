@@ -2,7 +2,7 @@
  * One agent: checkins in a loop (spec §8.3), each an HTTP request whose context is
  * cancelled when the agent disconnects or the handler returns.
  */
-import { onRecv, select, sleep, withCancel, type Context, type Proc } from '../sim/index.ts';
+import { onRecv, sec, select, sleep, withCancel, type Context, type Proc } from '../sim/index.ts';
 import { apiKeyUpdate, readRaw, search, update } from './calls.ts';
 import { between, chance, WL } from './draw.ts';
 import { prepareRemoteOutput } from './remote-output.ts';
@@ -17,21 +17,36 @@ export function agentId(i: number): string {
 export function* agentLoop(w: EngineWorld, i: number): Proc<void> {
   const wl = w.scenario.workload;
   yield* sleep(between(w.sim, { min: 0, max: wl.startSpreadS }, WL.start));
+  let rejected = 0;
   for (let n = 0; wl.checkinsPerAgent === 0 || n < wl.checkinsPerAgent; n++) {
     if (w.stopping) return;
-    yield* checkin(w, i, n);
+    const record: CheckinRecord = { agent: i, start: w.sim.now, setupEnd: null, end: null };
+    yield* checkin(w, i, n, record);
+    // A checkin refused at once (no time passed, no long poll): the agent retries after a backoff.
+    rejected = record.setupEnd === null && record.end === record.start && !w.stopping ? rejected + 1 : 0;
+    if (rejected > 0) yield* sleep(retryBackoff(rejected));
     yield* sleep(between(w.sim, wl.checkin.gapS, WL.gap));
   }
 }
 
-/** One checkin request, as `handleCheckin` issues engine calls. */
-function* checkin(w: EngineWorld, i: number, n: number): Proc<void> {
+/**
+ * The wait before an agent retries a checkin refused at once, after `k` refusals in a row:
+ * 1 s, doubling up to 60 s. Elastic Agent's fleet gateway backs off exponentially after a
+ * failed checkin (from a longer start), so this is the eager end of it; without any wait,
+ * agents refused at once (a pending-dispatch limit) would spin at one virtual instant, and
+ * the flush that would let them through could never fire.
+ */
+export function retryBackoff(k: number): number {
+  return sec(Math.min(60, 2 ** (k - 1)));
+}
+
+/** One checkin request, as `handleCheckin` issues engine calls, recorded in `record`. */
+function* checkin(w: EngineWorld, i: number, n: number, record: CheckinRecord): Proc<void> {
   const { sim } = w;
   const c = w.scenario.workload.checkin;
   const wl = w.scenario.workload;
   const id = agentId(i);
   const [ctx, cancel] = withCancel(w.serverCtx, `req-${id}-${n}`);
-  const record: CheckinRecord = { agent: i, start: sim.now, setupEnd: null, end: null };
   w.checkins.push(record);
   if (chance(sim, c.disconnect, WL.disconnect)) {
     sim.schedule(between(sim, c.disconnectAfterS, WL.disconnectAfter), `disconnect ${id}`, cancel);
