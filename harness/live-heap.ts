@@ -8,19 +8,19 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-let collect: (() => void) | null | undefined;
+/**
+ * V8's full collection, exposed for this thread when this module loads (null when the host
+ * refuses): never during a run, where making a context would trip the determinism guard.
+ */
+const collect: (() => void) | null = exposeCollector();
 
-/** V8's full collection, exposed once for this thread (null when the host refuses). */
-function collector(): (() => void) | null {
-  if (collect === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as () => void;
-    } catch {
-      collect = null;
-    }
+function exposeCollector(): (() => void) | null {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return null;
   }
-  return collect;
 }
 
 /**
@@ -31,8 +31,7 @@ function collector(): (() => void) | null {
 export function liveHeapBytes(limit: number, mayCollect = true): number {
   const used = getHeapStatistics().used_heap_size;
   if (used <= limit || !mayCollect) return used;
-  const gc = collector();
-  if (gc === null) return used;
-  gc();
+  if (collect === null) return used;
+  collect();
   return getHeapStatistics().used_heap_size;
 }

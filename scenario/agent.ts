@@ -20,10 +20,10 @@ export function* agentLoop(w: EngineWorld, i: number): Proc<void> {
   let rejected = 0;
   for (let n = 0; wl.checkinsPerAgent === 0 || n < wl.checkinsPerAgent; n++) {
     if (w.stopping) return;
-    const record: CheckinRecord = { agent: i, start: w.sim.now, setupEnd: null, end: null };
-    yield* checkin(w, i, n, record);
-    // A checkin refused at once (no time passed, no long poll): the agent retries after a backoff.
-    rejected = record.setupEnd === null && record.end === record.start && !w.stopping ? rejected + 1 : 0;
+    const outcome = { refused: false };
+    yield* checkin(w, i, n, outcome);
+    // A checkin refused at once: the agent retries after a backoff.
+    rejected = outcome.refused && !w.stopping ? rejected + 1 : 0;
     if (rejected > 0) yield* sleep(retryBackoff(rejected));
     yield* sleep(between(w.sim, wl.checkin.gapS, WL.gap));
   }
@@ -40,13 +40,18 @@ export function retryBackoff(k: number): number {
   return sec(Math.min(60, 2 ** (k - 1)));
 }
 
-/** One checkin request, as `handleCheckin` issues engine calls, recorded in `record`. */
-function* checkin(w: EngineWorld, i: number, n: number, record: CheckinRecord): Proc<void> {
+/**
+ * One checkin request, as `handleCheckin` issues engine calls. It sets `outcome.refused`
+ * when the server refused it at once: it ended in the instant it began, before its long
+ * poll, with its request context still live (not the agent's own disconnect).
+ */
+function* checkin(w: EngineWorld, i: number, n: number, outcome: { refused: boolean }): Proc<void> {
   const { sim } = w;
   const c = w.scenario.workload.checkin;
   const wl = w.scenario.workload;
   const id = agentId(i);
   const [ctx, cancel] = withCancel(w.serverCtx, `req-${id}-${n}`);
+  const record: CheckinRecord = { agent: i, start: sim.now, setupEnd: null, end: null };
   w.checkins.push(record);
   if (chance(sim, c.disconnect, WL.disconnect)) {
     sim.schedule(between(sim, c.disconnectAfterS, WL.disconnectAfter), `disconnect ${id}`, cancel);
@@ -98,6 +103,7 @@ function* checkin(w: EngineWorld, i: number, n: number, record: CheckinRecord): 
     yield* select([onRecv(ctx.done()), onRecv(sim.after(between(sim, c.longPollS, WL.longPoll), `poll ${id}`))]);
   } finally {
     record.end = sim.now;
+    outcome.refused = record.setupEnd === null && record.end === record.start && ctx.err() === null;
     cancel();
   }
 }
