@@ -58,8 +58,10 @@ export interface RunFacts {
   readonly result: RunResult;
   /** Pool findings including end-of-run leaks, of the bulker and its child bulkers. */
   readonly poolViolations: readonly PoolViolation[];
-  /** Every block the pool made. */
+  /** Every block the pools made (the bulker's, then each child bulker's; ids repeat across pools). */
   readonly blocks: readonly Resource<unknown>[];
+  /** Per block (by its index in {@link blocks}): the index of the pool it came from. */
+  readonly blockPool: readonly number[];
   readonly calls: readonly CallFact[];
   readonly writes: readonly WriteFact[];
   /** How each call left the engine with its block. */
@@ -99,6 +101,7 @@ export function factsOf(run: FinishedRun<Scenario, EngineWorld>): RunFacts {
       result: run.result,
       poolViolations: pools.flatMap((p) => p.finish()),
       blocks: pools.flatMap((p) => p.resources),
+      blockPool: pools.flatMap((p, i) => p.resources.map(() => i)),
       calls: w.ledger.calls,
       writes: w.ledger.writes,
       exits: w.bulker.exits,

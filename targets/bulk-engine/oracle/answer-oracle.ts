@@ -99,7 +99,7 @@ export function answerOracle(f: RunFacts): Violation[] {
   for (const fc of carriageOf(f).flushes) {
     if (live.has(fc.task)) continue;
     for (const b of fc.blocks) {
-      const hist = f.blocks[b.blockId]?.history ?? [];
+      const hist = f.blocks[b.index]?.history ?? [];
       const flushedAt = hist.find((e) => e.event === 'flush' && e.gen === b.gen && e.task === fc.task)?.seq ?? -1;
       if (!hist.some((e) => e.event === 'answer' && e.gen === b.gen && e.seq >= flushedAt)) {
         const c = b.call;

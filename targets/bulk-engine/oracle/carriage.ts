@@ -9,6 +9,8 @@ import type { Exchange } from '../../../scenario/request-log.ts';
 
 /** One block generation a flush carried, with the call it belongs to. */
 export interface Carried {
+  /** Its index in the run's blocks (unique across pools). */
+  readonly index: number;
   readonly blockId: number;
   readonly gen: number;
   /** The call that made or acquired the block, if it could be found. */
@@ -20,6 +22,8 @@ export interface Carried {
 /** One flush task: its blocks in walk order and the requests it sent. */
 export interface FlushCarriage {
   readonly task: string;
+  /** The pool of the blocks it carried (a child bulker's flush tasks are named like the bulker's). */
+  readonly pool: number;
   readonly blocks: readonly Carried[];
   readonly exchanges: readonly Exchange[];
 }
@@ -55,8 +59,10 @@ export function carriageOf(f: RunFacts): Carriage {
   };
   const owner = new Map<string, { call: CallFact | undefined; opIndex: number }>();
   const madeByCall = new Map<number, number>();
-  const flushEvents = new Map<string, { blockId: number; gen: number; seq: number }[]>();
-  for (const b of f.blocks) {
+  // Keyed by pool and task: block ids and flush task names repeat across child bulkers.
+  const flushEvents = new Map<string, { pool: number; task: string; evs: { index: number; blockId: number; gen: number; seq: number }[] }>();
+  for (const [index, b] of f.blocks.entries()) {
+    const pool = f.blockPool[index] as number;
     for (const e of b.history) {
       if (e.event === 'acquire' || e.event === 'make-unpooled') {
         const call = findCall(e.task, e.seq);
@@ -65,11 +71,12 @@ export function carriageOf(f: RunFacts): Carriage {
           opIndex = madeByCall.get(call.id) ?? 0;
           madeByCall.set(call.id, opIndex + 1);
         }
-        owner.set(`${b.id}.${e.gen}`, { call, opIndex });
+        owner.set(`${index}.${e.gen}`, { call, opIndex });
       } else if (e.event === 'flush') {
-        let l = flushEvents.get(e.task);
-        if (l === undefined) flushEvents.set(e.task, (l = []));
-        l.push({ blockId: b.id, gen: e.gen, seq: e.seq });
+        const key = `${pool}|${e.task}`;
+        let l = flushEvents.get(key);
+        if (l === undefined) flushEvents.set(key, (l = { pool, task: e.task, evs: [] }));
+        l.evs.push({ index, blockId: b.id, gen: e.gen, seq: e.seq });
       }
     }
   }
@@ -81,13 +88,16 @@ export function carriageOf(f: RunFacts): Carriage {
   }
   const flushes: FlushCarriage[] = [];
   const byCall = new Map<number, FlushCarriage[]>();
-  for (const [task, evs] of flushEvents) {
+  const poolsOfTask = new Map<string, number>();
+  for (const { task } of flushEvents.values()) poolsOfTask.set(task, (poolsOfTask.get(task) ?? 0) + 1);
+  for (const { pool, task, evs } of flushEvents.values()) {
     evs.sort((a, b) => a.seq - b.seq);
     const blocks = evs.map((e) => {
-      const o = owner.get(`${e.blockId}.${e.gen}`);
-      return { blockId: e.blockId, gen: e.gen, call: o?.call, opIndex: o?.opIndex ?? 0 };
+      const o = owner.get(`${e.index}.${e.gen}`);
+      return { index: e.index, blockId: e.blockId, gen: e.gen, call: o?.call, opIndex: o?.opIndex ?? 0 };
     });
-    const fc: FlushCarriage = { task, blocks, exchanges: exByTask.get(task) ?? [] };
+    // The request log names only the task: when flushes of two pools share a name, their exchanges cannot be told apart, and none is given.
+    const fc: FlushCarriage = { task, pool, blocks, exchanges: (poolsOfTask.get(task) ?? 0) > 1 ? [] : (exByTask.get(task) ?? []) };
     flushes.push(fc);
     for (const b of blocks) {
       if (b.call === undefined) continue;
