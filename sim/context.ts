@@ -86,8 +86,9 @@ export class Context {
 
   /** @internal */
   adopt(child: Context): void {
-    // Only reads the parent: two adoptions commute (its cancel ends every child, whatever order they came in).
-    touch(this.oid, false);
+    // Writes the parent: its cancel ends the children in the order they came in, which a select
+    // over two children's Done channels can see.
+    touch(this.oid, true);
     const e = this.err();
     if (e !== null) child.cancelWith(e);
     else if (this.parent !== null) this.children.add(child);

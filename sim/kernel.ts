@@ -19,7 +19,7 @@ import type { PreRun } from './prerun.ts';
 import type { Watchdog } from './watchdog.ts';
 import { TimerHeap, type TimerEntry } from './timer-heap.ts';
 import { setActiveRaces } from './race/active.ts';
-import { CLOCK, EXITS, KERNEL, RUN_END, setActiveDependencies, TIMERS, type DependencyLog } from './dpor/dependency-log.ts';
+import { ABORT, CLOCK, EXITS, KERNEL, RUN_END, setActiveDependencies, TIMERS, type DependencyLog } from './dpor/dependency-log.ts';
 import type { DataRace } from './race/report.ts';
 import { Races } from './race/runtime.ts';
 import { formatTime, sec, type Micros } from './time.ts';
@@ -531,6 +531,8 @@ export class Sim implements Waker {
       races?.afterRun();
     }
     if (this.aborted !== null && this.aborted.kind === 'nondeterminism') outcome = this.aborted;
+    if (this.deps !== null && outcome.kind !== 'ok' && this.runnable.length > 0) this.deps.cutShort = true;
+    if (this.deps !== null && outcome.kind === 'panic') this.deps.aborted();
     this.finished = true;
     const unplanned = outcome.kind === 'replay-divergence' || outcome.kind === 'kernel-assertion' || outcome.kind === 'nondeterminism' || outcome.kind === 'resource-budget' ? null : (this.strategy.end?.() ?? null);
     if (unplanned !== null) outcome = this.outcome('replay-divergence', `${unplanned} (the run ended as ${outcome.kind})`);
@@ -697,6 +699,7 @@ export class Sim implements Waker {
     deps.touch(t.oid, true);
     if (t.daemon) deps.touch(RUN_END, false);
     if (!deps.barriers) deps.touch(TIMERS, false);
+    deps.touch(ABORT, false);
     try {
       this.step(t);
     } finally {

@@ -5,7 +5,7 @@
  * event that spawned it, an object by the event that made it), so equivalent runs that
  * made their channels or tasks in another order still agree.
  */
-import { CLOCK, EXITS, KERNEL, RUN_END, TIMERS, UNKNOWN_OBJECT, type DependencyLog } from './dependency-log.ts';
+import { ABORT, CLOCK, EXITS, KERNEL, RUN_END, TIMERS, UNKNOWN_OBJECT, type DependencyLog } from './dependency-log.ts';
 
 /** A decision as the exploring strategy saw it. */
 export interface SeenDecision {
@@ -33,6 +33,7 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
     if (id === CLOCK) return 'clock';
     if (id === TIMERS) return 'timers';
     if (id === EXITS) return 'exits';
+    if (id === ABORT) return 'abort';
     let s = objNames.get(id);
     if (s !== undefined) return s;
     const k = log.creator.get(id) ?? -1;

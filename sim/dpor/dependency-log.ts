@@ -33,7 +33,13 @@ export const TIMERS = 3;
  * exits come before a firing matters, though the exits themselves commute.
  */
 export const EXITS = 4;
-const FIRST_ID = 5;
+/**
+ * A step that ends the run abnormally (a panic): it writes this, and every task step
+ * reads it, because ending the run disables every step that has not run yet: which
+ * independent steps came before it is part of the run's class.
+ */
+export const ABORT = 5;
+const FIRST_ID = 6;
 /** Ids of objects made during the run are hashes in [RUN_IDS, 2^30). */
 const RUN_IDS = 1 << 20;
 
@@ -115,6 +121,18 @@ export class DependencyLog {
   /** Number of events recorded. */
   get length(): number {
     return this.tasks.length;
+  }
+
+  /**
+   * Set when the run ended (a panic, a budget, a kernel failure) while tasks could still
+   * run: the step that ended it disabled them, so their next steps never ran to race with.
+   */
+  cutShort = false;
+
+  /** Marks the last event as the step that ended the run abnormally (it writes {@link ABORT}). */
+  aborted(): void {
+    const fp = this.footprints[this.footprints.length - 1] as number[] | undefined;
+    if (fp !== undefined && this.tasks[this.tasks.length - 1] !== KERNEL && !fp.includes(ABORT * 2 + 1)) fp.push(ABORT * 2 + 1);
   }
 
   /** Per event: the arming number of the timer a kernel event fired (-1 for task steps). */

@@ -80,7 +80,10 @@ export function exploreDpor<R>(runOnce: (s: Strategy) => R, isFailure: (r: R) =>
       failures.push({ schedule: schedules, result });
       if (stopFirst) return done(false);
     }
-    if (opts.sabotage !== 'no-backtrack') addBacktracks(path, nodes);
+    if (opts.sabotage !== 'no-backtrack') {
+      addBacktracks(path, nodes);
+      expandCutShort(path, nodes);
+    }
     markIndependentTies(path, nodes, opts.sabotage === 'any-tie-independent');
     if (!advance(nodes, bound, opts.sabotage === 'no-sleep-check')) return done(true);
   }
@@ -107,6 +110,25 @@ function addBacktracks(path: DporPath, nodes: DporNode[]): void {
     // No initial can run there: `i` enabled `j` (a wake, a spawn), the race is not reversible.
     if (runnable.length === 0) continue;
     node.backtrack.add(runnable.find((q) => !node.sleep.has(q)) ?? (runnable[0] as number));
+  }
+}
+
+/**
+ * A run that ended while tasks could still run (a panic, a budget) never ran their next
+ * steps, so no race with them was seen: the scheduling decision that chose the ending
+ * step tries every task it could have run instead.
+ */
+function expandCutShort(path: DporPath, nodes: DporNode[]): void {
+  const log = path.dependencies;
+  if (!log.cutShort || path.blocked) return;
+  for (let k = log.length - 1; k >= 0; k--) {
+    const s = log.sched[k] as number;
+    if (log.tasks[k] === KERNEL) continue;
+    if (s < 0) return;
+    const node = nodes[s];
+    if (node === undefined || !node.sched || node.forced === true) return;
+    for (const q of node.enabled) node.backtrack.add(q);
+    return;
   }
 }
 

@@ -1,10 +1,10 @@
 /**
  * Small programs for the reduction's brute-force oracle: 2-4 tasks over two buffered
- * channels, a mutex, two tracked cells, selects over both channels and kernel timers (due together, some disarmed), as fast-check data, and what a run of one
+ * channels, a mutex, two tracked cells, selects over both channels, kernel timers (due together, some disarmed) and panics, as fast-check data, and what a run of one
  * violates (its outcome, its data races, its final cell values as a "property").
  */
 import fc from 'fast-check';
-import { Mutex, onRecv, recv, select, send, Shared, gosched, sleep, type RunResult, type Sim } from '../index.ts';
+import { GoPanic, Mutex, onRecv, recv, select, send, Shared, gosched, sleep, type RunResult, type Sim } from '../index.ts';
 
 /** One operation of a generated task. */
 export type Op =
@@ -21,7 +21,9 @@ export type Op =
   /** Arms a kernel timer, due when a `sleep` of now ends, that writes `cell`. */
   | { readonly k: 'timer'; readonly cell: number }
   /** Disarms the last timer this task armed. */
-  | { readonly k: 'disarm' };
+  | { readonly k: 'disarm' }
+  /** Panics when cell 0 is not 0 (a run cut short while others could run). */
+  | { readonly k: 'boom' };
 
 /** A generated program: one list of operations per task. */
 export type Program = readonly (readonly Op[])[];
@@ -38,6 +40,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ k: 'sleep' as const }),
   fc.record({ k: fc.constant('timer' as const), cell: fc.nat(1) }),
   fc.constant({ k: 'disarm' as const }),
+  fc.constant({ k: 'boom' as const }),
 );
 
 /** Programs of 2-4 tasks with at most `maxOps` operations in all. */
@@ -104,6 +107,9 @@ export function build(p: Program): (sim: Sim) => ProgramState {
               armed = sim.schedule(5, `${site}.fire`, () => c.store(c.peek() * 5 + ti + 1, `${site} fire`));
               break;
             }
+            case 'boom':
+              if ((cells[0] as Shared<number>).load(site) !== 0) throw new GoPanic(`${site}: cell 0 is set`);
+              break;
             case 'disarm':
               if (armed !== null) sim.unschedule(armed);
               break;

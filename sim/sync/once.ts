@@ -67,7 +67,8 @@ export class Once {
     try {
       yield* f();
     } finally {
-      // Go marks the Once done in a defer, so a panicking f counts as having run.
+      // Go marks the Once done in a defer, so a panicking f counts as having run; a concurrent Do reads it.
+      touch(this.oid, true);
       this.done = true;
       this.running = false;
       this.storeDone();

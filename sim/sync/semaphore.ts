@@ -80,6 +80,8 @@ export class Weighted {
    * (e.g. one task acquires on behalf of a worker it then spawns, which releases).
    */
   handOver(task: { readonly id: number; readonly name: string }): void {
+    // Who holds what is state a release reads (its bookkeeping, and the end-of-run accounting).
+    touch(this.oid, true);
     const me = this.sim.current?.id ?? -1;
     for (let i = this.holdings.length - 1; i >= 0; i--) {
       const h = this.holdings[i] as SemHolding;
@@ -92,6 +94,8 @@ export class Weighted {
   }
 
   private hold(n: number): void {
+    // A woken acquirer records its holding in its own step, which a release then reads.
+    touch(this.oid, true);
     const t = this.sim.current;
     const who = { id: t?.id ?? -1, name: t?.name ?? 'kernel' };
     this.holdings.push({ n, acquiredBy: who, step: this.sim.steps, time: this.sim.now, holder: who });
