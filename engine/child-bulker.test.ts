@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { Canceled, RandomWalk, sec, sleep, withCancel, type GoError } from '../sim/index.ts';
 import { Bulker } from './bulker.ts';
+import { ErrBulkerClosed } from './errors.ts';
 import type { ChildEntry, RemoteOutputConfig } from './child-bulker.ts';
 import { ENGINE_DEFAULTS, SERVER_CONFIG_DEFAULTS } from './options.ts';
 import { remoteClientFactory } from './remote-client.ts';
@@ -124,6 +125,24 @@ describe.each(DISTINCT_VARIANTS)('%s: CreateAndGetBulker', (v) => {
 
 describe.each(DISTINCT_VARIANTS)('%s: what the lock sections allow (issue #17 item 3)', (v) => {
   const hardened = VARIANTS[v].childCreateSerialized;
+
+  it("a first use after the parent's Run has exited: upstream starts a child whose Run nobody cancels; hardened refuses it with ErrBulkerClosed", () => {
+    const s = setup(v);
+    let err: GoError | null | undefined;
+    go(s.w.sim, 'late-request', function* () {
+      yield* s.parent.children.cancelAll();
+      err = (yield* s.parent.createAndGetBulker('remote1', OUTPUTS)).err;
+    });
+    const res = s.w.sim.run();
+    const stuck = res.live.map((t) => t.name).filter((n) => n.endsWith('.run'));
+    if (VARIANTS[v].childRefusedAfterRunExit) {
+      expect(err).toBe(ErrBulkerClosed);
+      expect(stuck).toEqual([]);
+    } else {
+      expect(err).toBeNull();
+      expect(stuck).toHaveLength(1);
+    }
+  });
 
   it('concurrent first use: calls that each pass "no child yet" before any stores one orphan all children but the last stored', () => {
     const orphanedRuns: number[] = [];

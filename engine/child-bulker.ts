@@ -26,9 +26,11 @@
  *
  * `hardened` closes each with one switch: `childCreateSerialized` (one call at a time),
  * `childForgetFailed` (a failed re-creation removes the cancelled child from the map),
- * `childErrChBuffered` (`errCh` has room for Run's result).
+ * `childErrChBuffered` (`errCh` has room for Run's result), `childRefusedAfterRunExit`
+ * (no child is started once the parent's Run has exited and cancelled the others).
  */
-import { background, GoError, GoMap, Mutex, onRecv, RWMutex, select, send, withCancel, type CancelFunc, type Context, type Proc, type Sim } from '../sim/index.ts';
+import { background, GoError, GoMap, Mutex, onRecv, RWMutex, select, send, Shared, withCancel, type CancelFunc, type Context, type Proc, type Sim } from '../sim/index.ts';
+import { ErrBulkerClosed } from './errors.ts';
 import type { Transport } from './transport.ts';
 import type { Bulker } from './bulker.ts';
 import { fail, ok, type Result } from './op-options.ts';
@@ -88,6 +90,8 @@ export class ChildBulkers {
   private readonly mu: RWMutex;
   /** Hardened: serializes whole calls. */
   private readonly createMu: Mutex;
+  /** Set by the parent's Run as it exits (hardened's `childRefusedAfterRunExit`): read under the write lock by CreateAndGetBulker. */
+  private readonly runExited: Shared<boolean>;
   private made = 0;
   /** Every child ever made, in order (orphans included): their pools are checked at the end. */
   readonly all: ChildEntry[] = [];
@@ -103,6 +107,7 @@ export class ChildBulkers {
     this.map = new GoMap(sim, `${parentName}.bulkerMap`);
     this.configs = new GoMap(sim, `${parentName}.remoteOutputConfigMap`);
     this.createMu = new Mutex(sim, `${parentName}.createMu`);
+    this.runExited = new Shared(sim, false, `${parentName}.runExited`);
   }
 
   /** `CreateAndGetBulker(ctx, zlog, outputName, outputMap)`; the ctx is not used, as upstream. */
@@ -153,6 +158,13 @@ export class ChildBulkers {
     };
     this.all.push(entry);
     yield* this.mu.lock();
+    if (this.flags.childRefusedAfterRunExit && this.runExited.load('CreateAndGetBulker (childRefusedAfterRunExit): read runExited')) {
+      yield* this.mu.unlock();
+      this.all.splice(this.all.indexOf(entry), 1);
+      cancel();
+      this.sim.note(`CreateAndGetBulker ${outputName}: the bulker's Run has exited, no child is started`);
+      return fail(ErrBulkerClosed);
+    }
     this.map.set(outputName, entry, 'updateBulkerMap: bulkerMap[outputName] = newBulker');
     yield* this.mu.unlock();
     this.start(entry, name);
@@ -217,6 +229,8 @@ export class ChildBulkers {
   /** `Run`'s exit: under RLock, cancel every child in the map (orphans are not in it). */
   *cancelAll(): Proc<void> {
     yield* this.mu.rLock();
+    // Read by CreateAndGetBulker under the write lock (hardened): no child starts after this.
+    if (this.flags.childRefusedAfterRunExit) this.runExited.store(true, 'Run exit (childRefusedAfterRunExit): runExited = true');
     for (const k of this.map.keys('Run exit: range bulkerMap')) this.map.peek(k)?.cancel();
     yield* this.mu.rUnlock();
   }

@@ -46,6 +46,11 @@ export interface VariantFlags {
   /** Hardened: the child Run wrapper's errCh has room for Run's result (upstream's unbuffered send blocks forever once the watcher left). */
   readonly childErrChBuffered: boolean;
   /**
+   * Hardened: CreateAndGetBulker refuses (ErrBulkerClosed) once the parent's Run has exited
+   * (upstream starts the child anyway, on a Background context that nobody cancels).
+   */
+  readonly childRefusedAfterRunExit: boolean;
+  /**
    * Hardened: the ES client's `RetryBackoff` takes a mutex (upstream's one backoff per client
    * is reset and advanced by concurrent requests without a lock: a data race).
    */
@@ -100,6 +105,7 @@ const UPSTREAM = {
   childCreateSerialized: false,
   childForgetFailed: false,
   childErrChBuffered: false,
+  childRefusedAfterRunExit: false,
   backoffLocked: false,
 } as const;
 
@@ -180,6 +186,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     childCreateSerialized: true,
     childForgetFailed: true,
     childErrChBuffered: true,
+    childRefusedAfterRunExit: true,
     backoffLocked: true,
   }),
 });
