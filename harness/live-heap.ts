@@ -23,15 +23,8 @@ function exposeCollector(): (() => void) | null {
   }
 }
 
-/**
- * Bytes in use on this thread's heap; above `limit`, and when `mayCollect`, measured again
- * after a full collection. A watchdog collects once per run: a run that stays near its
- * budget would otherwise pay a full collection at every check.
- */
-export function liveHeapBytes(limit: number, mayCollect = true): number {
-  const used = getHeapStatistics().used_heap_size;
-  if (used <= limit || !mayCollect) return used;
-  if (collect === null) return used;
-  collect();
+/** Bytes in use on this thread's heap after a full collection (as V8 counts them when it cannot collect). */
+export function liveHeapBytes(): number {
+  collect?.();
   return getHeapStatistics().used_heap_size;
 }

@@ -65,10 +65,12 @@ export function budgetWatchdog(b: ResourceBudget): Watchdog {
     check() {
       const wall = hostNow() - start;
       if (wall > b.maxWallMs) return `wall-clock budget of ${b.maxWallMs >= 1000 ? `${(b.maxWallMs / 1000).toFixed(1)} s` : `${b.maxWallMs} ms`} reached (--max-wall)`;
-      const over = getHeapStatistics().used_heap_size > heapBytes;
+      let used = getHeapStatistics().used_heap_size;
       // Over the budget: the garbage of an earlier run may be most of it; collect it once per run.
-      const used = over ? liveHeapBytes(heapBytes, !collected) : 0;
-      if (over) collected = true;
+      if (used > heapBytes && !collected) {
+        collected = true;
+        used = liveHeapBytes();
+      }
       if (used > heapBytes) return `heap budget of ${b.maxHeapMb} MB reached (${Math.round(used / MB)} MB in use; --max-heap-mb)`;
       return null;
     },

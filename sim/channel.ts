@@ -112,11 +112,6 @@ export class Chan<T = unknown> {
     return this;
   }
 
-  /** Whether this is a signal channel, never sent on, only closed. */
-  get isSignal(): boolean {
-    return this.signalOnly;
-  }
-
   /** This channel's clocks, or null when race detection is off for it. */
   private hb(): ChanClocks | null {
     if (this.clocks !== null) return this.clocks;

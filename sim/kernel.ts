@@ -322,7 +322,7 @@ export class Sim implements Waker {
     if (this.observing) fail(`an observer armed timer ${what}: observers are read-only`);
     const deps = this.deps;
     deps?.touch(CLOCK, false);
-    if (deps !== null && !deps.barriers) deps.touch(TIMERS, true);
+    deps?.timersChanged();
     // Disarming a timer depends on its firing (one disables the other): both touch the timer.
     return this.timers.push(this.clock + Math.max(0, Math.round(d)), what, fire, this.races?.armSnapshot() ?? null, deps === null ? -1 : deps.newId());
   }
@@ -332,7 +332,7 @@ export class Sim implements Waker {
     const deps = this.deps;
     if (deps !== null) {
       if (e.oid >= 0) deps.touch(e.oid, true);
-      if (!deps.barriers) deps.touch(TIMERS, true);
+      deps.timersChanged();
     }
     return this.timers.cancel(e);
   }
@@ -807,7 +807,7 @@ export class Sim implements Waker {
         this.park(t, e);
         // Its deadline is "now + d": arming reads the clock (for the dependency log).
         this.deps?.touch(CLOCK, false);
-        if (this.deps !== null && !this.deps.barriers) this.deps.touch(TIMERS, true);
+        this.deps?.timersChanged();
         // A sleep orders nothing: its timer carries no clock.
         t.sleepTimer = this.timers.push(this.clock + Math.max(0, Math.round(e.d)), `sleep ${t.name}`, () => {
           t.sleepTimer = null;

@@ -137,8 +137,6 @@ export class DependencyLog {
 
   /** Per event: the arming number of the timer a kernel event fired (-1 for task steps). */
   readonly timerOf: number[] = [];
-  /** Per event: for a kernel event of a timer tie, the tie's index in {@link ties} (else -1). */
-  readonly tieOf: number[] = [];
   /** Per event: for a kernel event a time slip fired, that slip's decision index (else -1). */
   readonly slipOf: number[] = [];
   /** Set by the kernel while a time slip fires timers: that slip's decision index (else -1). */
@@ -148,8 +146,6 @@ export class DependencyLog {
   begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1): void {
     this.timerOf.push(timer);
     this.slipOf.push(task === KERNEL ? this.slipDecision : -1);
-    const tie = this.ties[this.ties.length - 1];
-    this.tieOf.push(task === KERNEL && tie !== undefined && tie.fired === -1 ? this.ties.length - 1 : -1);
     assert(this.cur === null, 'dependency log: an event began inside another');
     this.cur = [];
     this.what.push(what);
@@ -181,6 +177,17 @@ export class DependencyLog {
    * exploration tree these numbers name the same timers, which is all a sleep set needs.
    */
   tieCandidates: readonly number[] = [];
+
+  /** An arming or a disarming of a timer (or a sleep): with time slips, it writes {@link TIMERS}. */
+  timersChanged(): void {
+    if (!this.barriers) this.touch(TIMERS, true);
+  }
+
+  /** Whether event `k` fired a timer of tie number `tie` (an index in {@link ties}). */
+  inTie(k: number, tie: number): boolean {
+    const g = this.ties[tie];
+    return g !== undefined && k >= g.first && (g.fired === -1 || k < g.first + g.fired);
+  }
 
   /** Starts a timer tie of `due` timers (the kernel events that follow fire them). */
   beginTie(due: number): void {

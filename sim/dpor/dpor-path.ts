@@ -71,6 +71,19 @@ export interface TieChoices {
 /** A node of the exploration tree. */
 export type DporNode = SchedNode | OtherNode;
 
+/**
+ * Source-DPOR's rule for one race at `node`: unless one of the reversal's initials is
+ * explored from there already, add one that can run there, awake if any. False when none
+ * can run there (the race's first step enabled the second: not reversible).
+ */
+export function addInitial(node: SchedNode, init: readonly number[]): boolean {
+  if (init.some((q) => node.backtrack.has(q))) return true;
+  const runnable = init.filter((q) => node.enabled.includes(q));
+  if (runnable.length === 0) return false;
+  node.backtrack.add(runnable.find((q) => !node.sleep.has(q)) ?? (runnable[0] as number));
+  return true;
+}
+
 /** The message of a sleep-set-blocked run's end. */
 export const SLEEP_BLOCKED = 'dpor: every runnable task is in the sleep set (a redundant run)';
 
@@ -163,11 +176,7 @@ export class DporPath implements Strategy {
   private seedFromSlip(node: SchedNode): void {
     const prev = this.nodes[this.i - 1];
     if (prev === undefined || prev.sched || prev.slip === undefined || prev.pos !== 0) return;
-    for (const init of prev.slip.pending) {
-      if (init.some((q) => node.backtrack.has(q))) continue;
-      const runnable = init.filter((q) => node.enabled.includes(q));
-      if (runnable.length > 0) node.backtrack.add(runnable.find((q) => !node.sleep.has(q)) ?? (runnable[0] as number));
-    }
+    for (const init of prev.slip.pending) addInitial(node, init);
   }
 
   /** A new timer-tie node's choices: the sleep set carries over from the tie's earlier decisions. */
@@ -222,7 +231,7 @@ export class DporPath implements Strategy {
           for (const [q, f] of tie.done) if (q !== id && f !== null) next.set(q, f);
           for (const [q, f] of next) if (dependentBesidesClock(f, fp)) next.delete(q);
           this.tieSleep = next;
-        } else if (this.tieSleep.has(log.timerOf[k] as number) && (log.tieOf[k] as number) + 1 === this.tieGroup && !this.blocked) {
+        } else if (this.tieSleep.has(log.timerOf[k] as number) && log.inTie(k, this.tieGroup - 1) && !this.blocked) {
           // The tie's last timer fired without a decision, and it sleeps: this order was explored already.
           this.blocked = true;
           this.blockedAt = k;

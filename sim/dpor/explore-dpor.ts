@@ -9,7 +9,7 @@
  * and every class has a run (for programs whose shared memory is tracked or synchronised).
  */
 import { classSignature, hashSignature } from './class-signature.ts';
-import { DporPath, type DporNode, type SchedNode } from './dpor-path.ts';
+import { addInitial, DporPath, type DporNode, type SchedNode } from './dpor-path.ts';
 import { initials, orderEvents, reversibleRaces } from './event-order.ts';
 import { dependentBesidesClock, KERNEL, type Footprint } from './dependency-log.ts';
 import { assert } from '../assert.ts';
@@ -104,12 +104,7 @@ function addBacktracks(path: DporPath, nodes: DporNode[]): void {
     if (s < 0 || s >= nodes.length) continue;
     const node = nodes[s] as SchedNode;
     if (node.forced === true) continue;
-    const init = initials(order, i, j);
-    if (init.some((q) => node.backtrack.has(q))) continue;
-    const runnable = init.filter((q) => node.enabled.includes(q));
-    // No initial can run there: `i` enabled `j` (a wake, a spawn), the race is not reversible.
-    if (runnable.length === 0) continue;
-    node.backtrack.add(runnable.find((q) => !node.sleep.has(q)) ?? (runnable[0] as number));
+    addInitial(node, initials(order, i, j));
   }
 }
 
