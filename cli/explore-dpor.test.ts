@@ -3,17 +3,17 @@
  * copy made here, only `agents` changed) is exhausted on hardened without a preemption
  * bound and fails on pre-fix; so are the shipped small scenarios of two and three callers
  * (tiny-2, tiny-3, api-key-2), and api-key-2 shows the post-send `n.next` race on every
- * variant before hardened; on tiny, the reduction finds the violated properties plain DFS
- * finds, with at least 5x fewer schedules.
+ * variant before hardened; on tiny and tiny-slips, the reduction finds the violated
+ * properties plain DFS finds, with at least 5x fewer schedules.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runWithStrategy, type CaseSpec } from '../harness/case.ts';
+import type { CaseSpec } from '../harness/case.ts';
 import { chooseConfig } from '../harness/configuration.ts';
+import { exploreCase } from '../harness/explore.ts';
 import { loadTarget } from '../harness/targets.ts';
-import { explore } from '../sim/index.ts';
 import { runCli } from './testing/run-cli.ts';
 
 const made: string[] = [];
@@ -31,21 +31,13 @@ function twoAgentCopy(): string {
   return path;
 }
 
-/** Every property violated anywhere in the space, and the schedules it took. */
-async function violatedEverywhere(variant: string, reduction: 'dpor' | 'none', bound: number) {
+/** Every property violated anywhere in the space (what `dst explore --keep-going` reports), and the schedules it took. */
+async function violatedEverywhere(variant: string, reduction: 'dpor' | 'none', bound: number, scenario = 'tiny') {
   const target = await loadTarget(undefined);
-  const chosen = chooseConfig(target.target, 'tiny');
+  const chosen = chooseConfig(target.target, scenario);
   const spec: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget: {}, races: true };
-  const props = new Set<string>();
-  const r = explore(
-    (s) => runWithStrategy(spec, s),
-    (run) => {
-      if (run.result.outcome.kind !== 'replay-divergence') for (const v of run.report.violations) props.add(v.property);
-      return false;
-    },
-    { reduction, preemptionBound: bound, stopAtFirstFailure: false, maxSchedules: 100_000 },
-  );
-  return { exhausted: r.exhausted, schedules: r.schedules, props: [...props].sort() };
+  const r = exploreCase(spec, bound, 200_000, { reduction, keepGoing: true });
+  return { exhausted: r.exhausted, schedules: r.schedules, props: r.violated.map((v) => v.property).sort() };
 }
 
 describe('dst run --coverage', () => {
@@ -89,6 +81,27 @@ describe('dst explore --reduction dpor on the bulk engine', () => {
     expect(dpor.props).toContain('block-lifecycle');
     expect(dpor.schedules * 5).toBeLessThanOrEqual(dfs.schedules);
   }, 120_000);
+
+  it('tiny-slips (tiny with time slips) on pre-fix: the same violated properties as plain DFS, both at bound 2, with at least 5x fewer schedules', async () => {
+    const dfs = await violatedEverywhere('pre-fix', 'none', 2, 'tiny-slips');
+    const dpor = await violatedEverywhere('pre-fix', 'dpor', 2, 'tiny-slips');
+    expect(dfs.exhausted && dpor.exhausted).toBe(true);
+    expect(dpor.props).toEqual(dfs.props);
+    expect(dpor.props).toContain('block-lifecycle');
+    expect(dpor.schedules * 5).toBeLessThanOrEqual(dfs.schedules);
+  }, 240_000);
+
+  it('--keep-going explores past failures: every violated property, with its failing schedules', async () => {
+    const r = await runCli(['explore', '--scenario', 'tiny', '--variant', 'pre-fix', '--reduction', 'none', '--keep-going', '--quiet', '--json']);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout) as { exhausted: boolean; schedules: number; failingSchedules: number; violated: { property: string; schedules: number }[]; failure: { property: string } };
+    expect(rep.exhausted).toBe(true);
+    expect(rep.failingSchedules).toBeGreaterThan(1);
+    expect(rep.failingSchedules).toBeLessThanOrEqual(rep.schedules);
+    expect(rep.violated.map((v) => v.property)).toContain('block-lifecycle');
+    expect(rep.violated.every((v) => v.schedules <= rep.failingSchedules)).toBe(true);
+    expect(rep.violated.map((v) => v.property)).toContain(rep.failure.property);
+  }, 60_000);
 });
 
 describe('the shipped small scenarios of two and three callers, explored completely without a bound', () => {

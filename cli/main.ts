@@ -90,6 +90,7 @@ function program(io: Io, setCode: (p: Promise<number> | number) => void): Comman
     .option('--reduction <r>', 'dpor (source-DPOR with sleep sets) or none', 'dpor')
     .option('--max-schedules <N>', 'schedule budget', '20000')
     .option('--save <dir>', 'write a repro file for the first failure into DIR')
+    .option('--keep-going', 'explore past failures to the end of the space: every violated property, with how many schedules violate it')
     .option(...noRaces)
     .option('--json', 'print one JSON report on stdout')
     .option(...quiet)

@@ -6,6 +6,9 @@
 import { explore, type ExploreProgress } from '../sim/index.ts';
 import { runWithStrategy, type CaseReport, type CaseSpec } from './case.ts';
 
+/** One explored schedule as the harness runs it. */
+type CaseRun = ReturnType<typeof runWithStrategy>;
+
 /** How an exploration reduces the schedule space. */
 export type Reduction = 'dpor' | 'none';
 
@@ -17,6 +20,14 @@ export interface ExploreSettings {
   readonly reduction: Reduction;
   /** Called after every schedule (progress lines). */
   readonly onProgress?: (p: ExploreProgress) => void;
+  /** Go on past failures to the end of the space, counting the schedules that violate each property. */
+  readonly keepGoing?: boolean;
+}
+
+/** A property violated somewhere in the explored space, with how many schedules violated it. */
+export interface ViolatedProperty {
+  readonly property: string;
+  readonly schedules: number;
 }
 
 /** Result of exploring one configuration on one variant. */
@@ -39,6 +50,10 @@ export interface ExploreReport {
   readonly wallMs: number;
   /** Set when a budget of the tool (heap, wall clock) stopped a schedule: exploration ends there, inconclusive. */
   readonly limit: string | null;
+  /** Schedules that failed (at most 1 unless the exploration kept going). */
+  readonly failingSchedules: number;
+  /** Every property the failing schedules violated, most schedules first (ties by name). */
+  readonly violated: readonly ViolatedProperty[];
   /** The first failing schedule, with the decisions that reproduce it. */
   readonly failure: (CaseReport & { readonly decisionList: ReadonlyArray<{ label: string; width: number; choice: number }> }) | null;
 }
@@ -51,14 +66,29 @@ export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number,
   const base: CaseSpec = { ...spec, strategy: { kind: 'decisions', decisions: [] }, swarm: false };
   const reduction = settings.reduction ?? 'none';
   const t0 = now();
-  const r = explore((s) => runWithStrategy(base, s), (run) => !run.report.passed, {
+  const keepGoing = settings.keepGoing === true;
+  let first: CaseRun | undefined;
+  let failing = 0;
+  const perProperty = new Map<string, number>();
+  const isFailure = (run: CaseRun): boolean => {
+    if (run.report.passed) return false;
+    // A budget of the tool ends the exploration: what follows would not be a finding either.
+    if (run.report.limit !== null) return true;
+    failing++;
+    first ??= run;
+    for (const p of new Set(run.report.violations.map((v) => v.property))) perProperty.set(p, (perProperty.get(p) ?? 0) + 1);
+    return !keepGoing;
+  };
+  const r = explore((s) => runWithStrategy(base, s), isFailure, {
     preemptionBound: bound,
     maxSchedules,
     reduction,
     ...(settings.onProgress ? { onProgress: settings.onProgress } : {}),
   });
   const wallMs = now() - t0;
-  const f = r.failures[0];
+  const stopped = r.failures[0]?.result;
+  const f = stopped !== undefined && stopped.report.limit !== null ? stopped : first;
+  const violated = [...perProperty].map(([property, schedules]) => ({ property, schedules })).sort((a, b) => b.schedules - a.schedules || a.property.localeCompare(b.property));
   return {
     target: spec.target.target.name,
     scenario: spec.configName,
@@ -72,7 +102,9 @@ export function exploreCase(spec: CaseSpec, bound: number, maxSchedules: number,
     exhausted: r.exhausted,
     passed: f === undefined,
     wallMs,
-    limit: f?.result.report.limit ?? null,
-    failure: f === undefined || f.result.report.limit !== null ? null : { ...f.result.report, decisionList: f.result.result.decisions.toArray() },
+    limit: f?.report.limit ?? null,
+    failingSchedules: failing,
+    violated,
+    failure: f === undefined || f.report.limit !== null ? null : { ...f.report, decisionList: f.result.decisions.toArray() },
   };
 }

@@ -560,7 +560,11 @@ export class Sim implements Waker {
     let last: Task | null = null;
     for (;;) {
       if (this.aborted !== null) return this.aborted;
-      if (this.liveNonDaemon === 0) return this.outcome('ok', 'every task finished');
+      if (this.liveNonDaemon === 0) {
+        // With time slips a timer that could have fired was disabled by the run's end: exploration needs to know.
+        if (this.deps !== null && this.timeSlip && this.canSlip()) this.deps.firingDisabledAtEnd = true;
+        return this.outcome('ok', 'every task finished');
+      }
       if (--this.watchCountdown === 0) {
         // Outside determinism: reads only the host, changes nothing unless a budget ran out.
         const w = this.watchdog as Watchdog;
@@ -576,7 +580,8 @@ export class Sim implements Waker {
         last = null;
         continue;
       }
-      if (this.timeSlip && this.canSlip() && this.decide(2, Labels.timeSlip) === 1) {
+      const cur = last !== null && last.state === TaskState.Runnable ? (this.runPos[last.id] as number) : -1;
+      if (this.timeSlip && this.canSlip() && this.slipTaken(cur)) {
         const from = this.clock;
         if (this.deps !== null) this.deps.slipDecision = this.decisions.length - 1;
         const end = this.advanceClock();
@@ -588,7 +593,6 @@ export class Sim implements Waker {
       let idx = 0;
       let sched = -1;
       if (n > 1) {
-        const cur = last !== null && last.state === TaskState.Runnable ? (this.runPos[last.id] as number) : -1;
         try {
           idx = this.strategy.chooseTask(n, cur, this.runnableView);
         } catch (err) {
@@ -605,6 +609,13 @@ export class Sim implements Waker {
       if (deps === null) this.step(t);
       else this.stepRecorded(t, sched, deps);
     }
+  }
+
+  /** Decides a time slip; an exploring strategy is shown the runnable tasks it competes with (`cur` as for {@link Strategy.chooseTask}). */
+  private slipTaken(cur: number): boolean {
+    const deps = this.deps;
+    if (deps !== null) deps.slipOffer(this.runnableView, cur);
+    return this.decide(2, Labels.timeSlip) === 1;
   }
 
   /** A time slip is offered only when the next timer is due within both the scenario end and the time budget. */
@@ -659,7 +670,10 @@ export class Sim implements Waker {
         deps.begin(KERNEL, -1, this.decisions.length, e.what, e.seq);
         deps.touch(CLOCK, true);
         if (e.oid >= 0) deps.touch(e.oid, true);
-        if (!deps.barriers) deps.touch(EXITS, true);
+        if (!deps.barriers) {
+          deps.touch(EXITS, true);
+          deps.touch(TIMERS, true);
+        }
       }
       try {
         e.fire();
@@ -698,7 +712,6 @@ export class Sim implements Waker {
     deps.begin(t.id, sched, this.decisions.length);
     deps.touch(t.oid, true);
     if (t.daemon) deps.touch(RUN_END, false);
-    if (!deps.barriers) deps.touch(TIMERS, false);
     deps.touch(ABORT, false);
     try {
       this.step(t);

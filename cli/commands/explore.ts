@@ -38,6 +38,8 @@ export interface ExploreFlags {
   maxWall?: string;
   /** False with `--no-races`. */
   races?: boolean;
+  /** `--keep-going`: explore past failures, to the end of the space. */
+  keepGoing?: boolean;
 }
 
 /** One exploration and where its failing case was saved. */
@@ -54,6 +56,8 @@ export interface ExploreHow {
   readonly io?: Io;
   /** `--quiet`: no progress. */
   readonly quiet?: boolean;
+  /** Go on past failures to the end of the space. */
+  readonly keepGoing?: boolean;
 }
 
 /**
@@ -66,7 +70,7 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
   checkFits(target.target, chosen.config, ref, budget);
   const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
   const ticker = how.io ? exploreProgress(how.io, max, how.quiet === true) : null;
-  const report = exploreCase(base, bound, max, { reduction: how.reduction ?? 'none', ...(ticker ? { onProgress: (p) => ticker.tick(p) } : {}) }, hostTimeMs);
+  const report = exploreCase(base, bound, max, { reduction: how.reduction ?? 'none', keepGoing: how.keepGoing === true, ...(ticker ? { onProgress: (p) => ticker.tick(p) } : {}) }, hostTimeMs);
   ticker?.finish();
   let saved: string | null = null;
   let replay = '';
@@ -98,7 +102,7 @@ export function exploreJson(e: Explored): Record<string, unknown> {
 export function exploreLines(e: Explored, io: Io): string[] {
   const st = styleFor(io.stdout.isTTY === true);
   const r = e.report;
-  const how = r.exhausted ? 'space exhausted' : r.failure ? 'stopped at the first violation' : r.limit !== null ? 'stopped by a budget of dst (inconclusive)' : `not exhausted (budget ${r.maxSchedules})`;
+  const how = r.exhausted ? 'space exhausted' : r.limit !== null ? 'stopped by a budget of dst (inconclusive)' : r.failure && r.failingSchedules === 1 ? 'stopped at the first violation' : `not exhausted (budget ${r.maxSchedules})`;
   const reduced = r.reduction === 'dpor' ? `, ${formatCount(r.classes ?? 0)} ${(r.classes ?? 0) === 1 ? 'class' : 'classes'}, ${formatCount(r.redundant)} redundant (source-DPOR)` : '';
   const bounded = Number.isFinite(r.bound);
   const bound = bounded ? `preemption bound ${r.bound}` : 'no preemption bound';
@@ -109,7 +113,10 @@ export function exploreLines(e: Explored, io: Io): string[] {
     const caveat = bounded && r.reduction === 'dpor' ? ' (a bound over the reduction may miss schedules: not a proof)' : '';
     lines.push(st.green(`no violation: every property holds on ${scope} of this configuration, with every select, timer, fault and draw outcome tried${caveat}`));
   } else if (r.failure === null) lines.push(st.yellow(`no violation in the schedules explored; not a proof: the space was not exhausted (raise --max-schedules)`));
-  else lines.push(st.red(`✗ ${r.failure.property}: ${r.failure.message}`), `    replay: ${e.replay}`);
+  else {
+    if (r.failingSchedules > 1 || r.exhausted) lines.push(st.red(`✗ ${plural(r.failingSchedules, 'schedule')} failed; violated: ${r.violated.map((v) => `${v.property} (${formatCount(v.schedules)})`).join(', ')}`), '  the first:');
+    lines.push(st.red(`✗ ${r.failure.property}: ${r.failure.message}`), `    replay: ${e.replay}`);
+  }
   return lines;
 }
 
@@ -144,7 +151,7 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   if (reduction === 'dpor' && Number.isFinite(bound)) io.stderr.write(`${boundedReductionWarning(bound)}\n`);
   const fair = reduction === 'dpor' ? target.target.limits(chooseConfig(target.target, ref).config).fairnessBound : undefined;
   if (fair !== undefined) io.stderr.write(`dst explore: ${target.target.name} runs under a fairness bound (${fair}); with --reduction dpor it may miss schedules (which task the bound forces depends on the order of independent steps); use --reduction none for a complete search within it\n`);
-  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, { reduction, io, quiet: flags.quiet === true });
+  const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, { reduction, io, quiet: flags.quiet === true, keepGoing: flags.keepGoing === true });
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);
   if (e.report.failure !== null) return 1;

@@ -14,6 +14,7 @@
  * run's strategy carries a log.
  */
 import { assert } from '../assert.ts';
+import type { RunnableView } from '../strategy/strategy.ts';
 
 /** The id of objects made outside any log (module-level values): all one object, so never falsely independent. */
 export const UNKNOWN_OBJECT = 0;
@@ -22,9 +23,12 @@ export const RUN_END = 1;
 /** The virtual clock: written by every kernel event, read by every step that reads the time or arms a timer. */
 export const CLOCK = 2;
 /**
- * Pending timers, with time slips on: written by every arming or disarming of a timer,
- * read by every task step. A slip may fire a timer at any decision after its arming, so
- * an arming's place among other tasks' steps matters though it touches nothing of theirs.
+ * Pending timers, with time slips on: read by every arming or disarming of a timer,
+ * written by every firing. With slips the kernel is one more task, whose next step fires
+ * the earliest pending timer; which timer that is, and whether it can fire at all, changes
+ * only with an arming or a disarming, so those are its only dependency besides what the
+ * firing itself touches. Armings and disarmings of different timers commute (the same
+ * timers are pending either way; one disarming its own timer touches that timer too).
  */
 export const TIMERS = 3;
 /**
@@ -42,6 +46,13 @@ export const ABORT = 5;
 const FIRST_ID = 6;
 /** Ids of objects made during the run are hashes in [RUN_IDS, 2^30). */
 const RUN_IDS = 1 << 20;
+
+/**
+ * What the kernel's next step would have touched when the run's end disabled it (see
+ * {@link DependencyLog.firingDisabledAtEnd}), as far as is known without running it: it
+ * takes a pending timer, sets the clock and would have come before the exits.
+ */
+export const PENDING_FIRING: Footprint = [EXITS * 2 + 1, TIMERS * 2 + 1, CLOCK * 2 + 1];
 
 /** The task id of kernel events (timers fired by the kernel, in its own context). */
 export const KERNEL = -1;
@@ -129,6 +140,13 @@ export class DependencyLog {
    */
   cutShort = false;
 
+  /**
+   * Set when, with time slips, the run ended (every task finished) while a timer could
+   * still have fired: the firing that never ran, disabled by the last exit, still races
+   * with what it would have touched (see {@link PENDING_FIRING}).
+   */
+  firingDisabledAtEnd = false;
+
   /** Marks the last event as the step that ended the run abnormally (it writes {@link ABORT}). */
   aborted(): void {
     const fp = this.footprints[this.footprints.length - 1] as number[] | undefined;
@@ -141,6 +159,16 @@ export class DependencyLog {
   readonly slipOf: number[] = [];
   /** Set by the kernel while a time slip fires timers: that slip's decision index (else -1). */
   slipDecision = -1;
+  /** Set by the kernel just before a time-slip decision: the runnable tasks the firing competes with, valid during that decision. */
+  slipTasks: RunnableView | null = null;
+  /** With {@link slipTasks}: the index among them of the task that ran last, if still runnable (else -1). */
+  slipCurrent = -1;
+
+  /** Tells the exploring strategy, before a time-slip decision, which tasks could run instead of the firing. */
+  slipOffer(tasks: RunnableView, current: number): void {
+    this.slipTasks = tasks;
+    this.slipCurrent = current;
+  }
 
   /** Starts an event of `task` (or {@link KERNEL}, firing `what`, timer number `timer`); `sched` is its scheduling decision's index or -1. */
   begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1): void {
@@ -178,9 +206,9 @@ export class DependencyLog {
    */
   tieCandidates: readonly number[] = [];
 
-  /** An arming or a disarming of a timer (or a sleep): with time slips, it writes {@link TIMERS}. */
+  /** An arming or a disarming of a timer (or a sleep): with time slips, it reads {@link TIMERS}. */
   timersChanged(): void {
-    if (!this.barriers) this.touch(TIMERS, true);
+    if (!this.barriers) this.touch(TIMERS, false);
   }
 
   /** Whether event `k` fired a timer of tie number `tie` (an index in {@link ties}). */

@@ -2,11 +2,13 @@
  * One run of source-DPOR: a strategy that follows the exploration tree's current path
  * (its decisions so far), then extends it, and keeps the run's sleep set as it goes. A
  * scheduling decision becomes a {@link SchedNode} (which task runs, with source-DPOR's
- * backtrack set, the tasks explored from it and the sleep set it was reached with); every
- * other decision (a select case, a timer tie, a time slip, a fault, a draw) becomes an
- * {@link OtherNode}, a full branching point. A new scheduling decision whose every
- * runnable task is asleep ends the run as redundant (sleep-set blocked): each of them was
- * explored from an equivalent state already.
+ * backtrack set, the tasks explored from it and the sleep set it was reached with); so
+ * does a time slip, where the kernel is one more task ({@link KERNEL}) whose step fires
+ * the earliest timer: firing early is running that task before the others. Every other
+ * decision (a select case, a timer tie, a fault, a draw) becomes an {@link OtherNode}, a
+ * full branching point. A new scheduling decision whose every runnable task is asleep
+ * ends the run as redundant (sleep-set blocked): each of them was explored from an
+ * equivalent state already.
  */
 import { assert } from '../assert.ts';
 import { Labels, type Label } from '../label.ts';
@@ -30,8 +32,14 @@ export interface SchedNode {
   readonly done: Map<number, Footprint | null>;
   /** The sleep set the node was reached with: tasks whose next step was explored from an equivalent state. */
   readonly sleep: ReadonlyMap<number, Footprint>;
-  /** Taken by a decorator (a fairness bound), not by the exploration: it has no alternatives. */
+  /** Taken by a decorator (a fairness bound), or following a time slip's node: it has no alternatives. */
   readonly forced?: boolean;
+  /**
+   * A time-slip decision: {@link enabled} ends with {@link KERNEL} (firing the earliest
+   * timer now), the other entries are the runnable tasks, and the scheduling decision that
+   * follows when a task is chosen among several is forced to it.
+   */
+  readonly slip?: boolean;
 }
 
 /** Any other decision: explored in full. */
@@ -39,19 +47,11 @@ export interface OtherNode {
   readonly sched: false;
   readonly width: number;
   readonly label: string;
-  /** Whether any choice but the first costs one unit of the preemption bound (a time slip). */
-  readonly costly: boolean;
   pos: number;
   /** A timer tie whose timers touch nothing in common: every order is one class, so only this one is run. */
   independentTie?: boolean;
   /** For a timer tie: which timers it chose among, and a sleep set over them (see {@link TieChoices}). */
   readonly tie?: TieChoices;
-  /**
-   * For a time slip: explored firing first (then not), and the initials of the races its
-   * firings had with later steps, to seed the scheduling decision that follows "not"
-   * (running one of them instead of the slip reverses the race).
-   */
-  readonly slip?: { readonly pending: number[][] };
 }
 
 /**
@@ -70,6 +70,12 @@ export interface TieChoices {
 
 /** A node of the exploration tree. */
 export type DporNode = SchedNode | OtherNode;
+
+/** What choosing `q` at `node` costs of the preemption bound: a time slip or a switch away from a task that could go on, one. */
+export function preemptionCost(node: SchedNode, q: number): number {
+  if (q === KERNEL) return 1;
+  return node.current >= 0 && node.enabled[node.current] !== q ? 1 : 0;
+}
 
 /**
  * Source-DPOR's rule for one race at `node`: unless one of the reversal's initials is
@@ -123,6 +129,7 @@ export class DporPath implements Strategy {
   choose(width: number, l: Label): number {
     this.catchUp();
     if (this.blocked) throw new ReplayDivergence(SLEEP_BLOCKED);
+    if (l === Labels.timeSlip) return this.chooseSlip(width);
     if (l === Labels.timerTie && this.dependencies.ties.length !== this.tieGroup) {
       // A new timer tie: nothing of it sleeps yet.
       this.tieGroup = this.dependencies.ties.length;
@@ -133,16 +140,12 @@ export class DporPath implements Strategy {
       const tie = l === Labels.timerTie && this.dependencies.barriers ? this.tieChoices(width) : undefined;
       const pos = tie === undefined ? 0 : tie.ids.findIndex((id) => !tie.sleep.has(id));
       if (pos < 0) this.block(this.dependencies.footprints.length);
-      const slip = l === Labels.timeSlip;
-      // A slip fires first (its races then seed the branch that does not fire), when the bound allows.
-      const first = slip && width === 2 && this.used + 1 <= this.bound ? 1 : pos;
-      node = { sched: false, width, label: l.name, costly: slip, pos: first, ...(tie !== undefined && { tie }), ...(slip && width === 2 && { slip: { pending: [] } }) };
+      node = { sched: false, width, label: l.name, pos, ...(tie !== undefined && { tie }) };
       if (tie !== undefined) tie.done.set(tie.ids[pos] as number, null);
       this.nodes.push(node);
     }
     assert(!node.sched && node.width === width && node.label === l.name, `dpor: decision #${this.i} is ${l.name} of width ${width} on re-run, not what the path recorded; the program is not deterministic`);
     if (node.tie !== undefined) this.tieNode = node;
-    if (node.costly && node.pos > 0) this.used++;
     this.i++;
     this.seen.push({ sched: false, label: l.name, choice: node.pos });
     return node.pos;
@@ -156,27 +159,80 @@ export class DporPath implements Strategy {
       const enabled: number[] = [];
       for (let k = 0; k < width; k++) enabled.push(tasks.id(k));
       const sleep = new Map(this.sleep);
-      const cur = current >= 0 ? (enabled[current] as number) : -1;
-      const pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => !sleep.has(t));
-      if (pick === undefined) this.block(this.dependencies.footprints.length);
-      node = { sched: true, enabled, current, chosen: pick, backtrack: new Set([pick]), done: new Map([[pick, null]]), sleep };
-      this.seedFromSlip(node);
+      const prev = this.nodes[this.i - 1];
+      if (prev !== undefined && prev.sched && prev.slip === true && prev.chosen !== KERNEL && prev.enabled.length > 2) {
+        // A slip not taken among several tasks chose the task already (with one, no scheduling decision follows it).
+        node = { sched: true, forced: true, enabled, current: -1, chosen: prev.chosen, backtrack: new Set([prev.chosen]), done: new Map([[prev.chosen, null]]), sleep };
+      } else {
+        const cur = current >= 0 ? (enabled[current] as number) : -1;
+        const pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => !sleep.has(t));
+        if (pick === undefined) this.block(this.dependencies.footprints.length);
+        node = { sched: true, enabled, current, chosen: pick, backtrack: new Set([pick]), done: new Map([[pick, null]]), sleep };
+      }
       this.nodes.push(node);
     }
     assert(node.sched && node.enabled.length === width, `dpor: decision #${this.i} is a scheduling decision of width ${width} on re-run, not what the path recorded; the program is not deterministic`);
     const idx = tasks.indexOf(node.chosen);
     assert(idx >= 0, `dpor: task ${node.chosen} is not runnable on re-run; the program is not deterministic`);
-    if (node.current >= 0 && node.enabled[node.current] !== node.chosen) this.used++;
+    this.used += preemptionCost(node, node.chosen);
     this.i++;
     this.seen.push({ sched: true, label: 'sched', choice: idx });
     return idx;
   }
 
-  /** A scheduling decision right after a slip not taken: each race a firing of that slip had gets a task to run instead. */
-  private seedFromSlip(node: SchedNode): void {
-    const prev = this.nodes[this.i - 1];
-    if (prev === undefined || prev.sched || prev.slip === undefined || prev.pos !== 0) return;
-    for (const init of prev.slip.pending) addInitial(node, init);
+  /**
+   * A time-slip decision, as a scheduling decision among the runnable tasks and the
+   * kernel: 1 (fire the earliest timer now) when the kernel is chosen. A new one runs a
+   * task that is awake, else fires if the kernel is awake and the bound allows.
+   */
+  private chooseSlip(width: number): number {
+    const log = this.dependencies;
+    const tasks = log.slipTasks;
+    assert(width === 2 && tasks !== null, 'dpor: a time-slip decision the kernel did not offer with its runnable tasks');
+    log.slipTasks = null;
+    let node = this.nodes[this.i];
+    if (node === undefined) {
+      const enabled: number[] = [];
+      for (let k = 0; k < tasks.length; k++) enabled.push(tasks.id(k));
+      enabled.push(KERNEL);
+      const current = log.slipCurrent;
+      const sleep = new Map(this.sleep);
+      const cur = current >= 0 ? (enabled[current] as number) : -1;
+      let pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => t !== KERNEL && !sleep.has(t));
+      if (pick === undefined && !sleep.has(KERNEL) && this.used + 1 <= this.bound) pick = KERNEL;
+      if (pick === undefined) this.block(log.footprints.length);
+      node = { sched: true, slip: true, enabled, current, chosen: pick, backtrack: new Set([pick]), done: new Map([[pick, null]]), sleep };
+      this.nodes.push(node);
+    }
+    assert(node.sched && node.slip === true && node.enabled.length === tasks.length + 1, `dpor: decision #${this.i} is a time slip among ${tasks.length} tasks on re-run, not what the path recorded; the program is not deterministic`);
+    assert(node.chosen === KERNEL || tasks.indexOf(node.chosen) >= 0, `dpor: task ${node.chosen} is not runnable at a time slip on re-run; the program is not deterministic`);
+    this.used += preemptionCost(node, node.chosen);
+    this.i++;
+    const fire = node.chosen === KERNEL ? 1 : 0;
+    this.seen.push({ sched: false, label: Labels.timeSlip.name, choice: fire });
+    return fire;
+  }
+
+  /**
+   * The node that decided event `k` (its index in the tree), or -1: a step's scheduling
+   * decision, or the time slip just before it that chose its task; for a firing, the slip
+   * that fired it. A step that was the only one runnable, or a timer fired because no task
+   * could run, was decided by nothing.
+   */
+  ownerOf(k: number): number {
+    const log = this.dependencies;
+    const t = log.tasks[k] as number;
+    if (t === KERNEL) return log.slipOf[k] as number;
+    const s = log.sched[k] as number;
+    if (s >= 0) {
+      const prev = this.nodes[s - 1];
+      return prev !== undefined && prev.sched && prev.slip === true && prev.chosen === t && prev.enabled.length > 2 ? s - 1 : s;
+    }
+    // The only runnable task: a slip that chose it is the last decision, taken after the event before.
+    const d = (log.firstDecision[k] as number) - 1;
+    const prev = this.nodes[d];
+    if (prev === undefined || !prev.sched || prev.slip !== true || prev.chosen !== t || prev.enabled.length !== 2) return -1;
+    return k === 0 || (log.lastDecision[k - 1] as number) <= d ? d : -1;
   }
 
   /** A new timer-tie node's choices: the sleep set carries over from the tie's earlier decisions. */
@@ -218,6 +274,7 @@ export class DporPath implements Strategy {
       const k = this.processed;
       const t = log.tasks[k] as number;
       const fp = log.footprints[k] as Footprint;
+      const o = this.ownerOf(k);
       if (t === KERNEL) {
         const tn = this.tieNode;
         if (tn !== null) {
@@ -236,27 +293,43 @@ export class DporPath implements Strategy {
           this.blocked = true;
           this.blockedAt = k;
         }
+        if (o >= 0) {
+          // Fired by a time slip: every firing of the slip is the kernel's one step from that node.
+          const first = k === 0 || log.slipOf[k - 1] !== o;
+          this.explored(o, fp, first);
+        } else if (!log.barriers && this.sleep.has(KERNEL) && !this.blocked) {
+          // The kernel asleep, firing because no task could run: the run is redundant from here.
+          this.blocked = true;
+          this.blockedAt = k;
+        }
+        this.sleep.delete(KERNEL);
         // A timer fired. Without time slips nothing sleeps then (every task is parked); with them,
         // a sleeping step the firing does not touch (it writes the clock) is still the same step.
         for (const [q, f] of this.sleep) if (dependent(f, fp)) this.sleep.delete(q);
         continue;
       }
-      const s = log.sched[k] as number;
       // A sleeping task that ran because nothing else could (no decision was asked): the run is redundant from here.
-      if (s < 0 && this.sleep.has(t) && !this.blocked) {
+      if (o < 0 && this.sleep.has(t) && !this.blocked) {
         this.blocked = true;
         this.blockedAt = k;
       }
-      if (s >= 0) {
-        const node = this.nodes[s] as SchedNode;
-        // The step may differ between branches of a later decision inside it (a select case): keep all it touched.
-        const had = node.done.get(node.chosen) ?? null;
-        node.done.set(node.chosen, had === null ? fp : union(had, fp));
-        const next = new Map(node.sleep);
-        for (const [q, f] of node.done) if (q !== node.chosen && f !== null) next.set(q, f);
-        this.sleep = next;
-      }
+      if (o >= 0) this.explored(o, fp, true);
       for (const [q, f] of this.sleep) if (q === t || dependent(f, fp)) this.sleep.delete(q);
     }
+  }
+
+  /**
+   * Records at node `o` the footprint of the step its choice took (the step may differ
+   * between branches of a later decision inside it, a select case: keep all it touched);
+   * on the step's first event, the sleep set becomes the node's plus its other explored choices.
+   */
+  private explored(o: number, fp: Footprint, first: boolean): void {
+    const node = this.nodes[o] as SchedNode;
+    const had = node.done.get(node.chosen) ?? null;
+    node.done.set(node.chosen, had === null ? fp : union(had, fp));
+    if (!first) return;
+    const next = new Map(node.sleep);
+    for (const [q, f] of node.done) if (q !== node.chosen && f !== null) next.set(q, f);
+    this.sleep = next;
   }
 }

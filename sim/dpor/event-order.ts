@@ -7,7 +7,7 @@
  * it. Each event gets a vector clock: `clock[k][slot]` is how many events of that slot
  * (slot 0 the kernel, slot `t + 1` task `t`) happen before or at event `k`.
  */
-import { KERNEL, type DependencyLog } from './dependency-log.ts';
+import { KERNEL, type DependencyLog, type Footprint } from './dependency-log.ts';
 
 /** The order of one run's events. */
 export interface EventOrder {
@@ -36,11 +36,16 @@ export function before(o: EventOrder, i: number, c: Int32Array): boolean {
   return (c[o.slot[i] as number] as number) > (o.seq[i] as number);
 }
 
-/** Computes the order of the first `limit` events in `log` (default all). */
-export function orderEvents(log: DependencyLog, limit = Number.POSITIVE_INFINITY): EventOrder {
-  const n = Math.min(limit, log.footprints.length);
+/**
+ * Computes the order of the first `limit` events in `log` (default all). With `pending`,
+ * a last event of the kernel is added that touches it: a firing that never ran.
+ */
+export function orderEvents(log: DependencyLog, limit = Number.POSITIVE_INFINITY, pending: Footprint | null = null): EventOrder {
+  const logged = Math.min(limit, log.footprints.length);
+  const n = logged + (pending === null ? 0 : 1);
+  const taskOf = (k: number): number => (k < logged ? (log.tasks[k] as number) : KERNEL);
   let slots = 1;
-  for (let k = 0; k < n; k++) slots = Math.max(slots, (log.tasks[k] as number) + 2);
+  for (let k = 0; k < n; k++) slots = Math.max(slots, taskOf(k) + 2);
   const slot = new Int32Array(n);
   const seq = new Int32Array(n);
   const clock: Int32Array[] = [];
@@ -56,11 +61,11 @@ export function orderEvents(log: DependencyLog, limit = Number.POSITIVE_INFINITY
   const reads = new Map<number, number[]>();
   const deps: number[] = [];
   for (let k = 0; k < n; k++) {
-    const t = log.tasks[k] as number;
+    const t = taskOf(k);
     const s = t === KERNEL ? 0 : t + 1;
     slot[k] = s;
     seq[k] = count[s] as number;
-    const fp = log.footprints[k] as readonly number[];
+    const fp = k < logged ? (log.footprints[k] as Footprint) : (pending as Footprint);
     deps.length = 0;
     starts.length = 0;
     for (const x of fp) {
@@ -163,8 +168,8 @@ export function initials(o: EventOrder, i: number, j: number): number[] {
     let initial = true;
     for (const [r, fs] of firstSeq) if ((c[r] as number) > fs) initial = false;
     firstSeq.set(s, o.seq[k] as number);
-    // The kernel is no task to schedule: a timer fired first is a time slip, a decision explored in full.
-    if (initial && s !== 0) out.push(s - 1);
+    // With time slips the kernel is a task too: firing first is its step ({@link KERNEL}).
+    if (initial && !(s === 0 && o.barriers)) out.push(s === 0 ? KERNEL : s - 1);
   };
   for (let k = i + 1; k < j; k++) {
     if ((o.clock[k] as Int32Array)[ci]! > (o.seq[i] as number)) continue;

@@ -9,9 +9,9 @@
  * and every class has a run (for programs whose shared memory is tracked or synchronised).
  */
 import { classSignature, hashSignature } from './class-signature.ts';
-import { addInitial, DporPath, type DporNode, type SchedNode } from './dpor-path.ts';
+import { addInitial, DporPath, preemptionCost, type DporNode } from './dpor-path.ts';
 import { initials, orderEvents, reversibleRaces } from './event-order.ts';
-import { dependentBesidesClock, KERNEL, type Footprint } from './dependency-log.ts';
+import { dependentBesidesClock, KERNEL, PENDING_FIRING, TIMERS, type Footprint } from './dependency-log.ts';
 import { assert } from '../assert.ts';
 import { Labels } from '../label.ts';
 import type { Strategy } from '../strategy/strategy.ts';
@@ -34,7 +34,7 @@ export interface DporOptions {
   /** Called after every run. */
   readonly onProgress?: (p: ExploreProgress) => void;
   /** Test-only: a way to break the algorithm, to show that the oracle notices. */
-  readonly sabotage?: 'no-backtrack' | 'no-sleep-check' | 'any-tie-independent';
+  readonly sabotage?: 'no-backtrack' | 'no-sleep-check' | 'any-tie-independent' | 'no-pending-firing' | 'no-changed-firing';
 }
 
 /** The result of a reduced exploration. */
@@ -81,7 +81,7 @@ export function exploreDpor<R>(runOnce: (s: Strategy) => R, isFailure: (r: R) =>
       if (stopFirst) return done(false);
     }
     if (opts.sabotage !== 'no-backtrack') {
-      addBacktracks(path, nodes);
+      addBacktracks(path, nodes, opts.sabotage);
       expandCutShort(path, nodes);
     }
     markIndependentTies(path, nodes, opts.sabotage === 'any-tie-independent');
@@ -90,21 +90,23 @@ export function exploreDpor<R>(runOnce: (s: Strategy) => R, isFailure: (r: R) =>
 }
 
 /** Source-DPOR's race step over the whole run. */
-function addBacktracks(path: DporPath, nodes: DporNode[]): void {
+function addBacktracks(path: DporPath, nodes: DporNode[], sabotage: DporOptions['sabotage']): void {
   const log = path.dependencies;
-  const order = orderEvents(log, path.blockedAt);
+  const pending = log.firingDisabledAtEnd && !path.blocked && sabotage !== 'no-pending-firing' ? PENDING_FIRING : null;
+  const order = orderEvents(log, path.blockedAt, pending);
   for (const [i, j] of reversibleRaces(order)) {
-    if (log.tasks[i] === KERNEL) {
-      // Fired by a time slip: running an initial of the race instead of the slip reverses it.
-      const slip = nodes[log.slipOf[i] as number];
-      if (slip !== undefined && !slip.sched && slip.slip !== undefined && slip.pos === 1) slip.slip.pending.push(initials(order, i, j));
-      continue;
-    }
-    const s = log.sched[i] as number;
-    if (s < 0 || s >= nodes.length) continue;
-    const node = nodes[s] as SchedNode;
-    if (node.forced === true) continue;
+    // The decision before `i` (for a firing, the time slip that fired it): running an initial there reverses the race.
+    const node = nodes[path.ownerOf(i)];
+    if (node === undefined || !node.sched || node.forced === true) continue;
     addInitial(node, initials(order, i, j));
+  }
+  // A step that armed or disarmed a timer where the kernel could fire changed (or ended) what it
+  // would fire: that firing never ran, so it races with the step through nothing logged.
+  if (sabotage === 'no-changed-firing') return;
+  for (let k = 0; k < log.length; k++) {
+    if (log.tasks[k] === KERNEL || !(log.footprints[k] as Footprint).includes(TIMERS * 2)) continue;
+    const node = nodes[path.ownerOf(k)];
+    if (node !== undefined && node.sched && node.slip === true) addInitial(node, [KERNEL]);
   }
 }
 
@@ -117,10 +119,10 @@ function expandCutShort(path: DporPath, nodes: DporNode[]): void {
   const log = path.dependencies;
   if (!log.cutShort || path.blocked) return;
   for (let k = log.length - 1; k >= 0; k--) {
-    const s = log.sched[k] as number;
-    if (log.tasks[k] === KERNEL) continue;
-    if (s < 0) return;
-    const node = nodes[s];
+    const o = path.ownerOf(k);
+    // A timer fired because no task could run decided nothing: the step before it ended the run.
+    if (log.tasks[k] === KERNEL && o < 0) continue;
+    const node = nodes[o];
     if (node === undefined || !node.sched || node.forced === true) return;
     for (const q of node.enabled) node.backtrack.add(q);
     return;
@@ -161,20 +163,13 @@ function advance(nodes: DporNode[], bound: number, ignoreSleep: boolean): boolea
   let p = 0;
   for (const n of nodes) {
     before.push(p);
-    if (n.sched ? n.current >= 0 && n.enabled[n.current] !== n.chosen : n.costly && n.pos > 0) p++;
+    if (n.sched) p += preemptionCost(n, n.chosen);
   }
   for (let d = nodes.length - 1; d >= 0; d--) {
     const n = nodes[d] as DporNode;
     const used = before[d] as number;
     if (!n.sched) {
       if (n.independentTie === true) continue;
-      if (n.slip !== undefined) {
-        // A slip explores firing first, then not firing (free of the bound).
-        if (n.pos !== 1) continue;
-        n.pos = 0;
-        nodes.length = d + 1;
-        return true;
-      }
       const tie = n.tie;
       if (tie !== undefined) {
         // A timer tie: the next timer neither explored from here nor asleep.
@@ -185,7 +180,7 @@ function advance(nodes: DporNode[], bound: number, ignoreSleep: boolean): boolea
         nodes.length = d + 1;
         return true;
       }
-      if (n.pos + 1 < n.width && used + (n.costly ? 1 : 0) <= bound) {
+      if (n.pos + 1 < n.width) {
         n.pos++;
         nodes.length = d + 1;
         return true;
@@ -195,8 +190,7 @@ function advance(nodes: DporNode[], bound: number, ignoreSleep: boolean): boolea
     if (n.forced === true) continue;
     for (const q of n.enabled) {
       if (!n.backtrack.has(q) || n.done.has(q) || (!ignoreSleep && n.sleep.has(q))) continue;
-      const cost = n.current >= 0 && n.enabled[n.current] !== q ? 1 : 0;
-      if (used + cost > bound) continue;
+      if (used + preemptionCost(n, q) > bound) continue;
       n.chosen = q;
       n.done.set(q, null);
       nodes.length = d + 1;
