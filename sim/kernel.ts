@@ -580,8 +580,7 @@ export class Sim implements Waker {
         last = null;
         continue;
       }
-      const cur = last !== null && last.state === TaskState.Runnable ? (this.runPos[last.id] as number) : -1;
-      if (this.timeSlip && this.canSlip() && this.slipTaken(cur)) {
+      if (this.timeSlip && this.canSlip() && this.slipTaken(last)) {
         const from = this.clock;
         if (this.deps !== null) this.deps.slipDecision = this.decisions.length - 1;
         const end = this.advanceClock();
@@ -593,6 +592,7 @@ export class Sim implements Waker {
       let idx = 0;
       let sched = -1;
       if (n > 1) {
+        const cur = this.currentIndex(last);
         try {
           idx = this.strategy.chooseTask(n, cur, this.runnableView);
         } catch (err) {
@@ -611,10 +611,15 @@ export class Sim implements Waker {
     }
   }
 
-  /** Decides a time slip; an exploring strategy is shown the runnable tasks it competes with (`cur` as for {@link Strategy.chooseTask}). */
-  private slipTaken(cur: number): boolean {
+  /** The runnable index of the task that ran last if it can go on, else -1 (choosing another is a preemption). */
+  private currentIndex(last: Task | null): number {
+    return last !== null && last.state === TaskState.Runnable ? (this.runPos[last.id] as number) : -1;
+  }
+
+  /** Decides a time slip; an exploring strategy is shown the runnable tasks the firing competes with. */
+  private slipTaken(last: Task | null): boolean {
     const deps = this.deps;
-    if (deps !== null) deps.slipOffer(this.runnableView, cur);
+    if (deps !== null) deps.slipOffer(this.runnableView, this.currentIndex(last));
     return this.decide(2, Labels.timeSlip) === 1;
   }
 

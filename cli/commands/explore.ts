@@ -45,6 +45,8 @@ export interface ExploreFlags {
 /** One exploration and where its failing case was saved. */
 export interface Explored {
   readonly report: ExploreReport;
+  /** Whether the configuration offers time slips (a timer fired while tasks can run). */
+  readonly timeSlip: boolean;
   readonly saved: string | null;
   readonly replay: string;
 }
@@ -82,7 +84,7 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
     }
     replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target })), ...racesWords(spec)].join(' ') : replayLine(spec);
   }
-  return { report, saved, replay };
+  return { report, saved, replay, timeSlip: target.target.limits(chosen.config).timeSlip === true };
 }
 
 /** The JSON object of one exploration. */
@@ -112,7 +114,7 @@ export function exploreLines(e: Explored, io: Io): string[] {
     const scope = bounded ? `every schedule within ${r.bound} preemptions` : r.reduction === 'dpor' ? 'every interleaving (one schedule run per class of equivalent ones)' : 'every schedule';
     const caveat = bounded && r.reduction === 'dpor' ? ' (a bound over the reduction may miss schedules: not a proof)' : '';
     lines.push(st.green(`no violation: every property holds on ${scope} of this configuration, with every select, timer, fault and draw outcome tried${caveat}`));
-  } else if (r.failure === null) lines.push(st.yellow(`no violation in the schedules explored; not a proof: the space was not exhausted (raise --max-schedules)`));
+  } else if (r.failure === null) lines.push(st.yellow(`no violation in the schedules explored; not a proof: the space was not exhausted (raise --max-schedules${e.timeSlip && !bounded ? '; with time slips the unbounded space is vast: try --bound 2' : ''})`));
   else {
     if (r.failingSchedules > 1 || r.exhausted) lines.push(st.red(`✗ ${plural(r.failingSchedules, 'schedule')} failed; violated: ${r.violated.map((v) => `${v.property} (${formatCount(v.schedules)})`).join(', ')}`), '  the first:');
     lines.push(st.red(`✗ ${r.failure.property}: ${r.failure.message}`), `    replay: ${e.replay}`);
