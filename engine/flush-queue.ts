@@ -1,7 +1,8 @@
 /**
  * `flushQueue` (spec §3.1): acquire a flush slot in the Run task (bounded by a 60 s child
- * of Run's ctx), then spawn one flush task with its own 60 s child of Run's ctx. The task
- * runs the queue's flush kind, fails the queue on error, and releases the slot last.
+ * of Run's ctx; hardened: by Run's ctx), then spawn one flush task with its own 60 s child
+ * of Run's ctx. The task runs the queue's flush kind, fails the queue on error, and releases
+ * the slot last.
  */
 import { withTimeout, type Context, type GoError, type Proc, type Weighted } from '../sim/index.ts';
 import type { EngineCore } from './core.ts';
@@ -33,11 +34,15 @@ export function flushKind(e: EngineCore, ctx: Context, q: Queue): Proc<GoError |
   }
 }
 
-/** Acquires a slot (in the caller, i.e. Run) and starts the flush task; returns the acquire error. */
+/**
+ * Acquires a slot (in the caller, i.e. Run) and starts the flush task; returns the acquire error.
+ * Hardened (`acquireOnRunCtx`) waits on Run's ctx itself: every slot holder is already bounded
+ * by its own 60 s flushCtx, and a 60 s acquire timeout started at the instant that holder was
+ * spawned (one doFlush's next queue, or the enroll flush on the same tick) ends first (R5),
+ * since the holder releases only after failing its queue: Run returns while its ctx is live.
+ */
 export function* flushQueue(e: EngineCore, runCtx: Context, w: Weighted, q: Queue): Proc<GoError | null> {
-  const [acquireCtx, cancelAcquire] = withTimeout(runCtx, FLUSH_CONTEXT_TIMEOUT, `${e.name}.acquireCtx`);
-  const err = yield* w.acquire(acquireCtx, 1);
-  cancelAcquire();
+  const err = e.flags.acquireOnRunCtx ? yield* w.acquire(runCtx, 1) : yield* acquireWithTimeout(e, runCtx, w);
   if (err !== null) {
     e.sim.note(`flushQueue ${QUEUE_NAMES[q.type]}: semaphore acquire failed: ${err.message}`);
     return err;
@@ -46,6 +51,14 @@ export function* flushQueue(e: EngineCore, runCtx: Context, w: Weighted, q: Queu
   const task = e.sim.spawn(name, () => flushTask(e, runCtx, w, q, name));
   w.handOver(task);
   return null;
+}
+
+/** Upstream: `w.Acquire` on a 60 s child of Run's ctx. */
+function* acquireWithTimeout(e: EngineCore, runCtx: Context, w: Weighted): Proc<GoError | null> {
+  const [acquireCtx, cancelAcquire] = withTimeout(runCtx, FLUSH_CONTEXT_TIMEOUT, `${e.name}.acquireCtx`);
+  const err = yield* w.acquire(acquireCtx, 1);
+  cancelAcquire();
+  return err;
 }
 
 /** The flush task F. */

@@ -32,7 +32,7 @@ export type Mutant =
   | 'hidden-global'
   /** Run never arms the flush timer: only the thresholds flush (`fault-free-success`). */
   | 'timer-never-armed'
-  /** A flush task whose flush failed keeps its `maxPending` slot (`counted-resources`; once all are kept, `run-alive`). */
+  /** A flush task whose flush failed keeps its `maxPending` slot (`counted-resources`; once all are kept, upstream's Run times out in Acquire: `run-alive`). */
   | 'flush-keeps-slot-on-error'
   /** dispatch ignores the caller's context: a call waits for its answer however long (`call-deadline`). */
   | 'call-outlives-context'

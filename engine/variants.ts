@@ -51,6 +51,12 @@ export interface VariantFlags {
    */
   readonly childRefusedAfterRunExit: boolean;
   /**
+   * Hardened: flushQueue waits for a flush slot on Run's ctx itself, with no 60 s acquire
+   * timeout (upstream's can expire before a slot holder spawned at the same instant, with its
+   * own 60 s flushCtx, lets go: Run returns with its ctx live, R5).
+   */
+  readonly acquireOnRunCtx: boolean;
+  /**
    * Hardened: the ES client's `RetryBackoff` takes a mutex (upstream's one backoff per client
    * is reset and advanced by concurrent requests without a lock: a data race).
    */
@@ -106,6 +112,7 @@ const UPSTREAM = {
   childForgetFailed: false,
   childErrChBuffered: false,
   childRefusedAfterRunExit: false,
+  acquireOnRunCtx: false,
   backoffLocked: false,
 } as const;
 
@@ -187,6 +194,7 @@ export const VARIANTS: Record<VariantName, VariantSpec> = checked({
     childForgetFailed: true,
     childErrChBuffered: true,
     childRefusedAfterRunExit: true,
+    acquireOnRunCtx: true,
     backoffLocked: true,
   }),
 });

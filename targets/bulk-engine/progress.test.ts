@@ -5,7 +5,7 @@
  * facts, that another seed of the same bug gives too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Mutant } from '../../engine/index.ts';
+import type { Mutant, VariantName } from '../../engine/index.ts';
 import { runCase, type CaseReport } from '../../harness/case.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
@@ -17,8 +17,8 @@ const calm = scenario();
 const disconnecting = scenario({ checkin: { actionSearch: 0.5, upgradeUpdate: 1, apiKeyUpdate: 0, disconnect: 1, disconnectAfterS: { min: 0, max: 0.1 }, longPollS: { min: 0.5, max: 1 }, gapS: { min: 0, max: 0.2 } } });
 const resets = scenario({ agents: 20 }, { durationS: 120, bulker: { maxPending: 2 }, elasticsearch: { connectionReset: 0.5 } });
 
-function run(sc: ReturnType<typeof scenario>, mutants: Mutant[] = [], seed = 1): CaseReport {
-  return runCase(engineCase({ scenario: sc, variant: 'hardened', seed, mutants })).report;
+function run(sc: ReturnType<typeof scenario>, mutants: Mutant[] = [], seed = 1, variant: VariantName = 'hardened'): CaseReport {
+  return runCase(engineCase({ scenario: sc, variant, seed, mutants })).report;
 }
 
 interface Row {
@@ -27,17 +27,20 @@ interface Row {
   readonly scenario: ReturnType<typeof scenario>;
   /** A signature the property must give, built from typed facts (no ids, no message text). */
   readonly signature: string;
+  /** The variant the mutant runs on, when hardened has closed the path the property watches (default hardened). */
+  readonly variant?: VariantName;
 }
 
 /** Shipped scenarios are named in the test title; the local ones above are not. */
-const label = (r: Row) => (r.scenario.name === 'progress-test' ? '' : ` on ${r.scenario.name}`);
+const label = (r: Row) => (r.scenario.name === 'progress-test' ? '' : ` on ${r.scenario.name}`) + (r.variant === undefined ? '' : ` (${r.variant})`);
 
 const rows: Row[] = [
   { property: 'fault-free-success', mutant: 'timer-never-armed', scenario: calm, signature: 'fault-free-success: ReadRaw had not succeeded when the server stopped' },
   { property: 'fault-free-success', mutant: 'timer-never-armed', scenario: loadScenario('smoke'), signature: 'fault-free-success: ReadRaw had not succeeded when the server stopped' },
   { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: resets, signature: 'counted-resources: bulker.flushSem slot still held by flush-*-search, which had ended' },
   { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: loadScenario('es-brownout'), signature: 'counted-resources: bulker.flushSem slot still held by flush-*-fleetSearch, which had ended' },
-  { property: 'run-alive', mutant: 'flush-keeps-slot-on-error', scenario: resets, signature: 'run-alive: Run returned while its context was live' },
+  // hardened has no acquire timeout (acquireOnRunCtx): its Run waits for a kept slot instead of returning.
+  { property: 'run-alive', mutant: 'flush-keeps-slot-on-error', scenario: resets, signature: 'run-alive: Run returned while its context was live', variant: 'upstream' },
   { property: 'run-alive', mutant: 'run-ignores-cancel', scenario: calm, signature: 'run-alive: Run did not return after its context was cancelled' },
   { property: 'call-deadline', mutant: 'call-outlives-context', scenario: disconnecting, signature: 'call-deadline: Update returned after its context was cancelled' },
   { property: 'request-oracle', mutant: 'drop-refresh', scenario: calm, signature: 'request-oracle: Update sent to /_bulk, asked for /_bulk?refresh=true' },
@@ -51,7 +54,7 @@ const rows: Row[] = [
 describe('progress, resource and correctness properties fail on a broken engine and pass on hardened', () => {
   for (const row of rows) {
     it(`${row.property}: fails on mutant ${row.mutant}${label(row)}`, () => {
-      const r = run(row.scenario, [row.mutant]);
+      const r = run(row.scenario, [row.mutant], 1, row.variant);
       const v = r.violations.find((x) => x.property === row.property);
       expect(v, `expected ${row.property} among: ${[...new Set(r.violations.map((x) => x.property))].join(', ') || 'none'}`).toBeDefined();
       expect(v?.message.length ?? 0).toBeGreaterThan(10);
