@@ -75,7 +75,7 @@ if (only === undefined || only === 'sweeps') {
   const slipDfs = await slips('none');
   const slipDpor = await slips('dpor');
   check('explore tiny-slips hardened, bound 2: the reduction at least 5x fewer schedules', slipDfs.code === 0 && slipDpor.code === 0 && slipDfs.report.exhausted && slipDpor.report.exhausted && slipDpor.report.schedules * 5 <= slipDfs.report.schedules, `plain DFS exit ${slipDfs.code}, ${slipDfs.report.schedules} schedules; DPOR exit ${slipDpor.code}, ${slipDpor.report.schedules} schedules`);
-  // Three API-key updates answered by one flush: every interleaving on hardened (about 30 s), the race on upstream.
+  // Three API-key updates answered by one flush: every interleaving on hardened (about 1 min), the race on upstream.
   const akHard = await runCli(['explore', '--scenario', 'api-key-3', '--variant', 'hardened', '--max-schedules', '100000', '--quiet', '--json']);
   const ak = JSON.parse(akHard.stdout) as { exhausted: boolean; schedules: number };
   check('explore api-key-3 hardened, no bound', akHard.code === 0 && ak.exhausted, `exit ${akHard.code}, ${ak.schedules} schedules, exhausted ${ak.exhausted}`);
