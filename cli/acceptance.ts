@@ -7,8 +7,9 @@
  *   over seeds 0..499 in swarm mode, with every property on (the progress, resource and
  *   request/answer oracles included);
  * - exploration finds the pre-fix leak on tiny and exhausts tiny on hardened; on tiny-slips
- *   (time slips) hardened passes with the reduction at bound 2 in at least 5x fewer
- *   schedules than plain DFS; api-key-3 is exhausted on hardened and races on upstream;
+ *   (time slips) the reduction at bound 2 finds the violated properties plain DFS finds at
+ *   bound 2 (pre-fix: the leak; hardened: none) in at least 5x fewer schedules; api-key-3 is
+ *   exhausted on hardened and races on upstream;
  * - the default upstream run groups its failures into far fewer bugs, and every bug's
  *   smallest replay shows its signature again in a fresh process; go-like scheduling's
  *   find rate for the API-key use-after-free on policy-change.
@@ -67,14 +68,18 @@ if (only === undefined || only === 'sweeps') {
   const exHard = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--json']);
   const hard = JSON.parse(exHard.stdout) as { exhausted: boolean; schedules: number };
   check('explore tiny hardened', exHard.code === 0 && hard.exhausted, `exit ${exHard.code}, ${hard.schedules} schedules, exhausted ${hard.exhausted}`);
-  // Time slips on hardened: plain DFS and the reduction, both at bound 2 over the whole space (about 2 minutes for DFS).
-  const slips = async (reduction: string) => {
-    const r = await runCli(['explore', '--scenario', 'tiny-slips', '--variant', 'hardened', '--reduction', reduction, '--bound', '2', '--max-schedules', '400000', '--quiet', '--json']);
-    return { code: r.code, report: JSON.parse(r.stdout) as { exhausted: boolean; schedules: number } };
+  // Time slips: plain DFS and the reduction, both at bound 2 over the whole space (about 2 minutes for DFS on hardened).
+  const slips = async (variant: string, reduction: string) => {
+    const r = await runCli(['explore', '--scenario', 'tiny-slips', '--variant', variant, '--reduction', reduction, '--bound', '2', '--max-schedules', '400000', '--keep-going', '--quiet', '--json']);
+    return { code: r.code, report: JSON.parse(r.stdout) as { exhausted: boolean; schedules: number; violated: { property: string }[] } };
   };
-  const slipDfs = await slips('none');
-  const slipDpor = await slips('dpor');
-  check('explore tiny-slips hardened, bound 2: the reduction at least 5x fewer schedules', slipDfs.code === 0 && slipDpor.code === 0 && slipDfs.report.exhausted && slipDpor.report.exhausted && slipDpor.report.schedules * 5 <= slipDfs.report.schedules, `plain DFS exit ${slipDfs.code}, ${slipDfs.report.schedules} schedules; DPOR exit ${slipDpor.code}, ${slipDpor.report.schedules} schedules`);
+  for (const variant of ['pre-fix', 'hardened']) {
+    const dfs = await slips(variant, 'none');
+    const dpor = await slips(variant, 'dpor');
+    const props = (r: typeof dfs) => r.report.violated.map((v) => v.property).sort().join(',') || 'none';
+    const same = props(dfs) === props(dpor) && (variant === 'hardened') === (props(dpor) === 'none');
+    check(`explore tiny-slips ${variant}, bound 2: the same violated properties, the reduction at least 5x fewer schedules`, same && dfs.report.exhausted && dpor.report.exhausted && dpor.report.schedules * 5 <= dfs.report.schedules, `plain DFS ${dfs.report.schedules} schedules (${props(dfs)}); DPOR ${dpor.report.schedules} schedules (${props(dpor)})`);
+  }
   // Three API-key updates answered by one flush: every interleaving on hardened (about 1 min), the race on upstream.
   const akHard = await runCli(['explore', '--scenario', 'api-key-3', '--variant', 'hardened', '--max-schedules', '100000', '--quiet', '--json']);
   const ak = JSON.parse(akHard.stdout) as { exhausted: boolean; schedules: number };
