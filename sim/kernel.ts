@@ -581,6 +581,8 @@ export class Sim implements Waker {
         continue;
       }
       if (this.timeSlip && this.canSlip() && this.slipTaken(last)) {
+        // A task that had parked is not preempted by the firing (even one the firing wakes): nothing runs on after it.
+        if (last !== null && last.state !== TaskState.Runnable) last = null;
         const from = this.clock;
         if (this.deps !== null) this.deps.slipDecision = this.decisions.length - 1;
         const end = this.advanceClock();
