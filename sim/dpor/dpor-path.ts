@@ -90,6 +90,14 @@ export function addInitial(node: SchedNode, init: readonly number[]): boolean {
   return true;
 }
 
+/**
+ * Whether `node` is a time slip that chose a task among several: the scheduling decision
+ * that follows it is forced to that task (and the step is the slip's).
+ */
+export function choseTaskAmongSeveral(node: DporNode): node is SchedNode {
+  return node.sched && node.slip === true && node.chosen !== KERNEL && node.enabled.length > 2;
+}
+
 /** The message of a sleep-set-blocked run's end. */
 export const SLEEP_BLOCKED = 'dpor: every runnable task is in the sleep set (a redundant run)';
 
@@ -156,19 +164,10 @@ export class DporPath implements Strategy {
     if (this.blocked) throw new ReplayDivergence(SLEEP_BLOCKED);
     let node = this.nodes[this.i];
     if (node === undefined) {
-      const enabled: number[] = [];
-      for (let k = 0; k < width; k++) enabled.push(tasks.id(k));
-      const sleep = new Map(this.sleep);
       const prev = this.nodes[this.i - 1];
-      if (prev !== undefined && prev.sched && prev.slip === true && prev.chosen !== KERNEL && prev.enabled.length > 2) {
-        // A slip not taken among several tasks chose the task already (with one, no scheduling decision follows it).
-        node = { sched: true, forced: true, enabled, current: -1, chosen: prev.chosen, backtrack: new Set([prev.chosen]), done: new Map([[prev.chosen, null]]), sleep };
-      } else {
-        const cur = current >= 0 ? (enabled[current] as number) : -1;
-        const pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => !sleep.has(t));
-        if (pick === undefined) this.block(this.dependencies.footprints.length);
-        node = { sched: true, enabled, current, chosen: pick, backtrack: new Set([pick]), done: new Map([[pick, null]]), sleep };
-      }
+      // A slip not taken among several tasks chose the task already (with one, no scheduling decision follows it).
+      if (prev !== undefined && choseTaskAmongSeveral(prev)) node = this.newSchedNode(tasks, -1, { forcedTo: prev.chosen });
+      else node = this.newSchedNode(tasks, current, {});
       this.nodes.push(node);
     }
     assert(node.sched && node.enabled.length === width, `dpor: decision #${this.i} is a scheduling decision of width ${width} on re-run, not what the path recorded; the program is not deterministic`);
@@ -192,16 +191,7 @@ export class DporPath implements Strategy {
     log.slipTasks = null;
     let node = this.nodes[this.i];
     if (node === undefined) {
-      const enabled: number[] = [];
-      for (let k = 0; k < tasks.length; k++) enabled.push(tasks.id(k));
-      enabled.push(KERNEL);
-      const current = log.slipCurrent;
-      const sleep = new Map(this.sleep);
-      const cur = current >= 0 ? (enabled[current] as number) : -1;
-      let pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => t !== KERNEL && !sleep.has(t));
-      if (pick === undefined && !sleep.has(KERNEL) && this.used + 1 <= this.bound) pick = KERNEL;
-      if (pick === undefined) this.block(log.footprints.length);
-      node = { sched: true, slip: true, enabled, current, chosen: pick, backtrack: new Set([pick]), done: new Map([[pick, null]]), sleep };
+      node = this.newSchedNode(tasks, log.slipCurrent, { slip: true });
       this.nodes.push(node);
     }
     assert(node.sched && node.slip === true && node.enabled.length === tasks.length + 1, `dpor: decision #${this.i} is a time slip among ${tasks.length} tasks on re-run, not what the path recorded; the program is not deterministic`);
@@ -226,7 +216,7 @@ export class DporPath implements Strategy {
     const s = log.sched[k] as number;
     if (s >= 0) {
       const prev = this.nodes[s - 1];
-      return prev !== undefined && prev.sched && prev.slip === true && prev.chosen === t && prev.enabled.length > 2 ? s - 1 : s;
+      return prev !== undefined && choseTaskAmongSeveral(prev) && prev.chosen === t ? s - 1 : s;
     }
     // The only runnable task: a slip that chose it is the last decision, taken after the event before.
     const d = (log.firstDecision[k] as number) - 1;
@@ -249,6 +239,29 @@ export class DporPath implements Strategy {
     throw new ReplayDivergence(SLEEP_BLOCKED);
   }
 
+  /**
+   * A new scheduling node over the runnable `tasks` (plus {@link KERNEL} for a time slip),
+   * reached with the run's sleep set. Unless forced to a task (which must be `awake` for
+   * the run to go on, if asked), it takes the task that can go on if awake, else the first
+   * awake one, else (a slip, within the bound) the kernel's firing; with nothing to take
+   * the run is redundant.
+   */
+  private newSchedNode(tasks: RunnableView, current: number, how: { readonly slip?: true; readonly forcedTo?: number; readonly awake?: true }): SchedNode {
+    const enabled: number[] = [];
+    for (let k = 0; k < tasks.length; k++) enabled.push(tasks.id(k));
+    if (how.slip === true) enabled.push(KERNEL);
+    const sleep = new Map(this.sleep);
+    let pick = how.forcedTo;
+    if (pick === undefined) {
+      const cur = current >= 0 ? (enabled[current] as number) : -1;
+      pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => t !== KERNEL && !sleep.has(t));
+      if (pick === undefined && how.slip === true && !sleep.has(KERNEL) && this.used + 1 <= this.bound) pick = KERNEL;
+    } else if (how.awake === true && sleep.has(pick)) pick = undefined;
+    if (pick === undefined) this.block(this.dependencies.footprints.length);
+    const forced = how.forcedTo !== undefined;
+    return { sched: true, enabled, current, chosen: pick, backtrack: new Set([pick]), done: new Map([[pick, null]]), sleep, ...(forced && { forced }), ...(how.slip === true && { slip: true }) };
+  }
+
   /** A scheduling decision a fairness bound took: recorded so positions stay aligned, never branched on. */
   forced(width: number, choice: number, tasks: RunnableView): void {
     this.catchUp();
@@ -256,10 +269,7 @@ export class DporPath implements Strategy {
     const id = tasks.id(choice);
     let node = this.nodes[this.i];
     if (node === undefined) {
-      if (this.sleep.has(id)) this.block(this.dependencies.footprints.length);
-      const enabled: number[] = [];
-      for (let k = 0; k < width; k++) enabled.push(tasks.id(k));
-      node = { sched: true, forced: true, enabled, current: -1, chosen: id, backtrack: new Set([id]), done: new Map([[id, null]]), sleep: new Map(this.sleep) };
+      node = this.newSchedNode(tasks, -1, { forcedTo: id, awake: true });
       this.nodes.push(node);
     }
     assert(node.sched && node.chosen === id, `dpor: decision #${this.i} was forced to another task on re-run; the program is not deterministic`);
