@@ -139,6 +139,10 @@ describe('dst explore', () => {
     const both = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--bound', '2', '--json']);
     expect(both.code).toBe(0);
     expect(both.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--bound 2 with --reduction dpor may miss schedules/)]);
+    // Exhausted within the bound, yet the verdict is not a proof: it says so, and points at the search that is one.
+    const human = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--bound', '2']);
+    expect(human.stdout).toMatch(/no violation in the schedules explored within 2 preemptions; not a proof: .*--reduction none/);
+    expect(human.stdout).not.toMatch(/every property holds/);
   }, 60_000);
 });
 

@@ -73,7 +73,7 @@ describe('dst explore --reduction dpor on the bulk engine', () => {
     expect((JSON.parse(r.stdout) as { failure: { property: string } }).failure.property).toBe('block-lifecycle');
   }, 60_000);
 
-  // tiny-slips (time slips) is checked the same way, both at bound 2, by `npm run acceptance` (plain DFS takes 25,426 schedules there).
+  // tiny-slips (time slips) is checked the same way, both at bound 2, by `npm run acceptance` (plain DFS takes 32,005 schedules there).
   it('tiny on pre-fix: the same violated properties as plain DFS (bound 2), with at least 5x fewer schedules and no bound', async () => {
     const dfs = await violatedEverywhere('pre-fix', 'none', 2);
     const dpor = await violatedEverywhere('pre-fix', 'dpor', Number.POSITIVE_INFINITY);
