@@ -143,6 +143,9 @@ describe('dst explore', () => {
     const human = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--bound', '2']);
     expect(human.stdout).toMatch(/no violation in the schedules explored within 2 preemptions; not a proof: .*--reduction none/);
     expect(human.stdout).not.toMatch(/every property holds/);
+    // A slip space cut by the budget points at a bound, and at the search that is complete within it.
+    const slips = await runCli(['explore', '--scenario', 'tiny-slips', '--variant', 'hardened', '--max-schedules', '30', '--quiet']);
+    expect(slips.stdout).toMatch(/not exhausted .*try --bound 2, with --reduction none for a complete search within it/);
   }, 60_000);
 });
 
