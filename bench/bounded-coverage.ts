@@ -6,9 +6,9 @@
  * the classes DFS ran that DPOR did not (the figure behind `dst explore`'s warning that a
  * bound over the reduction may miss schedules), then one JSON line.
  */
-import type { CaseSpec } from '../harness/case.ts';
 import { runWithStrategy } from '../harness/case.ts';
-import { chooseConfig } from '../harness/configuration.ts';
+import { resolveVariant } from '../harness/configuration.ts';
+import { exploreSpec } from '../harness/explore.ts';
 import { loadTarget } from '../harness/targets.ts';
 import { explore } from '../sim/index.ts';
 
@@ -22,8 +22,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const target = await loadTarget(undefined);
-  const chosen = chooseConfig(target.target, scenario);
-  const spec: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget: {}, races: true };
+  const spec = exploreSpec(target, scenario, resolveVariant(target.target, variant, 'VARIANT'));
   const out: Record<string, { schedules: number; classes: number; exhausted: boolean; wallMs: number }> = {};
   const sets: Record<string, Set<number>> = {};
   for (const reduction of ['none', 'dpor'] as const) {

@@ -10,9 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CaseSpec } from '../harness/case.ts';
-import { chooseConfig } from '../harness/configuration.ts';
-import { exploreCase } from '../harness/explore.ts';
+import { exploreCase, exploreSpec } from '../harness/explore.ts';
 import { loadTarget } from '../harness/targets.ts';
 import { runCli } from './testing/run-cli.ts';
 
@@ -33,10 +31,7 @@ function twoAgentCopy(): string {
 
 /** Every property violated anywhere in the space (what `dst explore --keep-going` reports), and the schedules it took. */
 async function violatedEverywhere(variant: string, reduction: 'dpor' | 'none', bound: number) {
-  const target = await loadTarget(undefined);
-  const chosen = chooseConfig(target.target, 'tiny');
-  const spec: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget: {}, races: true };
-  const r = exploreCase(spec, bound, 200_000, { reduction, keepGoing: true });
+  const r = exploreCase(exploreSpec(await loadTarget(undefined), 'tiny', variant), bound, 200_000, { reduction, keepGoing: true });
   return { exhausted: r.exhausted, schedules: r.schedules, props: r.violated.map((v) => v.property).sort() };
 }
 

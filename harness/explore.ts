@@ -5,6 +5,9 @@
  */
 import { explore, type ExploreProgress } from '../sim/index.ts';
 import { runWithStrategy, type CaseReport, type CaseSpec } from './case.ts';
+import { chooseConfig } from './configuration.ts';
+import type { BudgetOverrides } from './resource-budget.ts';
+import type { LoadedTarget } from './targets.ts';
 
 /** One explored schedule as the harness runs it. */
 type CaseRun = ReturnType<typeof runWithStrategy>;
@@ -56,6 +59,12 @@ export interface ExploreReport {
   readonly violated: readonly ViolatedProperty[];
   /** The first failing schedule, with the decisions that reproduce it. */
   readonly failure: (CaseReport & { readonly decisionList: ReadonlyArray<{ label: string; width: number; choice: number }> }) | null;
+}
+
+/** The case an exploration of configuration `ref` on `variant` starts from (its decisions are the exploration's). */
+export function exploreSpec(target: LoadedTarget, ref: string, variant: string, budget: BudgetOverrides = {}, races = true): CaseSpec {
+  const chosen = chooseConfig(target.target, ref);
+  return { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
 }
 
 /**

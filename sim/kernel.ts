@@ -582,6 +582,8 @@ export class Sim implements Waker {
       }
       if (this.timeSlip && this.canSlip() && this.slipTaken(last)) {
         // A task that had parked is not preempted by the firing (even one the firing wakes): nothing runs on after it.
+        // Only here can a parked last task be runnable again at the next decision with no task between (a natural
+        // firing clears `last` above, any task's step replaces it), so the per-step path needs no check.
         if (last !== null && last.state !== TaskState.Runnable) last = null;
         const from = this.clock;
         if (this.deps !== null) this.deps.slipDecision = this.decisions.length - 1;

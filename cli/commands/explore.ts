@@ -8,7 +8,7 @@ import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.t
 import { parseBudgetFlags } from '../budget-flags.ts';
 import type { CaseSpec } from '../../harness/case.ts';
 import { chooseConfig, resolveVariant } from '../../harness/configuration.ts';
-import { exploreCase, type ExploreReport, type Reduction } from '../../harness/explore.ts';
+import { exploreCase, exploreSpec, type ExploreReport, type Reduction } from '../../harness/explore.ts';
 import { hostTimeMs } from '../../sim/index.ts';
 import { exploreProgress } from './explore-progress.ts';
 import { makeRepro } from '../../harness/repro.ts';
@@ -68,9 +68,8 @@ export interface ExploreHow {
  * choice of each decision), and nothing is written anywhere else.
  */
 export function exploreOne(target: LoadedTarget, ref: string, variant: string, bound: number, max: number, saveDir: string | undefined, budget: BudgetOverrides = {}, races = true, how: ExploreHow = {}): Explored {
-  const chosen = chooseConfig(target.target, ref);
-  checkFits(target.target, chosen.config, ref, budget);
-  const base: CaseSpec = { target, config: chosen.config, configRef: chosen.ref, configName: chosen.name, variant, strategy: { kind: 'decisions', decisions: [] }, swarm: false, budget, races };
+  const base = exploreSpec(target, ref, variant, budget, races);
+  checkFits(target.target, base.config, ref, budget);
   const ticker = how.io ? exploreProgress(how.io, max, how.quiet === true) : null;
   const report = exploreCase(base, bound, max, { reduction: how.reduction ?? 'none', keepGoing: how.keepGoing === true, ...(ticker ? { onProgress: (p) => ticker.tick(p) } : {}) }, hostTimeMs);
   ticker?.finish();
@@ -80,11 +79,11 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
     const spec: CaseSpec = { ...base, strategy: { kind: 'decisions', decisions: report.failure.decisionList } };
     if (saveDir !== undefined) {
       const repro = makeRepro(spec, report.failure, `found by dst explore --reduction ${report.reduction} --bound ${boundWord(bound)} after ${report.schedules} schedules`);
-      saved = writeInside(saveDir, `${filePrefix(target.target.name)}${chosen.name}-${variant}-explore-${report.reduction === 'dpor' ? 'dpor-' : ''}bound${boundWord(bound)}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
+      saved = writeInside(saveDir, `${filePrefix(target.target.name)}${base.configName}-${variant}-explore-${report.reduction === 'dpor' ? 'dpor-' : ''}bound${boundWord(bound)}-${report.failure.traceHash.slice(0, 8)}.json`, `${JSON.stringify(repro, null, 2)}\n`);
     }
     replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target })), ...racesWords(spec)].join(' ') : replayLine(spec);
   }
-  return { report, saved, replay, timeSlip: target.target.limits(chosen.config).timeSlip === true };
+  return { report, saved, replay, timeSlip: target.target.limits(base.config).timeSlip === true };
 }
 
 /** The JSON object of one exploration. */
