@@ -118,9 +118,9 @@ export interface ExhaustResult {
   readonly failure: Verdict | null;
 }
 
-/** Depth-first exploration of `variant` through the harness (`dst explore`) within a schedule budget. */
-export function exhaust(target: AnyTarget, variant: KernelVariant, maxSchedules: number, preemptionBound = Number.POSITIVE_INFINITY): ExhaustResult {
-  const r = exploreCase(kernelCase(target, variant), preemptionBound, maxSchedules);
+/** Depth-first exploration of `variant` through the harness (`dst explore`) within a schedule budget, plain or reduced (source-DPOR). */
+export function exhaust(target: AnyTarget, variant: KernelVariant, maxSchedules: number, preemptionBound = Number.POSITIVE_INFINITY, reduction: 'none' | 'dpor' = 'none'): ExhaustResult {
+  const r = exploreCase(kernelCase(target, variant), preemptionBound, maxSchedules, { reduction });
   const f = r.failure;
   return { schedules: r.schedules, exhausted: r.exhausted, failure: f === null ? null : { property: f.property, message: f.message ?? '' } };
 }

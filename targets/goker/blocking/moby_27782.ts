@@ -13,10 +13,18 @@
  * changes); the fixed variant gives the watcher the confirmation the real inotify
  * watcher has: once a removal is requested it emits an ignore event, which marks the
  * watch gone and broadcasts.
+ *
+ * GoKer's extraction dropped the lock moby's `JSONFileLogger` holds around its `readers`
+ * map (`l.mu` in `readLogs` and `Close`), which left a data race of its own between the
+ * reader's registration and `Close`'s range over the map. Both variants keep the lock, as
+ * upstream does: the map is a tracked `GoMap`, so the registration and the range are
+ * ordered through the mutex the way Go orders them, and partial-order reduction sees them
+ * as dependent (a plain JavaScript map there made them look independent, and the reduced
+ * search missed the deadlock).
  */
 import { defineTarget } from '../../../harness/target.ts';
-import { closeChan, Cond, gosched, Mutex, Once, onRecv, onSend, select, sleep, type Proc, type Sim } from '../../../sim/index.ts';
-import { mapRange, Nanosecond } from '../go.ts';
+import { closeChan, Cond, GoMap, Mutex, Once, onRecv, onSend, select, sleep, type Proc, type Sim } from '../../../sim/index.ts';
+import { Nanosecond } from '../go.ts';
 import { kernelTarget, variantOf } from '../kernel.ts';
 
 const Write = 2;
@@ -117,24 +125,25 @@ export default defineTarget({
 
     sim.spawn('test', function* () {
       sim.spawn('InitializeStdio', function* () {
-        // startLogging -> ReadLogs
-        const readers = new Map<LogWatcher, null>();
+        // startLogging -> ReadLogs; the driver's readers map, guarded by l.mu as upstream.
+        const mu = new Mutex(sim, 'l.mu');
+        const readers = new GoMap<LogWatcher, null>(sim, 'l.readers');
         const lw: LogWatcher = { closeOnce: new Once(sim, 'closeOnce'), closeNotifier: sim.chan<never>(0, 'closeNotifier') };
-        // The readers map is written and ranged over by two goroutines without a lock (a
-        // data race); each access is a scheduling point so that both orders are explored.
         sim.spawn('readLogs', function* () {
-          yield* gosched('l.readers write');
-          readers.set(lw, null);
+          yield* mu.lock();
+          readers.set(lw, null, 'l.readers write');
+          yield* mu.unlock();
           yield* followLogs(lw);
         });
         // startLogging fails -> Reset -> LogDriver.Close
-        yield* gosched('l.readers range');
-        for (const [r] of mapRange(sim, readers)) {
+        yield* mu.lock();
+        for (const r of readers.keys('l.readers range')) {
           yield* r.closeOnce.do(function* () {
             closeChan(r.closeNotifier);
           });
-          readers.delete(r);
+          readers.delete(r, 'l.readers delete');
         }
+        yield* mu.unlock();
       });
     });
     return {};
