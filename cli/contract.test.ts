@@ -127,7 +127,7 @@ describe('dst explore', () => {
     const r = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout) as { exhausted: boolean; schedules: number; classes: number; redundant: number; reduction: string; bound: unknown; violations: unknown[] };
-    expect(rep).toMatchObject({ exhausted: true, reduction: 'dpor', bound: 'none', violations: [] });
+    expect(rep).toMatchObject({ exhausted: true, complete: true, reduction: 'dpor', bound: 'none', violations: [] });
     expect(rep.classes).toBeGreaterThan(1);
     expect(rep.schedules).toBe(rep.classes + rep.redundant);
     expect(r.stderr).toBe('');
@@ -138,6 +138,8 @@ describe('dst explore', () => {
     expect(JSON.parse(none.stdout)).toMatchObject({ exhausted: true, reduction: 'none', bound: 2, classes: null, redundant: 0, schedules: 5436 });
     const both = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--bound', '2', '--json']);
     expect(both.code).toBe(0);
+    expect(JSON.parse(both.stdout)).toMatchObject({ exhausted: true, complete: false });
+    expect(JSON.parse(none.stdout)).toMatchObject({ complete: true });
     expect(both.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--bound 2 with --reduction dpor may miss schedules/)]);
     // Exhausted within the bound, yet the verdict is not a proof: it says so, and points at the search that is one.
     const human = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--bound', '2']);
@@ -146,6 +148,18 @@ describe('dst explore', () => {
     // A slip space cut by the budget points at a bound, and at the search that is complete within it.
     const slips = await runCli(['explore', '--scenario', 'tiny-slips', '--variant', 'hardened', '--max-schedules', '30', '--quiet']);
     expect(slips.stdout).toMatch(/not exhausted .*try --bound 2, with --reduction none for a complete search within it/);
+  }, 60_000);
+
+  it('under a target\'s fairness bound, an exhausted reduced search is not called a proof', async () => {
+    const fair = await runCli(['explore', '--target', 'goker/moby_27782', '--variant', 'fixed', '--quiet']);
+    expect(fair.code).toBe(0);
+    expect(fair.stdout).toMatch(/space exhausted/);
+    expect(fair.stdout).toMatch(/no violation in the schedules explored; not a proof: under the target's fairness bound \(64\) the reduction may miss schedules \(--reduction none explores every schedule within the preemption bound\)/);
+    expect(fair.stdout).not.toMatch(/every property holds/);
+    const json = await runCli(['explore', '--target', 'goker/moby_27782', '--variant', 'fixed', '--quiet', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ exhausted: true, complete: false });
+    const plain = await runCli(['explore', '--target', 'goker/moby_27782', '--variant', 'fixed', '--reduction', 'none', '--quiet']);
+    expect(plain.stdout).toMatch(/every property holds on every schedule within 2 preemptions/);
   }, 60_000);
 });
 

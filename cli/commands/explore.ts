@@ -47,6 +47,8 @@ export interface Explored {
   readonly report: ExploreReport;
   /** Whether the configuration offers time slips (a timer fired while tasks can run). */
   readonly timeSlip: boolean;
+  /** The target's fairness bound on this configuration, if it runs under one (the reduction may miss schedules there). */
+  readonly fairnessBound: number | null;
   readonly saved: string | null;
   readonly replay: string;
 }
@@ -83,7 +85,17 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
     }
     replay = saved ? ['npx dst replay', shellQuote(saved), ...(target.shipped ? [] : targetWords({ target })), ...racesWords(spec)].join(' ') : replayLine(spec);
   }
-  return { report, saved, replay, timeSlip: target.target.limits(base.config).timeSlip === true };
+  const limits = target.target.limits(base.config);
+  return { report, saved, replay, timeSlip: limits.timeSlip === true, fairnessBound: limits.fairnessBound ?? null };
+}
+
+/**
+ * Whether an exhausted exploration covered its whole space: plain DFS within its bound, or
+ * the reduction with no bound and no fairness bound (either may make it miss schedules).
+ */
+export function exploredCompletely(e: Explored): boolean {
+  const r = e.report;
+  return r.exhausted && r.limit === null && (r.reduction !== 'dpor' || (!Number.isFinite(r.bound) && e.fairnessBound === null));
 }
 
 /** The JSON object of one exploration. */
@@ -91,6 +103,7 @@ export function exploreJson(e: Explored): Record<string, unknown> {
   const { failure, wallMs, ...rest } = e.report;
   return {
     ...rest,
+    complete: exploredCompletely(e),
     bound: Number.isFinite(rest.bound) ? rest.bound : 'none',
     wallMs: Math.round(wallMs),
     violations: failure ? failure.violations.map((v) => ({ property: v.property, message: v.message })) : [],
@@ -112,6 +125,9 @@ export function exploreLines(e: Explored, io: Io): string[] {
   else if (r.failure === null && r.exhausted && bounded && r.reduction === 'dpor') {
     // A bound over the reduction may miss classes plain DFS reaches within it (npm run bounded-coverage): a search, not a proof.
     lines.push(st.yellow(`no violation in the schedules explored within ${r.bound} preemptions; not a proof: a bound over the reduction may miss schedules (--reduction none explores every schedule within the bound)`));
+  } else if (r.failure === null && r.exhausted && r.reduction === 'dpor' && e.fairnessBound !== null) {
+    // Which task a fairness bound forces depends on the order of independent steps: the reduction is a search there too.
+    lines.push(st.yellow(`no violation in the schedules explored; not a proof: under the target's fairness bound (${e.fairnessBound}) the reduction may miss schedules (--reduction none explores every schedule within the preemption bound)`));
   } else if (r.failure === null && r.exhausted) {
     const scope = bounded ? `every schedule within ${r.bound} preemptions` : r.reduction === 'dpor' ? 'every interleaving (one schedule run per class of equivalent ones)' : 'every schedule';
     lines.push(st.green(`no violation: every property holds on ${scope} of this configuration, with every select, timer, fault and draw outcome tried`));
