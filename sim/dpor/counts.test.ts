@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AtomicInt, explore, gosched, Shared, simulate, type Sim, type Strategy } from '../index.ts';
+import { build, type Program } from './oracle-programs.test-util.ts';
 
 function count(setup: (sim: Sim) => unknown, reduction: 'none' | 'dpor', preemptionBound = Number.POSITIVE_INFINITY) {
   return explore((s: Strategy) => simulate({ strategy: s }, setup), () => false, { reduction, countClasses: true, maxSchedules: 200_000, preemptionBound });
@@ -177,4 +178,18 @@ describe('class counts', () => {
       if (expected !== null) expect(d.classes).toBe(expected);
     });
   }
+
+  // A receiver parked on a channel that then writes cell 1, a writer of that cell and the
+  // sender that wakes the receiver: the send and the receiver's next step conflict only
+  // through the wake (the step cannot come first), so reversing them is no race. Taken for
+  // one, it started a run with the writer, which, the sender asleep and nothing else to run,
+  // ended sleep-set blocked.
+  it('a wake is not a race to reverse: receiver, writer, sender: plain DFS\'s classes, no redundant run', () => {
+    const p: Program = [[{ k: 'recv', ch: 1 }], [{ k: 'store', cell: 1 }, { k: 'store', cell: 1 }], [{ k: 'send', ch: 1 }]];
+    const all = count(build(p), 'none');
+    const d = count(build(p), 'dpor');
+    expect(all.exhausted && d.exhausted).toBe(true);
+    expect(new Set(d.signatures)).toEqual(new Set(all.signatures));
+    expect(d).toMatchObject({ classes: 4, redundant: 0 });
+  });
 });

@@ -11,7 +11,7 @@
 import { classSignature, hashSignature } from './class-signature.ts';
 import { addInitial, DporPath, preemptionCost, type DporNode } from './dpor-path.ts';
 import { initials, orderEvents, reversibleRaces } from './event-order.ts';
-import { dependentBesidesClock, KERNEL, PENDING_FIRING, TIMERS, type Footprint } from './dependency-log.ts';
+import { dependentBesidesClock, KERNEL, PENDING_FIRING, TIMERS, type DependencyLog, type Footprint } from './dependency-log.ts';
 import { assert } from '../assert.ts';
 import { Labels } from '../label.ts';
 import type { Strategy } from '../strategy/strategy.ts';
@@ -95,6 +95,7 @@ function addBacktracks(path: DporPath, nodes: DporNode[], sabotage: DporOptions[
   const pending = log.firingDisabledAtEnd && !path.blocked && sabotage !== 'no-pending-firing' ? PENDING_FIRING : null;
   const order = orderEvents(log, path.blockedAt, pending);
   for (const [i, j] of reversibleRaces(order)) {
+    if (woke(log, i, j)) continue;
     // The decision before `i` (for a firing, the time slip that fired it): running an initial there reverses the race.
     const node = nodes[path.ownerOf(i)];
     if (node === undefined || !node.sched || node.forced === true) continue;
@@ -108,6 +109,19 @@ function addBacktracks(path: DporPath, nodes: DporNode[], sabotage: DporOptions[
     const node = nodes[path.ownerOf(k)];
     if (node !== undefined && node.sched && node.slip === true) addInitial(node, [KERNEL]);
   }
+}
+
+/**
+ * Whether event `i` woke (or spawned) the task of event `j`: it wrote that task's object.
+ * Then `j` could not have run before `i` (a race through the wake is the enabling, not a
+ * reversible conflict); another order, where something else wakes the task, comes from
+ * the race between the two wakers, which both write that object.
+ */
+function woke(log: DependencyLog, i: number, j: number): boolean {
+  const t = log.tasks[j] as number;
+  if (t === KERNEL || i >= log.length) return false;
+  const oid = log.taskObject[t];
+  return oid !== undefined && (log.footprints[i] as Footprint).includes(oid * 2 + 1);
 }
 
 /**
