@@ -192,4 +192,17 @@ describe('class counts', () => {
     expect(new Set(d.signatures)).toEqual(new Set(all.signatures));
     expect(d).toMatchObject({ classes: 4, redundant: 0 });
   });
+
+  // Two senders on a buffered channel, a poller, a reader of a cell and a task that only
+  // yields: a reversal whose initial is asleep (its step was explored from an equivalent
+  // state, with every continuation) is explored already; added anyway, its runs end
+  // sleep-set blocked.
+  it('a reversal whose initial is asleep is not explored again: plain DFS\'s classes, no redundant run', () => {
+    const p: Program = [[{ k: 'send', ch: 0 }], [{ k: 'load', cell: 0 }], [{ k: 'send', ch: 0 }, { k: 'poll' }], [{ k: 'yield' }]];
+    const all = count(build(p), 'none');
+    const d = count(build(p), 'dpor');
+    expect(all.exhausted && d.exhausted).toBe(true);
+    expect(new Set(d.signatures)).toEqual(new Set(all.signatures));
+    expect(d).toMatchObject({ classes: 5, redundant: 0 });
+  });
 });

@@ -79,11 +79,14 @@ export function preemptionCost(node: SchedNode, q: number): number {
 
 /**
  * Source-DPOR's rule for one race at `node`: unless one of the reversal's initials is
- * explored from there already, add one that can run there, awake if any. False when none
- * can run there (the race's first step enabled the second: not reversible).
+ * explored from there already, or asleep there (its step was explored from an equivalent
+ * state, with every continuation, and running it first is equivalent to the reversal:
+ * the part of optimal DPOR's sleep-set check that needs no wakeup tree), add one that can
+ * run there, awake if any. False when none can run there (the race's first step enabled
+ * the second: not reversible). `ignoreSleep` is the oracle's sabotage.
  */
-export function addInitial(node: SchedNode, init: readonly number[]): boolean {
-  if (init.some((q) => node.backtrack.has(q))) return true;
+export function addInitial(node: SchedNode, init: readonly number[], ignoreSleep = false): boolean {
+  if (init.some((q) => node.backtrack.has(q) || (!ignoreSleep && node.sleep.has(q)))) return true;
   const runnable = init.filter((q) => node.enabled.includes(q));
   if (runnable.length === 0) return false;
   node.backtrack.add(runnable.find((q) => !node.sleep.has(q)) ?? (runnable[0] as number));

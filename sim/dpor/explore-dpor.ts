@@ -99,7 +99,7 @@ function addBacktracks(path: DporPath, nodes: DporNode[], sabotage: DporOptions[
     // The decision before `i` (for a firing, the time slip that fired it): running an initial there reverses the race.
     const node = nodes[path.ownerOf(i)];
     if (node === undefined || !node.sched || node.forced === true) continue;
-    addInitial(node, initials(order, i, j));
+    addInitial(node, initials(order, i, j), sabotage === 'no-sleep-check');
   }
   // A step that armed or disarmed a timer where the kernel could fire changed (or ended) what it
   // would fire: that firing never ran, so it races with the step through nothing logged.
