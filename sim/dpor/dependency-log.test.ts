@@ -3,7 +3,7 @@
  * of a run (same trace hash with and without it).
  */
 import { describe, expect, it } from 'vitest';
-import { Mutex, recv, send, Shared, simulate, type Sim, type Strategy } from '../index.ts';
+import { gosched, Mutex, recv, send, Shared, simulate, type Sim, type Strategy } from '../index.ts';
 import { dependent, DependencyLog, KERNEL } from './dependency-log.ts';
 
 function firstStrategy(log: DependencyLog | undefined): Strategy {
@@ -56,5 +56,41 @@ describe('dependency log', () => {
     const plain = simulate({ strategy: firstStrategy(undefined) }, program);
     const recorded = simulate({ strategy: firstStrategy(new DependencyLog()) }, program);
     expect(recorded.traceHash).toBe(plain.traceHash);
+  });
+
+  it('objects one task makes at the same ordinal of different steps get different ids', () => {
+    const log = new DependencyLog();
+    const ids: number[] = [];
+    const r = simulate({ strategy: firstStrategy(log) }, (sim) => {
+      sim.spawn('maker', function* () {
+        for (let k = 0; k < 4; k++) {
+          ids.push(sim.chan<number>(1, `c${k}`).oid);
+          yield* gosched();
+        }
+      });
+    });
+    expect(r.outcome.kind).toBe('ok');
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it('records which event woke or spawned the task of each event (-1: it was runnable all along)', () => {
+    const log = new DependencyLog();
+    simulate({ strategy: firstStrategy(log) }, (sim) => {
+      const c = sim.chan<number>(0, 'c');
+      sim.spawn('receiver', function* () {
+        yield* recv(c);
+        yield* gosched();
+      });
+      sim.spawn('sender', function* () {
+        yield* send(c, 1);
+      });
+    });
+    const steps = (t: number) => log.tasks.flatMap((x, k) => (x === t ? [k] : []));
+    const [r0, r1, r2] = steps(0);
+    const [s0] = steps(1);
+    // The receiver's first step was enabled by the setup, its second by the sender's send, its third by nothing.
+    expect(log.enabledBy[r0 as number]).toBe(-1);
+    expect(log.enabledBy[r1 as number]).toBe(s0);
+    expect(log.enabledBy[r2 as number]).toBe(-1);
   });
 });

@@ -78,6 +78,14 @@ export class DependencyLog {
   readonly ordinal = new Map<number, number>();
   /** Per task id (kernel: -1): how many events it has run. */
   private readonly stepsOf = new Map<number, number>();
+  /**
+   * Per event: the event that woke or spawned its task since the task's previous event
+   * (-1: none, it was runnable all along, or made in the setup). Exact, where a task's object
+   * id, a hash, could collide with another object's.
+   */
+  readonly enabledBy: number[] = [];
+  /** Per task id: the event that last woke or spawned it, until its next event begins. */
+  private readonly wokenBy = new Map<number, number>();
   /** Per event: what a kernel event fired (a timer's name), '' for task steps. */
   readonly what: string[] = [];
   /** Per task id: its object id (what canonical names of events start from). */
@@ -181,6 +189,14 @@ export class DependencyLog {
     this.tasks.push(task);
     this.sched.push(sched);
     this.firstDecision.push(decisionsSoFar);
+    this.stepsOf.set(task, (this.stepsOf.get(task) ?? 0) + 1);
+    this.enabledBy.push(this.wokenBy.get(task) ?? -1);
+    this.wokenBy.delete(task);
+  }
+
+  /** Records that the current event (if any) woke or spawned task `taskId`. */
+  enabled(taskId: number): void {
+    if (this.cur !== null) this.wokenBy.set(taskId, this.tasks.length - 1);
   }
 
   /** Records that the current event touched object `id` (outside an event: setup, checkers; ignored). */

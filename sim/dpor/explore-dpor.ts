@@ -3,7 +3,8 @@
  * partial order reduction", POPL 2014, Algorithm 1), stateless: every run re-executes the
  * program from the start along the tree's current path. After a run, each reversible race
  * (i, j) adds to the backtrack set of the scheduling decision before `i` one initial of
- * `notdep(i).j`, unless one is there already; then the deepest decision with a task in
+ * `notdep(i).j`, unless one is there already or asleep there (a race through a wake, of a
+ * step and the task it woke, is no reversible race at all); then the deepest decision with a task in
  * its backtrack set that is neither explored nor asleep (or, for any other decision, an
  * untried choice) is taken next. Every complete run is then of its own Mazurkiewicz class,
  * and every class has a run (for programs whose shared memory is tracked or synchronised).
@@ -112,16 +113,13 @@ function addBacktracks(path: DporPath, nodes: DporNode[], sabotage: DporOptions[
 }
 
 /**
- * Whether event `i` woke (or spawned) the task of event `j`: it wrote that task's object.
- * Then `j` could not have run before `i` (a race through the wake is the enabling, not a
- * reversible conflict); another order, where something else wakes the task, comes from
- * the race between the two wakers, which both write that object.
+ * Whether event `i` woke (or spawned) the task of event `j`, just before `j`. Then `j`
+ * could not have run before `i` (a race through the wake is the enabling, not a reversible
+ * conflict); another order, where something else wakes the task, comes from the race
+ * between the two wakers, which both write the task's object.
  */
 function woke(log: DependencyLog, i: number, j: number): boolean {
-  const t = log.tasks[j] as number;
-  if (t === KERNEL || i >= log.length) return false;
-  const oid = log.taskObject[t];
-  return oid !== undefined && (log.footprints[i] as Footprint).includes(oid * 2 + 1);
+  return j < log.length && log.enabledBy[j] === i;
 }
 
 /**
