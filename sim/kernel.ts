@@ -306,7 +306,7 @@ export class Sim implements Waker {
       t.oid = deps.newTask(t.id);
       t.woid = deps.newId();
       deps.touch(t.oid, true);
-      deps.enabled(t.id);
+      deps.recordWake(t.id);
     }
     this.tasks.push(t);
     if (t.id >= this.runPos.length) this.growRunArrays();
@@ -420,7 +420,7 @@ export class Sim implements Waker {
     if (deps !== null) {
       deps.touch(t.oid, true);
       deps.touch(t.woid, true);
-      deps.enabled(t.id);
+      deps.recordWake(t.id);
     }
     this.strategy.onWake?.(t.id, this.running?.id ?? -1);
   }

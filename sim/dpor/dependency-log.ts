@@ -195,7 +195,7 @@ export class DependencyLog {
   }
 
   /** Records that the current event (if any) woke or spawned task `taskId`. */
-  enabled(taskId: number): void {
+  recordWake(taskId: number): void {
     if (this.cur !== null) this.wokenBy.set(taskId, this.tasks.length - 1);
   }
 

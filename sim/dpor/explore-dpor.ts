@@ -3,8 +3,8 @@
  * partial order reduction", POPL 2014, Algorithm 1), stateless: every run re-executes the
  * program from the start along the tree's current path. After a run, each reversible race
  * (i, j) adds to the backtrack set of the scheduling decision before `i` one initial of
- * `notdep(i).j`, unless one is there already or asleep there (a race through a wake, of a
- * step and the task it woke, is no reversible race at all); then the deepest decision with a task in
+ * `notdep(i).j`, unless one is there already or asleep there; a race of a step and the
+ * task it woke or spawned is skipped (it is not reversible). Then the deepest decision with a task in
  * its backtrack set that is neither explored nor asleep (or, for any other decision, an
  * untried choice) is taken next. Every complete run is then of its own Mazurkiewicz class,
  * and every class has a run (for programs whose shared memory is tracked or synchronised).
