@@ -154,7 +154,7 @@ describe('dst explore', () => {
     const fair = await runCli(['explore', '--target', 'goker/moby_27782', '--variant', 'fixed', '--quiet']);
     expect(fair.code).toBe(0);
     expect(fair.stdout).toMatch(/space exhausted/);
-    expect(fair.stdout).toMatch(/no violation in the schedules explored; not a proof: under the target's fairness bound \(64\) the reduction may miss schedules \(--reduction none explores every schedule within the preemption bound\)/);
+    expect(fair.stdout).toMatch(/no violation in the schedules explored; not a proof: under the target's fairness bound \(64\) the reduction may miss schedules \(--reduction none explores every schedule within the preemption bound that the fairness bound allows\)/);
     expect(fair.stdout).not.toMatch(/every property holds/);
     const json = await runCli(['explore', '--target', 'goker/moby_27782', '--variant', 'fixed', '--quiet', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ exhausted: true, complete: false });

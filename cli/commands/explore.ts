@@ -90,8 +90,9 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
 }
 
 /**
- * Whether an exhausted exploration covered its whole space: plain DFS within its bound, or
- * the reduction with no bound and no fairness bound (either may make it miss schedules).
+ * Whether an exhausted exploration covered its whole space: plain DFS within its bound (and,
+ * on a target with one, the schedules its fairness bound allows), or the reduction with no
+ * preemption bound and no fairness bound (either may make it miss schedules).
  */
 export function exploredCompletely(e: Explored): boolean {
   const r = e.report;
@@ -127,7 +128,7 @@ export function exploreLines(e: Explored, io: Io): string[] {
     lines.push(st.yellow(`no violation in the schedules explored within ${r.bound} preemptions; not a proof: a bound over the reduction may miss schedules (--reduction none explores every schedule within the bound)`));
   } else if (r.failure === null && r.exhausted && r.reduction === 'dpor' && e.fairnessBound !== null) {
     // Which task a fairness bound forces depends on the order of independent steps: the reduction is a search there too.
-    lines.push(st.yellow(`no violation in the schedules explored; not a proof: under the target's fairness bound (${e.fairnessBound}) the reduction may miss schedules (--reduction none explores every schedule within the preemption bound)`));
+    lines.push(st.yellow(`no violation in the schedules explored; not a proof: under the target's fairness bound (${e.fairnessBound}) the reduction may miss schedules (--reduction none explores every schedule within the preemption bound that the fairness bound allows)`));
   } else if (r.failure === null && r.exhausted) {
     const scope = bounded ? `every schedule within ${r.bound} preemptions` : r.reduction === 'dpor' ? 'every interleaving (one schedule run per class of equivalent ones)' : 'every schedule';
     lines.push(st.green(`no violation: every property holds on ${scope} of this configuration, with every select, timer, fault and draw outcome tried`));

@@ -119,7 +119,7 @@ function addBacktracks(path: DporPath, nodes: DporNode[], sabotage: DporOptions[
  * between the two wakers, which both write the task's object.
  */
 function woke(log: DependencyLog, i: number, j: number): boolean {
-  return j < log.length && log.enabledBy[j] === i;
+  return log.enabledBy[j] === i;
 }
 
 /**

@@ -28,10 +28,11 @@ describe('GoKer blocking kernels under the reduction', () => {
 });
 
 const moby = PORTED.find((k) => k.id === 'moby_27782');
+if (moby === undefined) throw new Error('moby_27782 is not in the GoKer catalog');
 
 describe('moby_27782 under the reduction', () => {
   it('the reduced search finds the buggy variant\'s deadlock, as plain DFS does', async () => {
-    const t = await loadKernel(moby!);
+    const t = await loadKernel(moby);
     const reduced = exhaust(t, 'buggy', 20_000, Number.POSITIVE_INFINITY, 'dpor');
     expect(reduced.failure?.property).toBe('no-stuck-tasks');
     expect(reduced.failure?.message).toMatch(/w\.cv\.wait/);
@@ -39,7 +40,7 @@ describe('moby_27782 under the reduction', () => {
   });
 
   it('the reduced search exhausts the fixed variant clean, with no data race on the readers map', async () => {
-    const t = await loadKernel(moby!);
+    const t = await loadKernel(moby);
     const r = exhaust(t, 'fixed', 20_000, Number.POSITIVE_INFINITY, 'dpor');
     expect(r).toMatchObject({ exhausted: true, failure: null });
   });
