@@ -684,6 +684,8 @@ export class Sim implements Waker {
         if (!deps.barriers) {
           deps.touch(EXITS, true);
           deps.touch(TIMERS, true);
+          // A panic ends the run and disables the firing if it has not run yet (the panic's decision tries the firing: cutShort).
+          deps.touch(ABORT, false);
         }
       }
       try {

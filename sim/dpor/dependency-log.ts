@@ -39,8 +39,9 @@ export const TIMERS = 3;
 export const EXITS = 4;
 /**
  * A step that ends the run abnormally (a panic): it writes this, and every task step
- * reads it, because ending the run disables every step that has not run yet: which
- * independent steps came before it is part of the run's class.
+ * reads it (with time slips every firing too), because ending the run disables every
+ * step that has not run yet: which independent steps came before it is part of the
+ * run's class.
  */
 export const ABORT = 5;
 const FIRST_ID = 6;

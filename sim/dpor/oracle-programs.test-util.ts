@@ -1,10 +1,10 @@
 /**
  * Small programs for the reduction's brute-force oracle: 2-4 tasks over two buffered
- * channels, a mutex, two tracked cells, selects over both channels, kernel timers (due together, some disarmed) and panics, as fast-check data, and what a run of one
+ * channels, a mutex, two tracked cells, selects over both channels, kernel timers (due together, some disarmed), panics and closed channels, as fast-check data, and what a run of one
  * violates (its outcome, its data races, its final cell values as a "property").
  */
 import fc from 'fast-check';
-import { GoPanic, Mutex, onRecv, recv, select, send, Shared, gosched, sleep, type RunResult, type Sim } from '../index.ts';
+import { closeChan, GoPanic, Mutex, onRecv, recv, select, send, Shared, gosched, sleep, type RunResult, type Sim } from '../index.ts';
 
 /** One operation of a generated task. */
 export type Op =
@@ -23,7 +23,9 @@ export type Op =
   /** Disarms the last timer this task armed. */
   | { readonly k: 'disarm' }
   /** Panics when cell 0 is not 0 (a run cut short while others could run). */
-  | { readonly k: 'boom' };
+  | { readonly k: 'boom' }
+  /** Closes a channel: a sender blocked on it, or the next sender, panics (so does a second close). */
+  | { readonly k: 'close'; readonly ch: number };
 
 /** A generated program: one list of operations per task. */
 export type Program = readonly (readonly Op[])[];
@@ -41,6 +43,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('timer' as const), cell: fc.nat(1) }),
   fc.constant({ k: 'disarm' as const }),
   fc.constant({ k: 'boom' as const }),
+  fc.record({ k: fc.constant('close' as const), ch: fc.nat(1) }),
 );
 
 /** Programs of 2-4 tasks with at most `maxOps` operations in all. */
@@ -112,6 +115,9 @@ export function build(p: Program): (sim: Sim) => ProgramState {
               break;
             case 'disarm':
               if (armed !== null) sim.unschedule(armed);
+              break;
+            case 'close':
+              closeChan(chans[o.ch] as never);
               break;
           }
         }
