@@ -678,7 +678,7 @@ export class Sim implements Waker {
       this.races?.enterKernel(e.armed, e.what);
       const deps = this.deps;
       if (deps !== null) {
-        deps.begin(KERNEL, -1, this.decisions.length, e.what, e.seq);
+        deps.begin(KERNEL, -1, this.decisions.length, e.what, e.seq, e.oid);
         deps.touch(CLOCK, true);
         if (e.oid >= 0) deps.touch(e.oid, true);
         if (!deps.barriers) {
@@ -834,11 +834,11 @@ export class Sim implements Waker {
         // Its deadline is "now + d": arming reads the clock (for the dependency log).
         this.deps?.touch(CLOCK, false);
         this.deps?.timersChanged();
-        // A sleep orders nothing: its timer carries no clock.
+        // A sleep orders nothing: its timer carries no clock. Its object id names its firing canonically.
         t.sleepTimer = this.timers.push(this.clock + Math.max(0, Math.round(e.d)), `sleep ${t.name}`, () => {
           t.sleepTimer = null;
           this.wake(t);
-        }, null);
+        }, null, this.deps === null ? -1 : this.deps.newId());
         this.trace.record(this.stepCount, this.clock, t.id, Op.Sleep | BLOCKED, e.d | 0);
         return null;
       }

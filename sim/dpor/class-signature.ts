@@ -5,6 +5,7 @@
  * event that spawned it, an object by the event that made it), so equivalent runs that
  * made their channels or tasks in another order still agree.
  */
+import { assert } from '../assert.ts';
 import { ABORT, CLOCK, EXITS, KERNEL, RUN_END, TIMERS, UNKNOWN_OBJECT, type DependencyLog } from './dependency-log.ts';
 
 /** A decision as the exploring strategy saw it. */
@@ -41,24 +42,11 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
     objNames.set(id, s);
     return s;
   };
-  // A kernel event is named by its run of kernel events and what it fired: timers due together that
-  // touch nothing in common fire in any order, and each order is the same class.
-  const kernelNames: string[] = [];
-  const seenInRun = new Map<string, number>();
-  for (let k = 0, run = 0; k < n; k++) {
-    if (log.tasks[k] !== KERNEL) continue;
-    if (k === 0 || log.tasks[k - 1] !== KERNEL) {
-      run++;
-      seenInRun.clear();
-    }
-    const what = log.what[k] as string;
-    const dup = seenInRun.get(what) ?? 0;
-    seenInRun.set(what, dup + 1);
-    kernelNames[k] = `K.${run}(${what})${dup > 0 ? `#${dup}` : ''}`;
-  }
   const evName = (k: number): string => {
     const t = log.tasks[k] as number;
-    return t === KERNEL ? (kernelNames[k] as string) : `(${objName(log.taskObject[t] ?? UNKNOWN_OBJECT)}).${seq[k]}`;
+    // A kernel event fires one timer, named like any object by what armed it (timers due together that touch
+    // nothing in common fire in any order, and each order is the same class).
+    return t === KERNEL ? `K(${objName(firedObject(log, k))})` : `(${objName(log.taskObject[t] ?? UNKNOWN_OBJECT)}).${seq[k]}`;
   };
   const events: string[] = [];
   const perObject = new Map<string, string[][]>();
@@ -101,6 +89,13 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
   events.sort();
   const objects = [...perObject].map(([o, gs]) => `${o}:${gs.map((g) => g.sort().join(' ')).join('|')}`).sort();
   return `${events.join(';')}\n${objects.join('\n')}`;
+}
+
+/** The object id of the timer kernel event `k` fired (every timer the kernel arms while recording has one). */
+function firedObject(log: DependencyLog, k: number): number {
+  const id = log.firedObject[k] as number;
+  assert(log.creator.has(id), `class signature: kernel event ${k} fired a timer with no object id`);
+  return id;
 }
 
 /** A 53-bit hash of a string (cyrb53), to keep one number per class. */

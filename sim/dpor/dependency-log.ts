@@ -164,6 +164,11 @@ export class DependencyLog {
 
   /** Per event: the arming number of the timer a kernel event fired (-1 for task steps). */
   readonly timerOf: number[] = [];
+  /**
+   * Per event: the object id of the timer a kernel event fired ({@link UNKNOWN_OBJECT} for
+   * task steps): its canonical name, where the arming number depends on the order tasks armed in.
+   */
+  readonly firedObject: number[] = [];
   /** Per event: for a kernel event a time slip fired, that slip's decision index (else -1). */
   readonly slipOf: number[] = [];
   /** Set by the kernel while a time slip fires timers: that slip's decision index (else -1). */
@@ -179,9 +184,10 @@ export class DependencyLog {
     this.slipCurrent = current;
   }
 
-  /** Starts an event of `task` (or {@link KERNEL}, firing `what`, timer number `timer`); `sched` is its scheduling decision's index or -1. */
-  begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1): void {
+  /** Starts an event of `task` (or {@link KERNEL}, firing `what`, timer number `timer`, object `timerObject`); `sched` is its scheduling decision's index or -1. */
+  begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1, timerObject = UNKNOWN_OBJECT): void {
     this.timerOf.push(timer);
+    this.firedObject.push(timerObject);
     this.slipOf.push(task === KERNEL ? this.slipDecision : -1);
     assert(this.cur === null, 'dependency log: an event began inside another');
     this.cur = [];

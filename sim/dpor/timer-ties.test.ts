@@ -43,6 +43,13 @@ function disarming(sim: Sim): void {
   keepAlive(sim);
 }
 
+/** Two `time.After` channels due at once, nobody reading them: their timers share a name, not an object. */
+function twoAfters(sim: Sim): void {
+  sim.after(5);
+  sim.after(5);
+  keepAlive(sim);
+}
+
 /** A task that outlives the timers (a run ends when its last task does). */
 function keepAlive(sim: Sim): void {
   sim.spawn('main', function* () {
@@ -72,8 +79,15 @@ describe('timer ties under DPOR', () => {
     expect(d.classes).toBe(2);
   });
 
+  it('two timers of one name due at once are named by what armed them, not by firing order: both orders are one class', () => {
+    const all = count(twoAfters, 'none');
+    expect(all.schedules).toBe(2);
+    expect(all.classes).toBe(1);
+    expect(count(twoAfters, 'dpor').schedules).toBe(1);
+  });
+
   it("plain DFS's classes are DPOR's", () => {
-    for (const p of [sleepers(3), writingTimers(3), disarming]) {
+    for (const p of [sleepers(3), writingTimers(3), disarming, twoAfters]) {
       const all = count(p, 'none');
       const d = count(p, 'dpor');
       expect(new Set(d.signatures)).toEqual(new Set(all.signatures));
