@@ -8,6 +8,9 @@
 import { assert } from '../assert.ts';
 import { ABORT, CLOCK, EXITS, KERNEL, RUN_END, TIMERS, UNKNOWN_OBJECT, type DependencyLog } from './dependency-log.ts';
 
+/** The longest canonical object name kept as it is; longer ones are replaced by their hash. */
+const MAX_NAME = 64;
+
 /** A decision as the exploring strategy saw it. */
 export interface SeenDecision {
   readonly sched: boolean;
@@ -39,6 +42,8 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
     if (s !== undefined) return s;
     const k = log.creator.get(id) ?? -1;
     s = k < 0 ? `s${log.ordinal.get(id)}` : `${evName(k)}#${log.ordinal.get(id)}`;
+    // A chain of makers (a ticker's timer armed by its previous firing) would grow names without bound: a long one is hashed.
+    if (s.length > MAX_NAME) s = `h${hashSignature(s).toString(36)}`;
     objNames.set(id, s);
     return s;
   };
