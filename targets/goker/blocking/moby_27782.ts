@@ -23,7 +23,7 @@
  * search missed the deadlock).
  */
 import { defineTarget } from '../../../harness/target.ts';
-import { closeChan, Cond, GoMap, Mutex, Once, onRecv, onSend, select, sleep, type Proc, type Sim } from '../../../sim/index.ts';
+import { AtomicInt, closeChan, Cond, GoMap, Mutex, Once, onRecv, onSend, select, sleep, type Proc, type Sim } from '../../../sim/index.ts';
 import { Nanosecond } from '../go.ts';
 import { kernelTarget, variantOf } from '../kernel.ts';
 
@@ -47,8 +47,13 @@ export default defineTarget({
         mu,
         cv: new Cond(sim, mu, 'w.cv'),
         done: sim.chan<never>(0, 'w.done'),
-        /** Fixed variant: a removal was requested and the watch still exists. */
-        removeRequested: false,
+        /**
+         * Fixed variant: a removal was requested and the watch still exists. Upstream this is
+         * the inotify watch itself: \`Remove\` makes a syscall and the watcher's next read of the
+         * descriptor sees the kernel's ignore event, so the two goroutines meet through the OS,
+         * which synchronises them (an atomic), not through a plain field.
+         */
+        removeRequested: new AtomicInt(0, 'w.removeRequested'),
         exists: true,
       };
       const isClosed = function* (): Proc<boolean> {
@@ -67,10 +72,7 @@ export default defineTarget({
         for (;;) {
           if (yield* isClosed()) break;
           let op = Write;
-          if (fixed && w.removeRequested) {
-            w.removeRequested = false;
-            op = Remove;
-          }
+          if (fixed && (yield* w.removeRequested.compareAndSwap(1, 0))) op = Remove;
           if (!(yield* ignoreLinux(op))) {
             yield* sleep(300 * Nanosecond);
             if ((yield* select([onSend(w.events, op), onRecv(w.done)])).index === 1) break;
@@ -88,7 +90,7 @@ export default defineTarget({
         *remove(): Proc<void> {
           yield* w.mu.lock();
           if (fixed) {
-            w.removeRequested = true;
+            yield* w.removeRequested.store(1);
             while (w.exists) yield* w.cv.wait();
           } else {
             const exists = true;
