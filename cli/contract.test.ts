@@ -192,6 +192,14 @@ describe('dst run --strategy exhaustive', () => {
     expect(rep.failures.map((f) => f.property)).toEqual(['block-lifecycle', 'block-lifecycle']);
     expect(rep.explored).toHaveLength(2);
   });
+
+  it('explores as dst explore does by default: reduced, no bound, so tiny-2 is covered completely', async () => {
+    const r = await runCli(['run', '--strategy', 'exhaustive', '--scenario', 'tiny-2', '--variant', 'hardened', '--json']);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(r.stdout) as { passed: boolean; explored: { reduction: string; bound: unknown; exhausted: boolean; complete: boolean; schedules: number }[] };
+    expect(rep.passed).toBe(true);
+    expect(rep.explored[0]).toMatchObject({ reduction: 'dpor', bound: 'none', exhausted: true, complete: true });
+  });
 });
 
 describe('dst replay --check', () => {

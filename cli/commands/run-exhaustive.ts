@@ -1,6 +1,7 @@
 /**
- * `dst run --strategy exhaustive`: explore each scenario (bound 2, 5,000 schedules) and
- * report once, in the shape of a run report.
+ * `dst run --strategy exhaustive`: explore each scenario as `dst explore` does by default
+ * (partial-order reduction, no preemption bound; 5,000 schedules each) and report once, in
+ * the shape of a run report.
  */
 import { InputError } from '../../harness/input-error.ts';
 import type { BudgetOverrides } from '../../harness/resource-budget.ts';
@@ -20,7 +21,7 @@ export function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: st
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
-  const explored = scenarios.map((s) => exploreOne(target, s, variant, 2, 5000, flags.save, budget, flags.races ?? true));
+  const explored = scenarios.map((s) => exploreOne(target, s, variant, Number.POSITIVE_INFINITY, 5000, flags.save, budget, flags.races ?? true, { reduction: 'dpor' }));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
       const f = e.report.failure;
