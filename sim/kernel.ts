@@ -678,14 +678,14 @@ export class Sim implements Waker {
       this.races?.enterKernel(e.armed, e.what);
       const deps = this.deps;
       if (deps !== null) {
-        deps.begin(KERNEL, -1, this.decisions.length, e.what, e.seq, e.oid);
+        deps.begin(KERNEL, -1, this.decisions.length, e.what, e.seq, e.oid, this.clock);
         deps.touch(CLOCK, true);
         if (e.oid >= 0) deps.touch(e.oid, true);
+        // A panic (a task's, or a peer firing's in a timer tie) ends the run and disables this firing if it has not run yet.
+        deps.touch(ABORT, false);
         if (!deps.barriers) {
           deps.touch(EXITS, true);
           deps.touch(TIMERS, true);
-          // A panic ends the run and disables the firing if it has not run yet (the panic's decision tries the firing: cutShort).
-          deps.touch(ABORT, false);
         }
       }
       try {

@@ -85,8 +85,8 @@ export function classSignature(log: DependencyLog, decisions: readonly SeenDecis
       let groups = perObject.get(o);
       if (groups === undefined) perObject.set(o, (groups = [[]]));
       const w = (x & 1) === 1;
-      // Kernel events of one run all set the clock to one instant: their writes of it are one group.
-      if (w && kernel && x >> 1 === CLOCK && k > 0 && log.tasks[k - 1] === KERNEL) (groups[groups.length - 2] as string[]).push(`w${name}`);
+      // Kernel events of one run at one instant all set the clock to it: their writes of it are one group.
+      if (w && kernel && x >> 1 === CLOCK && k > 0 && log.tasks[k - 1] === KERNEL && log.instant[k] === log.instant[k - 1]) (groups[groups.length - 2] as string[]).push(`w${name}`);
       else if (w) groups.push([`w${name}`], []);
       else (groups[groups.length - 1] as string[]).push(`r${name}`);
     }

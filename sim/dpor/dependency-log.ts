@@ -38,10 +38,9 @@ export const TIMERS = 3;
  */
 export const EXITS = 4;
 /**
- * A step that ends the run abnormally (a panic): it writes this, and every task step
- * reads it (with time slips every firing too), because ending the run disables every
- * step that has not run yet: which independent steps came before it is part of the
- * run's class.
+ * A step or firing that ends the run abnormally (a panic): it writes this, and every task
+ * step and every firing reads it, because ending the run disables every event that has
+ * not run yet: which independent events came before it is part of the run's class.
  */
 export const ABORT = 5;
 const FIRST_ID = 6;
@@ -156,10 +155,10 @@ export class DependencyLog {
    */
   firingDisabledAtEnd = false;
 
-  /** Marks the last event as the step that ended the run abnormally (it writes {@link ABORT}). */
+  /** Marks the last event (a task's step, or a firing in kernel context) as the one that ended the run abnormally (it writes {@link ABORT}). */
   aborted(): void {
     const fp = this.footprints[this.footprints.length - 1] as number[] | undefined;
-    if (fp !== undefined && this.tasks[this.tasks.length - 1] !== KERNEL && !fp.includes(ABORT * 2 + 1)) fp.push(ABORT * 2 + 1);
+    if (fp !== undefined && !fp.includes(ABORT * 2 + 1)) fp.push(ABORT * 2 + 1);
   }
 
   /** Per event: the arming number of the timer a kernel event fired (-1 for task steps). */
@@ -169,6 +168,8 @@ export class DependencyLog {
    * task steps): its canonical name, where the arming number depends on the order tasks armed in.
    */
   readonly firedObject: number[] = [];
+  /** Per event: for a kernel event, the virtual time it fired at (-1 for task steps). */
+  readonly instant: number[] = [];
   /** Per event: for a kernel event a time slip fired, that slip's decision index (else -1). */
   readonly slipOf: number[] = [];
   /** Set by the kernel while a time slip fires timers: that slip's decision index (else -1). */
@@ -184,10 +185,11 @@ export class DependencyLog {
     this.slipCurrent = current;
   }
 
-  /** Starts an event of `task` (or {@link KERNEL}, firing `what`, timer number `timer`, object `timerObject`); `sched` is its scheduling decision's index or -1. */
-  begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1, timerObject = UNKNOWN_OBJECT): void {
+  /** Starts an event of `task` (or {@link KERNEL}, firing `what`, timer number `timer`, object `timerObject`, at time `instant`); `sched` is its scheduling decision's index or -1. */
+  begin(task: number, sched: number, decisionsSoFar: number, what = '', timer = -1, timerObject = UNKNOWN_OBJECT, instant = -1): void {
     this.timerOf.push(timer);
     this.firedObject.push(timerObject);
+    this.instant.push(instant);
     this.slipOf.push(task === KERNEL ? this.slipDecision : -1);
     assert(this.cur === null, 'dependency log: an event began inside another');
     this.cur = [];

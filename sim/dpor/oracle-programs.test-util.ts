@@ -1,6 +1,6 @@
 /**
  * Small programs for the reduction's brute-force oracle: 2-4 tasks over two buffered
- * channels, a mutex, two tracked cells, selects over both channels, kernel timers (due together, some disarmed), panics and closed channels, as fast-check data, and what a run of one
+ * channels, a mutex, two tracked cells, selects over both channels, kernel timers (due together or at another instant, some disarmed, some panicking), panics and closed channels, as fast-check data, and what a run of one
  * violates (its outcome, its data races, its final cell values as a "property").
  */
 import fc from 'fast-check';
@@ -25,7 +25,11 @@ export type Op =
   /** Panics when cell 0 is not 0 (a run cut short while others could run). */
   | { readonly k: 'boom' }
   /** Closes a channel: a sender blocked on it, or the next sender, panics (so does a second close). */
-  | { readonly k: 'close'; readonly ch: number };
+  | { readonly k: 'close'; readonly ch: number }
+  /** Arms a kernel timer due twice as late as `timer`'s (another instant), that writes `cell`. */
+  | { readonly k: 'late'; readonly cell: number }
+  /** Arms a kernel timer, due with `timer`'s, whose firing panics when cell 0 is not 0 (a panic in kernel context). */
+  | { readonly k: 'trap' };
 
 /** A generated program: one list of operations per task. */
 export type Program = readonly (readonly Op[])[];
@@ -44,6 +48,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ k: 'disarm' as const }),
   fc.constant({ k: 'boom' as const }),
   fc.record({ k: fc.constant('close' as const), ch: fc.nat(1) }),
+  fc.record({ k: fc.constant('late' as const), cell: fc.nat(1) }),
+  fc.constant({ k: 'trap' as const }),
 );
 
 /** Programs of 2-4 tasks with at most `maxOps` operations in all. */
@@ -115,6 +121,16 @@ export function build(p: Program): (sim: Sim) => ProgramState {
               break;
             case 'disarm':
               if (armed !== null) sim.unschedule(armed);
+              break;
+            case 'late': {
+              const c = cells[o.cell] as Shared<number>;
+              armed = sim.schedule(10, `${site}.fire`, () => c.store(c.peek() * 7 + ti + 1, `${site} fire`));
+              break;
+            }
+            case 'trap':
+              armed = sim.schedule(5, `${site}.fire`, () => {
+                if ((cells[0] as Shared<number>).load(`${site} fire`) !== 0) throw new GoPanic(`${site}: cell 0 is set when the timer fires`);
+              });
               break;
             case 'close':
               closeChan(chans[o.ch] as never);

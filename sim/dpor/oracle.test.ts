@@ -91,6 +91,17 @@ describe('DPOR against the brute-force oracle', () => {
     expect(disagreement(p, undefined, true)).toBeNull();
   });
 
+  it('a panic in a timer\'s firing (kernel context) writes the abort every other firing reads: with and without time slips', () => {
+    // Without slips: the trap fires first at its instant and panics, so its peer never fires; firing the peer first is another class.
+    expect(disagreement([[{ k: 'timer', cell: 0 }, { k: 'trap' }], [{ k: 'close', ch: 0 }, { k: 'sleep' }], [{ k: 'load', cell: 0 }]])).toBeNull();
+    // With slips: the trap may fire (and panic) before a step it followed.
+    expect(disagreement([[{ k: 'critical', cell: 0 }], [{ k: 'trap' }], [{ k: 'disarm' }, { k: 'sleep' }], [{ k: 'recv', ch: 0 }]], undefined, true)).toBeNull();
+  });
+
+  it('with time slips, firings at two instants, adjacent in one run and apart in another, set the clock as two writes (one class, one signature)', () => {
+    expect(disagreement([[{ k: 'sleep' }], [{ k: 'late', cell: 1 }], [{ k: 'boom' }, { k: 'late', cell: 1 }], [{ k: 'yield' }]], undefined, true)).toBeNull();
+  });
+
   it('is far smaller than plain DFS on a program with little sharing, with the same classes', () => {
     const p: Program = [
       [{ k: 'store', cell: 0 }, { k: 'yield' }, { k: 'send', ch: 0 }],
