@@ -160,6 +160,11 @@ describe('dst explore', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ exhausted: true, complete: false });
     const plain = await runCli(['explore', '--target', 'goker/moby_27782', '--variant', 'fixed', '--reduction', 'none', '--quiet']);
     expect(plain.stdout).toMatch(/every property holds on every schedule within 2 preemptions/);
+    // dst run --strategy exhaustive explores reduced too, and warns as dst explore does.
+    const run = await runCli(['run', '--strategy', 'exhaustive', '--target', 'goker/moby_27782', '--variant', 'fixed']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^dst run --strategy exhaustive: goker\/moby_27782 runs under a fairness bound \(64\); .*use dst explore --reduction none for a complete search within it$/m);
+    expect(run.stdout).toMatch(/not a proof: under the target's fairness bound/);
   }, 60_000);
 });
 

@@ -1,7 +1,7 @@
 /**
  * `dst explore`: exhaustive search of a small scenario, with partial-order reduction
  * (source-DPOR, the default) or without, under a preemption bound or none (also what
- * `dst run --strategy exhaustive` does for each scenario, unreduced, at bound 2).
+ * `dst run --strategy exhaustive` does for each scenario, with the defaults: reduced, no bound).
  */
 import { InputError, oneLine } from '../../harness/input-error.ts';
 import { checkFits, type BudgetOverrides } from '../../harness/resource-budget.ts';
@@ -159,6 +159,12 @@ export function boundedReductionWarning(bound: number): string {
   return `dst explore: --bound ${bound} with --reduction dpor may miss schedules (a preemption bound is not sound over a reduced search); use --bound none, or --reduction none`;
 }
 
+/** Warns on stderr when `ref` runs under a fairness bound, where the reduction may miss schedules. */
+export function warnFairnessBound(command: string, target: LoadedTarget, ref: string, io: Io, unreduced = '--reduction none'): void {
+  const fair = target.target.limits(chooseConfig(target.target, ref).config).fairnessBound;
+  if (fair !== undefined) io.stderr.write(`${command}: ${target.target.name} runs under a fairness bound (${fair}); with --reduction dpor it may miss schedules (which task the bound forces depends on the order of independent steps); use ${unreduced} for a complete search within it\n`);
+}
+
 /** Runs `dst explore`; returns the exit code. */
 export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<number> {
   const { bound, max, reduction } = exploreBounds(flags);
@@ -169,8 +175,7 @@ export async function exploreCommand(flags: ExploreFlags, io: Io): Promise<numbe
   checkFits(target.target, chooseConfig(target.target, ref).config, ref, budget);
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
   if (reduction === 'dpor' && Number.isFinite(bound)) io.stderr.write(`${boundedReductionWarning(bound)}\n`);
-  const fair = reduction === 'dpor' ? target.target.limits(chooseConfig(target.target, ref).config).fairnessBound : undefined;
-  if (fair !== undefined) io.stderr.write(`dst explore: ${target.target.name} runs under a fairness bound (${fair}); with --reduction dpor it may miss schedules (which task the bound forces depends on the order of independent steps); use --reduction none for a complete search within it\n`);
+  if (reduction === 'dpor') warnFairnessBound('dst explore', target, ref, io);
   const e = exploreOne(target, ref, variant, bound, max, flags.save, budget, flags.races ?? true, { reduction, io, quiet: flags.quiet === true, keepGoing: flags.keepGoing === true });
   if (flags.json) println(io.stdout, JSON.stringify(exploreJson(e)));
   else for (const l of exploreLines(e, io)) println(io.stdout, l);

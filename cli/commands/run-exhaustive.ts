@@ -8,7 +8,7 @@ import type { BudgetOverrides } from '../../harness/resource-budget.ts';
 import type { LoadedTarget } from '../../harness/targets.ts';
 import { println, type Io } from '../io.ts';
 import { planOutputs, prepareOutputs } from '../outputs.ts';
-import { exploreJson, exploreLines, exploreOne, reportExploreLimit } from './explore.ts';
+import { exploreJson, exploreLines, exploreOne, reportExploreLimit, warnFairnessBound } from './explore.ts';
 import type { RunFlags } from './run.ts';
 
 const SEED_FLAGS = ['seeds', 'seed', 'shard', 'swarm', 'checkDeterminism', 'budget', 'bail', 'workers', 'junit', 'junitPerRun'] as const;
@@ -21,6 +21,7 @@ export function runExhaustive(flags: RunFlags, target: LoadedTarget, variant: st
     throw new InputError(`--strategy exhaustive: ${names.join(', ')} do not apply (exploration runs every schedule; use dst explore --bound/--max-schedules)`);
   }
   if (flags.save !== undefined) prepareOutputs(planOutputs({ dir: { flag: '--save', path: flags.save } }));
+  for (const s of new Set(scenarios)) warnFairnessBound('dst run --strategy exhaustive', target, s, io, 'dst explore --reduction none');
   const explored = scenarios.map((s) => exploreOne(target, s, variant, Number.POSITIVE_INFINITY, 5000, flags.save, budget, flags.races ?? true, { reduction: 'dpor' }));
   if (flags.json) {
     const failures = explored.filter((e) => e.report.failure !== null).map((e) => {
