@@ -22,6 +22,12 @@ export type CancelFunc = () => void;
 export class Context {
   /** Its object id in the dependency log (partial-order reduction). */
   private readonly oid = objectId();
+  /**
+   * Which children its cancel reaches, as its own object: the cancel writes it, a child that
+   * leaves (its own cancel) reads it, so the two are ordered while children leaving and
+   * joining commute with each other (they touch different members of the set).
+   */
+  private readonly reachOid = objectId();
   private errValue: GoError | null = null;
   private endedAt: Micros | undefined = undefined;
   private readonly children = new Set<Context>();
@@ -73,6 +79,7 @@ export class Context {
     const hb = this.sim.races;
     if (hb !== null && hb.cur !== null) this.clock = hb.releaseMerge(hb.cur, this.clock, 'cancel of', this.name);
     this.errValue = e;
+    touch(this.reachOid, true);
     this.endedAt = this.sim.now;
     this.doneCh.close();
     if (this.timer !== null) {
@@ -81,7 +88,10 @@ export class Context {
     }
     for (const c of this.children) c.cancelWith(e);
     this.children.clear();
-    this.parent?.children.delete(this);
+    // Go's removeChild, under the parent's lock: the parent's cancel no longer reaches this context
+    // (a parent that tracks no children, Background, changes nothing).
+    const parent = this.parent;
+    if (parent !== null && parent.children.delete(this)) touch(parent.reachOid, false);
   }
 
   /** @internal */

@@ -17,6 +17,12 @@ import { objectId, touch } from '../dpor/dependency-log.ts';
 export class Mutex {
   /** Its object id in the dependency log (partial-order reduction). */
   private readonly oid = objectId();
+  /**
+   * What Unlock released, as its own object: a waiter handed the lock acquires it only when it
+   * resumes, and another task may unlock in between (Go lets one goroutine unlock a mutex
+   * another locked), so the resumed step reads it; waiters queueing meanwhile do not touch it.
+   */
+  private readonly releasedOid = objectId();
   private locked = false;
   private readonly waiters: Chan<never>[] = [];
   /** What the last Unlock released. */
@@ -47,6 +53,7 @@ export class Mutex {
     const ch = this.sim.chan<never>(0, `${this.name}.wait`).internal();
     this.waiters.push(ch);
     yield* recv(ch);
+    touch(this.releasedOid, false);
     this.acquired();
   }
 
@@ -55,6 +62,7 @@ export class Mutex {
     yield* gosched(`${this.name}.unlock`);
     touch(this.oid, true);
     if (!this.locked) throw new GoPanic(`sync: unlock of unlocked mutex (${this.name})`);
+    touch(this.releasedOid, true);
     const hb = this.sim.races;
     if (hb !== null) {
       const t = hb.need();

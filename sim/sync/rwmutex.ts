@@ -34,6 +34,12 @@ const enum Writer {
 export class RWMutex {
   /** Its object id in the dependency log (partial-order reduction). */
   private readonly oid = objectId();
+  /**
+   * What Unlock and RUnlock released (both semaphores' clocks), as its own object: a waiter
+   * handed the lock acquires them only when it resumes, and another task may unlock in
+   * between (Go lets one goroutine unlock what another locked), so the resumed step reads it.
+   */
+  private readonly releasedOid = objectId();
   private readers = 0;
   private writer = Writer.None;
   /** The draining writer's wake-up channel (set while `writer` is Draining). */
@@ -80,6 +86,7 @@ export class RWMutex {
     const ch = this.sim.chan<never>(0, `${this.name}.rlock`).internal();
     this.blockedReaders.push(ch);
     yield* recv(ch);
+    touch(this.releasedOid, false);
     this.acquired(false);
   }
 
@@ -97,6 +104,7 @@ export class RWMutex {
     yield* gosched(`${this.name}.runlock`);
     touch(this.oid, true);
     if (this.readers === 0) throw new GoPanic(`sync: RUnlock of unlocked RWMutex (${this.name})`);
+    touch(this.releasedOid, true);
     const hb = this.sim.races;
     if (hb !== null) {
       const t = hb.need();
@@ -135,7 +143,8 @@ export class RWMutex {
       this.blockedWriters.push(ch);
     }
     yield* recv(ch);
-    assert(this.writer === Writer.Held && this.readers === 0, `${this.name}: a writer woke without holding the lock`);
+    // Woken holding the lock; another task may have unlocked it since (legal in Go), so its state is not asserted here.
+    touch(this.releasedOid, false);
     this.acquired(true);
   }
 
@@ -158,6 +167,7 @@ export class RWMutex {
     touch(this.oid, true);
     if (this.writer !== Writer.Held) throw new GoPanic(`sync: Unlock of unlocked RWMutex (${this.name})`);
     assert(this.readers === 0, `${this.name}: readers active while a writer held the lock`);
+    touch(this.releasedOid, true);
     const hb = this.sim.races;
     if (hb !== null) {
       const t = hb.need();

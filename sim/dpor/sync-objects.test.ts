@@ -1,0 +1,105 @@
+/**
+ * The reduction against plain DFS on small programs over kernel objects the generated
+ * oracle does not draw (contexts, reader/writer mutexes): DPOR must cover every class plain
+ * DFS sees and reach the same outcomes, races and observations. Each program once lost
+ * classes through a state change its object's steps did not record.
+ */
+import { describe, expect, it } from 'vitest';
+import { background, explore, Mutex, recv, RWMutex, Shared, simulate, withCancel, type RunResult, type Sim, type Strategy } from '../index.ts';
+
+interface Seen {
+  readonly classes: ReadonlySet<number>;
+  readonly outcomes: ReadonlySet<string>;
+  readonly exhausted: boolean;
+}
+
+/** Explores `setup` (which returns a log of what its tasks observed) with or without the reduction. */
+function seen(setup: (sim: Sim) => { log: string[] }, reduction: 'none' | 'dpor', timeSlip: boolean): Seen {
+  const outcomes = new Set<string>();
+  const r = explore(
+    (s: Strategy) => simulate({ strategy: s, timeSlip }, setup),
+    (res: RunResult & { readonly state: { log: string[] } }) => {
+      outcomes.add([res.outcome.kind, ...res.races.map((x) => `race ${x.first.site}/${x.second.site}`), ...res.state.log].join(' '));
+      return false;
+    },
+    { reduction, countClasses: true, stopAtFirstFailure: false, maxSchedules: 20_000 },
+  );
+  return { classes: new Set(r.signatures), outcomes, exhausted: r.exhausted };
+}
+
+function expectAgreement(setup: (sim: Sim) => { log: string[] }): void {
+  for (const timeSlip of [false, true]) {
+    const all = seen(setup, 'none', timeSlip);
+    const dpor = seen(setup, 'dpor', timeSlip);
+    expect(all.exhausted && dpor.exhausted).toBe(true);
+    expect([...all.classes].filter((c) => !dpor.classes.has(c)), `classes missed (time slips ${timeSlip})`).toEqual([]);
+    expect([...dpor.outcomes].sort(), `outcomes (time slips ${timeSlip})`).toEqual([...all.outcomes].sort());
+  }
+}
+
+describe('DPOR on contexts and reader/writer mutexes, against plain DFS', () => {
+  it('a child context that cancels itself leaves its parent: the parent\'s cancel no longer reaches it', () => {
+    // Whether t1's cancel reaches the child first decides whether t2's load is ordered after t1's store (a race or none).
+    expectAgreement((sim) => {
+      const [ctx, cancel] = withCancel(background(sim), 'ctx');
+      const [child, cancelChild] = withCancel(ctx, 'child');
+      const x = new Shared(sim, 0, 'x');
+      sim.spawn('t0', function* () {
+        cancelChild();
+      });
+      sim.spawn('t1', function* () {
+        x.store(1, 't1 store');
+        cancel();
+      });
+      sim.spawn('t2', function* () {
+        yield* recv(child.done() as never);
+        x.load('t2 load');
+      });
+      return { log: [] };
+    });
+  });
+
+  it('a waiter handed the mutex, unlocked by another task before it resumes: what it acquires depends on that order', () => {
+    // t2's store is ordered after t0's only through the unlocks it acquires: t1's unlock in between changes what t2 acquires.
+    const log: string[] = [];
+    expectAgreement((sim) => {
+      const m = new Mutex(sim, 'm');
+      const x = new Shared(sim, 0, 'x');
+      log.length = 0;
+      sim.spawn('t0', function* () {
+        yield* m.lock();
+        x.store(1, 't0 store');
+        yield* m.unlock();
+      });
+      sim.spawn('t1', function* () {
+        yield* m.unlock();
+      });
+      sim.spawn('t2', function* () {
+        yield* m.lock();
+        log.push(`t2 locked, held ${m.isLocked}`);
+        x.store(2, 't2 store');
+      });
+      return { log };
+    });
+  });
+
+  it('a writer woken with the lock, unlocked by another task before it resumes (Go allows unlocking from another goroutine)', () => {
+    const log: string[] = [];
+    expectAgreement((sim) => {
+      const rw = new RWMutex(sim, 'rw');
+      log.length = 0;
+      sim.spawn('t0', function* () {
+        yield* rw.rLock();
+        yield* rw.rUnlock();
+      });
+      sim.spawn('t1', function* () {
+        yield* rw.unlock();
+      });
+      sim.spawn('t2', function* () {
+        yield* rw.lock();
+        log.push(`t2 locked, held ${rw.isWriteLocked}`);
+      });
+      return { log };
+    });
+  });
+});
