@@ -5,7 +5,7 @@
  * classes through a state change its object's steps did not record.
  */
 import { describe, expect, it } from 'vitest';
-import { background, explore, Mutex, recv, RWMutex, Shared, simulate, withCancel, type RunResult, type Sim, type Strategy } from '../index.ts';
+import { background, closeChan, explore, gosched, Mutex, onRecv, recv, RWMutex, select, Shared, simulate, withCancel, type RunResult, type Sim, type Strategy } from '../index.ts';
 
 interface Seen {
   readonly classes: ReadonlySet<number>;
@@ -27,8 +27,8 @@ function seen(setup: (sim: Sim) => { log: string[] }, reduction: 'none' | 'dpor'
   return { classes: new Set(r.signatures), outcomes, exhausted: r.exhausted };
 }
 
-function expectAgreement(setup: (sim: Sim) => { log: string[] }): void {
-  for (const timeSlip of [false, true]) {
+function expectAgreement(setup: (sim: Sim) => { log: string[] }, slips: readonly boolean[] = [false, true]): void {
+  for (const timeSlip of slips) {
     const all = seen(setup, 'none', timeSlip);
     const dpor = seen(setup, 'dpor', timeSlip);
     expect(all.exhausted && dpor.exhausted).toBe(true);
@@ -101,5 +101,29 @@ describe('DPOR on contexts and reader/writer mutexes, against plain DFS', () => 
       });
       return { log };
     });
+  });
+
+  // Known hole (open in issue 10): a blocking select's footprint depends on the state it meets (it reads the
+  // other channels when a case is ready, writes them when it parks), which source-DPOR's sleep sets do not
+  // allow for. With t0 asleep after the root's t0 branch, the run that needs t1 before t0's parking select never
+  // gets t1 as a backtrack point: plain DFS 18 classes, DPOR 17. Making blocking selects write every channel
+  // they poll closes it, at a cost measured in the README (tiny-2: 81 schedules become 364).
+  it.fails('with time slips, a select made ready by a firing before a peer select parks (a known miss)', () => {
+    expectAgreement((sim) => {
+      const c0 = sim.chan<number>(1, 'c0');
+      const s1 = sim.chan<number>(0, 's1');
+      const to = sim.after(7);
+      sim.spawn('t0', function* () {
+        yield* select([onRecv(s1), onRecv(c0)]);
+      });
+      sim.spawn('t1', function* () {
+        yield* select([onRecv(to), onRecv(c0)]);
+      });
+      sim.spawn('t2', function* () {
+        yield* gosched();
+        closeChan(s1);
+      });
+      return { log: [] };
+    }, [true]);
   });
 });
