@@ -126,6 +126,18 @@ export class Chan<T = unknown> {
     return this.buf.length;
   }
 
+  /**
+   * @internal A select's poll of this channel, whatever it finds: a write, unless the
+   * channel is only ever closed. A select that finds a case ready writes that channel and
+   * only reads the others; one that parks writes them all. A step's footprint must not
+   * depend on the state it meets (the reduction takes a step asleep, or moved by a race's
+   * reversal, to touch the same objects when it runs elsewhere), so every poll takes the
+   * strongest of these.
+   */
+  touchPolled(): void {
+    touch(this.oid, !this.signalOnly);
+  }
+
   /** True when a receive would complete now. */
   canRecv(): boolean {
     // A check only reads: dropping stale waiters from the front changes nothing a later operation sees.

@@ -858,6 +858,8 @@ export class Sim implements Waker {
       const c = cases[i] as SelectEffect['cases'][number];
       const ch = c.ch;
       if (ch === null) continue;
+      // Whether a case is ready or the select parks, it touches every channel alike (see touchPolled).
+      ch.touchPolled();
       if (c.dir === 'recv' ? ch.canRecv() : ch.canSend()) ready.push(i);
     }
     if (ready.length > 0) {

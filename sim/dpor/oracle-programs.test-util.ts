@@ -1,6 +1,6 @@
 /**
  * Small programs for the reduction's brute-force oracle: 2-4 tasks over two buffered
- * channels, a mutex, two tracked cells, selects over both channels, kernel timers (due together or at another instant, some disarmed, some panicking), panics and closed channels, as fast-check data, and what a run of one
+ * channels, a mutex, two tracked cells, selects over both channels or over a channel and a deadline (`time.After`), kernel timers (due together or at another instant, some disarmed, some panicking), panics and closed channels, as fast-check data, and what a run of one
  * violates (its outcome, its data races, its final cell values as a "property").
  */
 import fc from 'fast-check';
@@ -29,7 +29,9 @@ export type Op =
   /** Arms a kernel timer due twice as late as `timer`'s (another instant), that writes `cell`. */
   | { readonly k: 'late'; readonly cell: number }
   /** Arms a kernel timer, due with `timer`'s, whose firing panics when cell 0 is not 0 (a panic in kernel context). */
-  | { readonly k: 'trap' };
+  | { readonly k: 'trap' }
+  /** A blocking select over channel 0 and the program's deadline, a `time.After` armed before the tasks start and due with `timer`'s (receive or time out): the case that ran goes into cell 1. */
+  | { readonly k: 'wait' };
 
 /** A generated program: one list of operations per task. */
 export type Program = readonly (readonly Op[])[];
@@ -50,6 +52,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('close' as const), ch: fc.nat(1) }),
   fc.record({ k: fc.constant('late' as const), cell: fc.nat(1) }),
   fc.constant({ k: 'trap' as const }),
+  fc.constant({ k: 'wait' as const }),
 );
 
 /** Programs of 2-4 tasks with at most `maxOps` operations in all. */
@@ -68,6 +71,7 @@ export function build(p: Program): (sim: Sim) => ProgramState {
     const chans = [sim.chan<number>(1, 'c0'), sim.chan<number>(1, 'c1')];
     const m = new Mutex(sim, 'm');
     const cells = [new Shared(sim, 0, 'x0'), new Shared(sim, 0, 'x1')];
+    const deadline = p.some((ops) => ops.some((o) => o.k === 'wait')) ? sim.after(5, 'deadline') : null;
     p.forEach((ops, ti) => {
       sim.spawn(`t${ti}`, function* () {
         let armed: ReturnType<Sim['schedule']> | null = null;
@@ -135,6 +139,11 @@ export function build(p: Program): (sim: Sim) => ProgramState {
             case 'close':
               closeChan(chans[o.ch] as never);
               break;
+            case 'wait': {
+              const r = yield* select([onRecv(deadline as never), onRecv(chans[0] as never)]);
+              (cells[1] as Shared<number>).store(400 + r.index, site);
+              break;
+            }
           }
         }
       });

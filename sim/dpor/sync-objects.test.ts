@@ -1,6 +1,6 @@
 /**
  * The reduction against plain DFS on small programs over kernel objects the generated
- * oracle does not draw (contexts, reader/writer mutexes): DPOR must cover every class plain
+ * oracle does not draw (contexts, reader/writer mutexes, an unbuffered channel): DPOR must cover every class plain
  * DFS sees and reach the same outcomes, races and observations. Each program once lost
  * classes through a state change its object's steps did not record.
  */
@@ -103,12 +103,10 @@ describe('DPOR on contexts and reader/writer mutexes, against plain DFS', () => 
     });
   });
 
-  // Known hole (open in issue 10): a blocking select's footprint depends on the state it meets (it reads the
-  // other channels when a case is ready, writes them when it parks), which source-DPOR's sleep sets do not
-  // allow for. With t0 asleep after the root's t0 branch, the run that needs t1 before t0's parking select never
-  // gets t1 as a backtrack point: plain DFS 18 classes, DPOR 17. Making blocking selects write every channel
-  // they poll closes it, at a cost measured in the README (tiny-2: 81 schedules become 364).
-  it.fails('with time slips, a select made ready by a firing before a peer select parks (a known miss)', () => {
+  // Parking wrote only the channels it parked on, taking a ready case only read the others: a select's footprint
+  // depended on the state it met, which the sleep sets do not allow for (plain DFS 18 classes, DPOR 17). Every
+  // select now writes each channel it polls, except a close-only one (see Chan.touchPolled).
+  it('with time slips, a select made ready by a firing before a peer select parks', () => {
     expectAgreement((sim) => {
       const c0 = sim.chan<number>(1, 'c0');
       const s1 = sim.chan<number>(0, 's1');
