@@ -90,16 +90,15 @@ export function exploreOne(target: LoadedTarget, ref: string, variant: string, b
 }
 
 /**
- * Why an exhausted reduced search is not a proof, or null: a preemption bound, a target's
- * fairness bound, or time slips (a select made ready by a firing: sim/dpor/sync-objects.test.ts)
- * may each make the reduction miss schedules. Plain DFS covers its bound's whole space.
+ * Why an exhausted reduced search is not a proof, or null: a preemption bound or a target's
+ * fairness bound may each make the reduction miss schedules. Plain DFS covers its bound's
+ * whole space.
  */
 function reductionGap(e: Explored): string | null {
   const r = e.report;
   if (r.reduction !== 'dpor') return null;
   if (Number.isFinite(r.bound)) return ` within ${r.bound} preemptions; not a proof: a bound over the reduction may miss schedules (--reduction none explores every schedule within the bound)`;
   if (e.fairnessBound !== null) return `; not a proof: under the target's fairness bound (${e.fairnessBound}) the reduction may miss schedules (--reduction none explores every schedule within the preemption bound that the fairness bound allows)`;
-  if (e.timeSlip) return '; not a proof: with time slips the reduction has a known miss (a select a firing makes ready before another select parks; see the README) (--reduction none explores every schedule within the preemption bound)';
   return null;
 }
 
