@@ -127,7 +127,8 @@ describe('dst explore', () => {
     const r = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout) as { exhausted: boolean; schedules: number; classes: number; redundant: number; reduction: string; bound: unknown; violations: unknown[] };
-    expect(rep).toMatchObject({ exhausted: true, complete: true, reduction: 'dpor', bound: 'none', violations: [] });
+    // Exhausted, yet not complete: the reduction has a known miss (a lock taken uncontended; sim/dpor/sync-objects.test.ts).
+    expect(rep).toMatchObject({ exhausted: true, complete: false, reduction: 'dpor', bound: 'none', violations: [] });
     expect(rep.classes).toBeGreaterThan(1);
     expect(rep.schedules).toBe(rep.classes + rep.redundant);
     expect(r.stderr).toBe('');
@@ -198,12 +199,12 @@ describe('dst run --strategy exhaustive', () => {
     expect(rep.explored).toHaveLength(2);
   });
 
-  it('explores as dst explore does by default: reduced, no bound, so tiny-2 is covered completely', async () => {
+  it('explores as dst explore does by default: reduced, no bound, so tiny-2 is exhausted (complete: false, the reduction\'s known miss)', async () => {
     const r = await runCli(['run', '--strategy', 'exhaustive', '--scenario', 'tiny-2', '--variant', 'hardened', '--json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout) as { passed: boolean; explored: { reduction: string; bound: unknown; exhausted: boolean; complete: boolean; schedules: number }[] };
     expect(rep.passed).toBe(true);
-    expect(rep.explored[0]).toMatchObject({ reduction: 'dpor', bound: 'none', exhausted: true, complete: true });
+    expect(rep.explored[0]).toMatchObject({ reduction: 'dpor', bound: 'none', exhausted: true, complete: false });
   });
 });
 
