@@ -100,7 +100,7 @@ function reductionGap(e: Explored): string | null {
   if (r.reduction !== 'dpor') return null;
   if (Number.isFinite(r.bound)) return ` within ${r.bound} preemptions; not a proof: a bound over the reduction may miss schedules (--reduction none explores every schedule within the bound)`;
   if (e.fairnessBound !== null) return `; not a proof: under the target's fairness bound (${e.fairnessBound}) the reduction may miss schedules (--reduction none explores every schedule within the preemption bound that the fairness bound allows)`;
-  return '; not a proof: the reduction has a known miss (a lock, Once or WaitGroup taken uncontended; see the README) (--reduction none explores every schedule within the preemption bound)';
+  return '; not a proof: the reduction has a known miss (a lock, Once or WaitGroup taken uncontended; README, "Every interleaving") (--reduction none explores every schedule within the preemption bound)';
 }
 
 /** Whether an exhausted exploration covered its whole space (see {@link reductionGap}). */
