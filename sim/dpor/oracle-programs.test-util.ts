@@ -4,7 +4,8 @@
  * violates (its outcome, its data races, its final cell values as a "property").
  */
 import fc from 'fast-check';
-import { closeChan, GoPanic, Mutex, onRecv, recv, select, send, Shared, gosched, sleep, type RunResult, type Sim } from '../index.ts';
+import { closeChan, explore, GoPanic, Mutex, onRecv, recv, select, send, Shared, gosched, simulate, sleep, type RunResult, type Sim, type Strategy } from '../index.ts';
+import type { DporOptions } from './explore-dpor.ts';
 
 /** One operation of a generated task. */
 export type Op =
@@ -158,4 +159,46 @@ export function violations(r: RunResult & { readonly state: ProgramState }): str
   if (r.outcome.kind !== 'ok') out.push(`outcome ${r.outcome.kind}`);
   for (const x of r.races) out.push(`race ${x.group}: ${[x.first.site, x.second.site].sort().join(' / ')}`);
   return out;
+}
+
+/** What one exploration of a program saw. */
+export interface Seen {
+  readonly exhausted: boolean;
+  readonly schedules: number;
+  readonly classes: ReadonlySet<number>;
+  readonly signatures: readonly number[];
+  readonly violations: ReadonlySet<string>;
+}
+
+/** Explores `p` with or without the reduction (no bound, every schedule, counting classes). */
+export function runProgram(p: Program, reduction: 'none' | 'dpor', sabotage?: DporOptions['sabotage'], timeSlip = false, maxSchedules = 4_000): Seen {
+  const found = new Set<string>();
+  const r = explore(
+    (s: Strategy) => simulate({ strategy: s, timeSlip }, build(p)),
+    (res) => {
+      if (res.outcome.kind !== 'replay-divergence') for (const v of violations(res)) found.add(v);
+      return false;
+    },
+    { reduction, countClasses: true, stopAtFirstFailure: false, maxSchedules, ...(sabotage ? { sabotage } : {}) },
+  );
+  return { exhausted: r.exhausted, schedules: r.schedules, classes: new Set(r.signatures), signatures: r.signatures, violations: found };
+}
+
+/**
+ * Why DPOR's exploration of `p` disagrees with the brute-force oracle's (a class missed or
+ * run twice, other violations), null when it agrees, undefined when plain DFS cannot
+ * exhaust `p` within `maxSchedules`.
+ */
+export function disagreement(p: Program, sabotage?: DporOptions['sabotage'], timeSlip = false, maxSchedules = 4_000): string | null | undefined {
+  const all = runProgram(p, 'none', undefined, timeSlip, maxSchedules);
+  if (!all.exhausted) return undefined;
+  const dpor = runProgram(p, 'dpor', sabotage, timeSlip, maxSchedules);
+  if (!dpor.exhausted) return 'dpor did not exhaust';
+  const missed = [...all.classes].filter((c) => !dpor.classes.has(c)).length;
+  if (missed > 0) return `dpor missed ${missed} of ${all.classes.size} classes`;
+  if (dpor.classes.size !== dpor.signatures.length) return `dpor ran ${dpor.signatures.length - dpor.classes.size} classes twice`;
+  const a = [...all.violations].sort().join('\n');
+  const b = [...dpor.violations].sort().join('\n');
+  if (a !== b) return `violations differ:\n dfs:  ${a}\n dpor: ${b}`;
+  return null;
 }
