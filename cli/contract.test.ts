@@ -127,8 +127,7 @@ describe('dst explore', () => {
     const r = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout) as { exhausted: boolean; schedules: number; classes: number; redundant: number; reduction: string; bound: unknown; violations: unknown[] };
-    // Exhausted, yet not complete: the reduction has a known miss (a lock taken uncontended; sim/dpor/sync-objects.test.ts).
-    expect(rep).toMatchObject({ exhausted: true, complete: false, reduction: 'dpor', bound: 'none', violations: [] });
+    expect(rep).toMatchObject({ exhausted: true, complete: true, reduction: 'dpor', bound: 'none', violations: [] });
     expect(rep.classes).toBeGreaterThan(1);
     expect(rep.schedules).toBe(rep.classes + rep.redundant);
     expect(r.stderr).toBe('');
@@ -136,7 +135,7 @@ describe('dst explore', () => {
 
   it('without reduction, exhausts tiny under bound 2 (every schedule), and bound + reduction says it may miss schedules', async () => {
     const none = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--reduction', 'none', '--json']);
-    expect(JSON.parse(none.stdout)).toMatchObject({ exhausted: true, reduction: 'none', bound: 2, classes: null, redundant: 0, schedules: 5436 });
+    expect(JSON.parse(none.stdout)).toMatchObject({ exhausted: true, reduction: 'none', bound: 2, classes: null, redundant: 0, schedules: 7528 });
     const both = await runCli(['explore', '--scenario', 'tiny', '--variant', 'hardened', '--bound', '2', '--json']);
     expect(both.code).toBe(0);
     expect(JSON.parse(both.stdout)).toMatchObject({ exhausted: true, complete: false });
@@ -199,12 +198,12 @@ describe('dst run --strategy exhaustive', () => {
     expect(rep.explored).toHaveLength(2);
   });
 
-  it('explores as dst explore does by default: reduced, no bound, so tiny-2 is exhausted (complete: false, the reduction\'s known miss)', async () => {
+  it('explores as dst explore does by default: reduced, no bound, so tiny-2 is covered completely', async () => {
     const r = await runCli(['run', '--strategy', 'exhaustive', '--scenario', 'tiny-2', '--variant', 'hardened', '--json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout) as { passed: boolean; explored: { reduction: string; bound: unknown; exhausted: boolean; complete: boolean; schedules: number }[] };
     expect(rep.passed).toBe(true);
-    expect(rep.explored[0]).toMatchObject({ reduction: 'dpor', bound: 'none', exhausted: true, complete: false });
+    expect(rep.explored[0]).toMatchObject({ reduction: 'dpor', bound: 'none', exhausted: true, complete: true });
   });
 });
 

@@ -54,7 +54,7 @@ describe('dst merge of --shard 1/2 and 2/2', () => {
     expect(merged.report.failures.length).toBe(all.report.failures.length);
     expect(merged.report.bugs.map((b) => b.signature)).toEqual(all.report.bugs.map((b) => b.signature));
     expect(merged.text).toBe(all.text); // byte for byte
-    expect(all.report.bugs.length).toBeGreaterThan(3);
+    expect(all.report.bugs.length).toBeGreaterThan(2);
   }, 120_000);
 });
 

@@ -66,7 +66,7 @@ describe('shrinkCase', () => {
   it("shrinking the pre-fix checkin-storm seed-0 case keeps its 'context canceled without free' signature and ends with fewer steps", () => {
     const spec = engineCase({ scenario: 'checkin-storm', variant: 'pre-fix', seed: 0 });
     const r = shrinkCase(spec, { maxRuns: 120 });
-    expect(r.signature).toBe('block-lifecycle: ReadRaw: context canceled without free, after enqueue; last answer by flushRead');
+    expect(r.signature).toBe('block-lifecycle: Search: context canceled without free, after enqueue; last answer by flushSearch');
     expect(r.after.steps).toBeLessThan(r.before.steps);
     expect(r.after.decisions).toBeLessThan(r.before.decisions);
     expect(r.configChanged).toBe(true);

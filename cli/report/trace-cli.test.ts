@@ -19,17 +19,17 @@ describe('dst replay --trace', () => {
     const r = await runCli(['replay', V3_FILE, '--trace', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as TraceDoc;
-    expect(doc.header.traceHash).toBe('7739c8fc23c1e456');
+    expect(doc.header.traceHash).toBe('899220b1042bd9a5');
     expect(r.stderr).toContain('matches the repro file');
     expect(r.stderr).toContain('block-lifecycle');
   });
 
   it('text --block ID on checkin-storm shows only that block, and the block the message names is there', async () => {
-    const r = await runCli([...STORM, '--trace', 'text', '--block', '0.8']);
+    const r = await runCli([...STORM, '--trace', 'text', '--block', '0.4']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(4);
-    expect(lines.every((l) => / \* .* block 0\.8 /.test(l))).toBe(true);
-    expect(r.stderr).toContain('block 0.8 (ReadRaw, acquired by agent-39');
+    expect(lines.every((l) => / \* .* block 0\.4 /.test(l))).toBe(true);
+    expect(r.stderr).toContain('block 0.4 (Search, acquired by agent-55');
   });
 
   it('bad filter flags exit 2 in one line and write no file', async () => {
@@ -52,6 +52,6 @@ describe('dst replay --trace', () => {
   const jq = ['/usr/bin/jq', '/usr/local/bin/jq'].find((p) => existsSync(p));
   it.skipIf(jq === undefined)('the real command piped into jq parses (jq installed)', () => {
     const out = execFileSync('sh', ['-c', `node cli/bin.js replay ${V3_FILE} --trace json 2>/dev/null | ${jq} -c '[.header.traceHash, (.events | length)]'`], { encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual(['7739c8fc23c1e456', 39]);
+    expect(JSON.parse(out)).toEqual(['899220b1042bd9a5', 42]);
   });
 });

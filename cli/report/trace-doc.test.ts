@@ -24,7 +24,7 @@ const seqOf = (d: TraceDoc, task: string, what: RegExp): number => {
 
 describe('trace document (v3 regression: cancel after enqueue, pre-fix)', () => {
   it('has the header a reader needs and every event', () => {
-    expect(doc.header).toMatchObject({ format: 'dst-trace/1', target: 'bulk-engine', scenario: 'v3-cancel-after-enqueue', variant: 'pre-fix', seed: 0, property: 'block-lifecycle', traceHash: '7739c8fc23c1e456', replay: 'npx dst replay fixtures/regressions/v3-cancel-after-enqueue-pre-fix-0.json' });
+    expect(doc.header).toMatchObject({ format: 'dst-trace/1', target: 'bulk-engine', scenario: 'v3-cancel-after-enqueue', variant: 'pre-fix', seed: 0, property: 'block-lifecycle', traceHash: '899220b1042bd9a5', replay: 'npx dst replay fixtures/regressions/v3-cancel-after-enqueue-pre-fix-0.json' });
     expect(doc.header.explanation).toMatch(/^block 0\.1 \(ReadRaw, acquired by agent-0/);
     expect(doc.events.map((e) => e.seq)).toEqual([...Array(v3.result.trace.length).keys()]);
   });

@@ -31,7 +31,7 @@ describe('text trace filters', () => {
     expect(window.every((e) => e.t >= 100_000 && e.t <= 260_000)).toBe(true);
     expect(window.length).toBeGreaterThan(5);
     const around = filterEvents(doc, parseTraceFilter({ aroundFailure: '1' }, 'text') ?? expect.fail());
-    expect(new Set(around.map((e) => e.step))).toEqual(new Set([12, 13, 14]));
+    expect(new Set(around.map((e) => e.step))).toEqual(new Set([14, 15, 16]));
   });
 
   it('different filters narrow together', () => {

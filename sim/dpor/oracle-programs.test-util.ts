@@ -1,10 +1,10 @@
 /**
  * Small programs for the reduction's brute-force oracle: 2-4 tasks over two buffered
- * channels, a mutex, two tracked cells, selects over both channels or over a channel and a deadline (`time.After`), kernel timers (due together or at another instant, some disarmed, some panicking), panics and closed channels, as fast-check data, and what a run of one
+ * channels, a mutex (in critical sections, or taken and kept), a Once, a WaitGroup, two tracked cells, selects over both channels or over a channel and a deadline (`time.After`), kernel timers (due together or at another instant, some disarmed, some panicking), panics and closed channels, as fast-check data, and what a run of one
  * violates (its outcome, its data races, its final cell values as a "property").
  */
 import fc from 'fast-check';
-import { closeChan, explore, GoPanic, Mutex, onRecv, recv, select, send, Shared, gosched, simulate, sleep, type RunResult, type Sim, type Strategy } from '../index.ts';
+import { closeChan, explore, GoPanic, Mutex, Once, onRecv, recv, select, send, Shared, gosched, simulate, sleep, type RunResult, type Sim, type Strategy, WaitGroup } from '../index.ts';
 import type { DporOptions } from './explore-dpor.ts';
 
 /** One operation of a generated task. */
@@ -32,7 +32,19 @@ export type Op =
   /** Arms a kernel timer, due with `timer`'s, whose firing panics when cell 0 is not 0 (a panic in kernel context). */
   | { readonly k: 'trap' }
   /** A blocking select over channel 0 and the program's deadline, a `time.After` armed before the tasks start and due with `timer`'s (receive or time out): the case that ran goes into cell 1. */
-  | { readonly k: 'wait' };
+  | { readonly k: 'wait' }
+  /** Takes the mutex and keeps it (a later `unlock` of the same task gives it back). */
+  | { readonly k: 'lock' }
+  /** Gives the mutex back if this task holds it from a `lock`, else does nothing. */
+  | { readonly k: 'unlock' }
+  /** `once.Do` of a function that yields, then writes `cell` (a concurrent Do waits for it). */
+  | { readonly k: 'once'; readonly cell: number }
+  /** `wg.Add(1)`. */
+  | { readonly k: 'wgadd' }
+  /** `wg.Done()` (a negative counter panics). */
+  | { readonly k: 'wgdone' }
+  /** `wg.Wait()`. */
+  | { readonly k: 'wgwait' };
 
 /** A generated program: one list of operations per task. */
 export type Program = readonly (readonly Op[])[];
@@ -54,6 +66,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('late' as const), cell: fc.nat(1) }),
   fc.constant({ k: 'trap' as const }),
   fc.constant({ k: 'wait' as const }),
+  fc.constant({ k: 'lock' as const }),
+  fc.constant({ k: 'unlock' as const }),
+  fc.record({ k: fc.constant('once' as const), cell: fc.nat(1) }),
+  fc.constant({ k: 'wgadd' as const }),
+  fc.constant({ k: 'wgdone' as const }),
+  fc.constant({ k: 'wgwait' as const }),
 );
 
 /** Programs of 2-4 tasks with at most `maxOps` operations in all. */
@@ -71,11 +89,14 @@ export function build(p: Program): (sim: Sim) => ProgramState {
   return (sim) => {
     const chans = [sim.chan<number>(1, 'c0'), sim.chan<number>(1, 'c1')];
     const m = new Mutex(sim, 'm');
+    const once = new Once(sim, 'once');
+    const wg = new WaitGroup(sim, 'wg');
     const cells = [new Shared(sim, 0, 'x0'), new Shared(sim, 0, 'x1')];
     const deadline = p.some((ops) => ops.some((o) => o.k === 'wait')) ? sim.after(5, 'deadline') : null;
     p.forEach((ops, ti) => {
       sim.spawn(`t${ti}`, function* () {
         let armed: ReturnType<Sim['schedule']> | null = null;
+        let held = 0;
         for (const [i, o] of ops.entries()) {
           const site = `t${ti}.${i} ${o.k}`;
           switch (o.k) {
@@ -145,6 +166,33 @@ export function build(p: Program): (sim: Sim) => ProgramState {
               (cells[1] as Shared<number>).store(400 + r.index, site);
               break;
             }
+            case 'lock':
+              yield* m.lock();
+              held++;
+              break;
+            case 'unlock':
+              if (held > 0) {
+                held--;
+                yield* m.unlock();
+              }
+              break;
+            case 'once': {
+              const c = cells[o.cell] as Shared<number>;
+              yield* once.do(function* () {
+                yield* gosched();
+                c.store(500 + ti, site);
+              });
+              break;
+            }
+            case 'wgadd':
+              yield* wg.add(1);
+              break;
+            case 'wgdone':
+              yield* wg.done();
+              break;
+            case 'wgwait':
+              yield* wg.wait();
+              break;
           }
         }
       });

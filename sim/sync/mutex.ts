@@ -12,6 +12,7 @@ import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 import { objectId, touch } from '../dpor/dependency-log.ts';
+import { endFastPath } from './end-fast-path.ts';
 
 /** A mutex. */
 export class Mutex {
@@ -36,8 +37,9 @@ export class Mutex {
     readonly name = 'mutex',
   ) {}
 
-  /** Whether the mutex is held. */
+  /** Whether the mutex is held: a task that asks reads the mutex (a dependency the reduction must see). */
   get isLocked(): boolean {
+    touch(this.oid, false);
     return this.locked;
   }
 
@@ -48,6 +50,7 @@ export class Mutex {
     if (!this.locked) {
       this.locked = true;
       this.acquired();
+      yield* endFastPath(this.name, 'lock');
       return;
     }
     const ch = this.sim.chan<never>(0, `${this.name}.wait`).internal();

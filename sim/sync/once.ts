@@ -18,6 +18,7 @@ import type { Sim } from '../kernel.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 import { objectId, touch } from '../dpor/dependency-log.ts';
+import { endFastPath } from './end-fast-path.ts';
 
 /** A Once. */
 export class Once {
@@ -43,6 +44,7 @@ export class Once {
 
   /** Whether the function has run to its end (returned or panicked). */
   get isDone(): boolean {
+    touch(this.oid, false);
     return this.done;
   }
 
@@ -53,6 +55,7 @@ export class Once {
     assert(!(this.done && this.running), `${this.name}: done while its function is still running`);
     if (this.done) {
       this.sawDone();
+      yield* endFastPath(this.name, 'do');
       return;
     }
     if (this.running) {
@@ -75,6 +78,7 @@ export class Once {
       this.passMutex(false);
       for (const ch of this.waiters.splice(0)) ch.close();
     }
+    yield* endFastPath(this.name, 'do');
   }
 
   /** The fast path's `done.Load()` that saw 1. */

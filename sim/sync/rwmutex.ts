@@ -19,6 +19,7 @@ import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 import type { Locker } from './locker.ts';
 import { objectId, touch } from '../dpor/dependency-log.ts';
+import { endFastPath } from './end-fast-path.ts';
 
 /** Where the writer side is. */
 const enum Writer {
@@ -61,16 +62,19 @@ export class RWMutex {
 
   /** Number of readers holding the lock. */
   get readerCount(): number {
+    touch(this.oid, false);
     return this.readers;
   }
 
   /** Whether a writer holds the lock. */
   get isWriteLocked(): boolean {
+    touch(this.oid, false);
     return this.writer === Writer.Held;
   }
 
   /** Whether a writer waits for readers to leave (new readers then block). */
   get writerWaiting(): boolean {
+    touch(this.oid, false);
     return this.writer === Writer.Draining;
   }
 
@@ -81,6 +85,7 @@ export class RWMutex {
     if (this.writer === Writer.None) {
       this.readers++;
       this.acquired(false);
+      yield* endFastPath(this.name, 'rlock');
       return;
     }
     const ch = this.sim.chan<never>(0, `${this.name}.rlock`).internal();
@@ -132,6 +137,7 @@ export class RWMutex {
       assert(this.blockedWriters.length === 0, `${this.name}: writers queued while the mutex is free`);
       this.writer = Writer.Held;
       this.acquired(true);
+      yield* endFastPath(this.name, 'lock');
       return;
     }
     const ch = this.sim.chan<never>(0, `${this.name}.lock`).internal();

@@ -20,6 +20,7 @@ import type { Sim } from '../kernel.ts';
 import { gosched, onRecv, select } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 import { objectId, touch } from '../dpor/dependency-log.ts';
+import { endFastPath } from './end-fast-path.ts';
 import type { Micros } from '../time.ts';
 
 /** Weight held by one task: who acquired it, when, and who must give it back. */
@@ -111,11 +112,13 @@ export class Weighted {
 
   /** Weight currently held. */
   get held(): number {
+    touch(this.oid, false);
     return this.cur;
   }
 
   /** Number of parked acquirers. */
   get waiting(): number {
+    touch(this.oid, false);
     return this.waiters.length;
   }
 
@@ -124,10 +127,14 @@ export class Weighted {
     yield* gosched(`${this.name}.acquire`);
     const done = ctx.done();
     this.critical('Acquire of');
-    if (ctx.err() !== null) return ctx.err();
+    if (ctx.err() !== null) {
+      yield* endFastPath(this.name, 'acquire');
+      return ctx.err();
+    }
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
       this.hold(n);
+      yield* endFastPath(this.name, 'acquire');
       return null;
     }
     if (n > this.size) {

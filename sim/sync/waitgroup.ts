@@ -15,6 +15,7 @@ import { NamedLocation } from '../memory/location.ts';
 import { gosched, recv } from '../ops.ts';
 import type { VClock } from '../race/vclock.ts';
 import { objectId, touch } from '../dpor/dependency-log.ts';
+import { endFastPath } from './end-fast-path.ts';
 
 /** A WaitGroup. */
 export class WaitGroup {
@@ -35,6 +36,7 @@ export class WaitGroup {
 
   /** Current counter. */
   get counter(): number {
+    touch(this.oid, false);
     return this.count;
   }
 
@@ -56,6 +58,7 @@ export class WaitGroup {
     touch(this.oid, true);
     if (this.count === 0) {
       this.returned();
+      yield* endFastPath(this.name, 'wait');
       return;
     }
     if (this.zero === null) {

@@ -37,8 +37,8 @@ const label = (r: Row) => (r.scenario.name === 'progress-test' ? '' : ` on ${r.s
 const rows: Row[] = [
   { property: 'fault-free-success', mutant: 'timer-never-armed', scenario: calm, signature: 'fault-free-success: ReadRaw had not succeeded when the server stopped' },
   { property: 'fault-free-success', mutant: 'timer-never-armed', scenario: loadScenario('smoke'), signature: 'fault-free-success: ReadRaw had not succeeded when the server stopped' },
-  { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: resets, signature: 'counted-resources: bulker.flushSem slot still held by flush-*-search, which had ended' },
-  { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: loadScenario('es-brownout'), signature: 'counted-resources: bulker.flushSem slot still held by flush-*-fleetSearch, which had ended' },
+  { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: resets, signature: 'counted-resources: bulker.flushSem slot still held by flush-*-fleetSearch, which had ended' },
+  { property: 'counted-resources', mutant: 'flush-keeps-slot-on-error', scenario: loadScenario('es-brownout'), signature: 'counted-resources: bulker.flushSem slot still held by flush-*-search, which had ended' },
   // hardened has no acquire timeout (acquireOnRunCtx): its Run waits for a kept slot instead of returning.
   { property: 'run-alive', mutant: 'flush-keeps-slot-on-error', scenario: resets, signature: 'run-alive: Run returned while its context was live', variant: 'upstream' },
   { property: 'run-alive', mutant: 'run-ignores-cancel', scenario: calm, signature: 'run-alive: Run did not return after its context was cancelled' },

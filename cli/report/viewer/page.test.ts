@@ -34,8 +34,8 @@ describe('viewer page (checkin-storm seed 0, pre-fix)', () => {
 
   it('names the failing block the message names, in the header and the failure it opens on', () => {
     const block = /^block (\d+\.\d+) /.exec(run.report.message ?? '')?.[1];
-    expect(block).toBe('0.8');
-    expect(html).toContain(`block ${block} (ReadRaw, acquired by agent-39`);
+    expect(block).toBe('0.4');
+    expect(html).toContain(`block ${block} (Search, acquired by agent-55`);
     expect(embedded().failure?.resource).toBe(block);
   });
 

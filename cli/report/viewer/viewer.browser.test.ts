@@ -49,7 +49,7 @@ describe.skipIf(!haveChromium)(`viewer in Chromium (skipped without ${CHROMIUM}:
   /** The first event of `task` matching `what` at or after the failing block's acquire. */
   const seqOf = (task: string, what: RegExp): number => {
     const n = namesOf(doc);
-    const from = doc.resources.find((r) => r.key === '0.8')?.transitions[0]?.seq ?? 0;
+    const from = doc.resources.find((r) => r.key === '0.4')?.transitions[0]?.seq ?? 0;
     const e = doc.events.find((x) => x.seq >= from && n.taskName(x.task) === task && what.test(describeEvent(x, n)));
     if (e === undefined) throw new Error(`no event of ${task} matching ${what}`);
     return e.seq;
@@ -77,32 +77,32 @@ describe.skipIf(!haveChromium)(`viewer in Chromium (skipped without ${CHROMIUM}:
 
   it('says in its header what ran, what failed and how to replay it', async () => {
     const header = await page.textContent('#dst-header');
-    for (const s of ['block-lifecycle', 'checkin-storm', 'pre-fix', 'seed 0', 'bulk-engine', doc.header.traceHash, 'block 0.8 (ReadRaw, acquired by agent-39 at 20.250s) was never freed']) expect(header).toContain(s);
+    for (const s of ['block-lifecycle', 'checkin-storm', 'pre-fix', 'seed 0', 'bulk-engine', doc.header.traceHash, 'block 0.4 (Search, acquired by agent-55 at 30.056s) was never freed']) expect(header).toContain(s);
     expect(await page.textContent('#replay-cmd')).toBe('npx dst replay --seed 0 --scenario checkin-storm --variant pre-fix');
     await expect(page.locator('#copy-replay').isVisible()).resolves.toBe(true);
   });
 
   it('shows the failing block’s span, never freed, on the first screen', async () => {
-    const box = await page.locator('g.span[data-res="0.8"] rect').boundingBox();
+    const box = await page.locator('g.span[data-res="0.4"] rect').boundingBox();
     expect(box).not.toBeNull();
     const b = box as NonNullable<typeof box>;
     expect(b.width).toBeGreaterThan(100);
     expect(b.x).toBeLessThan(1600);
     expect(b.y).toBeGreaterThan(0);
     expect(b.y + b.height).toBeLessThan(1000);
-    await expect(page.getAttribute('g.span[data-res="0.8"]', 'class')).resolves.toContain('fate-never-freed');
+    await expect(page.getAttribute('g.span[data-res="0.4"]', 'class')).resolves.toContain('fate-never-freed');
     await page.screenshot({ path: join(OUT, 'first-screen.png') });
   });
 
   it('highlights the causal slice: the block, the cancel, the caller walking away, the flush that answered', async () => {
     const lit = new Set((await page.$$eval('.ev.in-slice', (els) => els.map((e) => Number(e.getAttribute('data-seq'))))));
     for (const [task, what] of [
-      ['agent-39', /block 0\.8 acquire/],
-      ['agent-39', /block 0\.8 enqueue/],
-      ['kernel', /disconnect agent-39/],
-      ['agent-39', /dispatch abort response/],
-      ['flush-95-read', /block 0\.8 flush/],
-      ['flush-95-read', /block 0\.8 answer/],
+      ['agent-55', /block 0\.4 acquire/],
+      ['agent-55', /block 0\.4 enqueue/],
+      ['kernel', /disconnect agent-55/],
+      ['agent-55', /dispatch abort response/],
+      ['flush-143-fleetSearch', /block 0\.4 flush/],
+      ['flush-143-fleetSearch', /block 0\.4 answer/],
     ] as const) {
       expect(lit.has(seqOf(task, what)), `${task} ${what}`).toBe(true);
     }
@@ -111,13 +111,13 @@ describe.skipIf(!haveChromium)(`viewer in Chromium (skipped without ${CHROMIUM}:
   });
 
   it('fills the details panel when an event is clicked', async () => {
-    const acquire = seqOf('agent-39', /block 0\.8 acquire/);
+    const acquire = seqOf('agent-55', /block 0\.4 acquire/);
     await page.locator(`.ev[data-seq="${acquire}"]`).click();
     const details = await page.textContent('#details');
-    for (const s of ['agent-39', 'block 0.8', 'acquire', '20.250000 s', 'decision']) expect(details).toContain(s);
+    for (const s of ['agent-55', 'block 0.4', 'acquire', '30.056334 s', 'decision']) expect(details).toContain(s);
     // The moment of the bug: the caller woken by its cancel returns without freeing.
-    await page.locator(`.ev[data-seq="${seqOf('agent-39', /dispatch abort response/)}"]`).click();
-    await expect(page.textContent('#details')).resolves.toContain('woken by a close (inferred) in kernel: timer fires: disconnect agent-39');
+    await page.locator(`.ev[data-seq="${seqOf('agent-55', /dispatch abort response/)}"]`).click();
+    await expect(page.textContent('#details')).resolves.toContain('woken by a close (inferred) in kernel: timer fires: disconnect agent-55');
     await page.screenshot({ path: join(OUT, 'selected.png') });
     if (process.env.DST_UPDATE_DOCS === '1') {
       mkdirSync(resolve('docs'), { recursive: true });
@@ -126,19 +126,19 @@ describe.skipIf(!haveChromium)(`viewer in Chromium (skipped without ${CHROMIUM}:
   });
 
   it('finds events by text search and brings the first match into view', async () => {
-    await page.fill('#q', 'disconnect agent-39');
+    await page.fill('#q', 'disconnect agent-55');
     await page.press('#q', 'Enter');
     await expect(page.textContent('#q-count')).resolves.toMatch(/^1 of \d+$/);
-    await expect(page.textContent('#details')).resolves.toContain('timer fires: disconnect agent-39');
+    await expect(page.textContent('#details')).resolves.toContain('timer fires: disconnect agent-55');
     await page.fill('#q', '');
   });
 
   it('hides lanes with a task filter', async () => {
     await page.click('#btn-all');
     await page.waitForFunction(() => (globalThis as unknown as ViewerWindow).dstViewer.lanes().length > 400);
-    await page.fill('#f-task', 'flush-95');
+    await page.fill('#f-task', 'flush-143');
     await page.waitForFunction(() => (globalThis as unknown as ViewerWindow).dstViewer.lanes().length === 1);
-    await expect(page.locator('text.lane-label[data-lane]').evaluateAll((els) => els.map((e) => e.lastChild?.textContent))).resolves.toEqual(['flush-95-read']);
+    await expect(page.locator('text.lane-label[data-lane]').evaluateAll((els) => els.map((e) => e.lastChild?.textContent))).resolves.toEqual(['flush-143-fleetSearch']);
     await page.fill('#f-task', '');
   });
 });
