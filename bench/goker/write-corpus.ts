@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/goker/write-corpus.ts [--only ID,ID]`: writes the GoKer regression corpus,
  * `fixtures/regressions/goker/`: per ported kernel, the buggy variant's first failing
- * seed (random walk over 0..199, else PCT, else PCT up to seed 1,999) expected to fail with its core property, and
+ * seed (as the test suite finds it: `findBug`) expected to fail with its core property, and
  * the fixed variant on seed 0 expected to pass; `--only` rewrites just the kernels named. `npm test` replays them like every other
  * repro file. Rerun after an intended change to a kernel.
  */
@@ -10,10 +10,7 @@ import { runCase } from '../../harness/case.ts';
 import { makeRepro } from '../../harness/repro.ts';
 import { seedStrategy } from '../../harness/sweep.ts';
 import { loadKernel, PORTED } from '../../targets/goker/catalog.ts';
-import { kernelCase, sweep } from '../../targets/goker/testing.ts';
-
-/** The last PCT seed tried for a kernel whose bug seeds 0..199 miss. */
-const BEYOND_TABLE = 1_999;
+import { findBug, kernelCase } from '../../targets/goker/testing.ts';
 
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
@@ -23,11 +20,7 @@ const dir = new URL('../../fixtures/regressions/goker/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 for (const k of kernels) {
   const t = await loadKernel(k);
-  const matching = k.signature === undefined ? undefined : (v: { message: string }) => (k.signature as RegExp).test(v.message);
-  let found = sweep(t, 'buggy', 'random', matching && { matching });
-  if (found.firstFailingSeed === null) found = sweep(t, 'buggy', 'pct', matching && { matching });
-  // A bug the table's 200 seeds miss (npm run goker reports it so) still needs a failing seed for its regression file.
-  if (found.firstFailingSeed === null) found = sweep(t, 'buggy', 'pct', { ...(matching && { matching }), from: 200, to: BEYOND_TABLE });
+  const found = findBug(t, k);
   if (found.firstFailingSeed === null) throw new Error(`${k.id}: buggy variant not found`);
   for (const [variant, kind, seed] of [['buggy', found.strategy, found.firstFailingSeed], ['fixed', 'random', 0]] as const) {
     const base = kernelCase(t, variant);

@@ -1,5 +1,6 @@
 /**
- * `sync.Mutex`: Lock and Unlock are scheduling points; waiters are served FIFO;
+ * `sync.Mutex`: Lock and Unlock are scheduling points, and a Lock that takes the mutex at once
+ * ends its step there, as one that waits does (end-fast-path.ts); waiters are served FIFO;
  * unlocking an unlocked mutex is a fatal error (a panic here). Happens-before as Go's
  * race annotations in `sync/mutex.go`: Unlock releases (stores) the unlocker's clock into
  * the mutex, every Lock (contended or not) acquires it, so the n-th Unlock happens before

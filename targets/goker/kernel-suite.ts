@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXPLORE_BOUND, loadKernel, PORTED, type KernelCategory } from './catalog.ts';
-import { exhaust, sweep, type CoreProperty, type Verdict } from './testing.ts';
+import { exhaust, findBug, sweep, type CoreProperty } from './testing.ts';
 
 /** Fixed variants with at most this many schedules (within the bound) are exhausted in the suite. */
 export const SUITE_EXHAUST_LIMIT = 700;
@@ -24,13 +24,10 @@ export function kernelSuite(category: KernelCategory, expected: CoreProperty = '
     describe(`${category}: ${sub}`, () => {
       for (const k of kernels.filter((x) => x.subcategory === sub)) {
         describe(k.id, () => {
-          const matching = (v: Verdict): boolean => k.signature === undefined || k.signature.test(v.message);
           const shows = k.shows ?? [k.property ?? expected];
           it(`buggy is detected as ${shows.join(' or ')}${k.signature ? ` (stuck on ${k.signature.source})` : ''}`, async () => {
             const t = await loadKernel(k);
-            let found = sweep(t, 'buggy', 'random', { matching });
-            if (found.firstFailingSeed === null) found = sweep(t, 'buggy', 'pct', { matching });
-            if (found.firstFailingSeed === null && k.lastSeed !== undefined) found = sweep(t, 'buggy', 'pct', { matching, from: 200, to: k.lastSeed });
+            const found = findBug(t, k);
             expect(found.firstFailingSeed, `${k.id} buggy: no failure in seeds 0..${k.lastSeed ?? 199}`).not.toBeNull();
             expect(shows).toContain(found.property);
           });

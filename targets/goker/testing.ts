@@ -8,6 +8,7 @@ import { exploreCase } from '../../harness/explore.ts';
 import type { AnyTarget } from '../../harness/target.ts';
 import { CORE_PROPERTIES, outcomeViolations } from '../../properties/core.ts';
 import { Labels, Pct, RandomWalk, type RunResult, type Strategy } from '../../sim/index.ts';
+import type { KernelEntry } from './catalog.ts';
 import type { KernelVariant } from './kernel.ts';
 
 /** A core property a GoKer kernel can violate. */
@@ -107,6 +108,22 @@ export function sweep(target: AnyTarget, variant: KernelVariant, kind: SweepStra
     }
   }
   return { strategy: kind, runs, firstFailingSeed: first?.seed ?? null, property: first?.v.property ?? null, message: first?.v.message ?? null };
+}
+
+/**
+ * The buggy variant's bug as the test suite and the regression corpus look for it: random
+ * walk over seeds 0..199 to the first failure, else PCT, else (where the catalog gives a
+ * `lastSeed`) PCT on to that seed; a failure counts only if its message matches the entry's
+ * `signature`, where it has one.
+ */
+export function findBug(target: AnyTarget, k: KernelEntry): SweepResult {
+  const sig = k.signature;
+  const matching = sig === undefined ? undefined : (v: Verdict): boolean => sig.test(v.message);
+  const opts = matching === undefined ? {} : { matching };
+  let found = sweep(target, 'buggy', 'random', opts);
+  if (found.firstFailingSeed === null) found = sweep(target, 'buggy', 'pct', opts);
+  if (found.firstFailingSeed === null && k.lastSeed !== undefined) found = sweep(target, 'buggy', 'pct', { ...opts, from: 200, to: k.lastSeed });
+  return found;
 }
 
 /** What an exhaustive exploration found. */
