@@ -36,4 +36,12 @@ describe('DPOR under a preemption bound', () => {
     expect(all.size).toBe(2);
     expect([...all].filter((c) => !dpor.has(c))).toHaveLength(1);
   });
+
+  it('never runs a schedule over the bound: with the running task asleep, switching to another is a preemption too', () => {
+    // Found by fuzzing: a slip, then a switch away from a task asleep there, made a second preemption at bound 1.
+    const p: Program = [[{ k: 'wait' }], [{ k: 'disarm' }, { k: 'send', ch: 0 }, { k: 'poll' }]];
+    const all = classes(p, 'none', 1, true);
+    const dpor = classes(p, 'dpor', 1, true);
+    expect([...dpor].filter((c) => !all.has(c))).toEqual([]);
+  });
 });

@@ -177,6 +177,7 @@ export class DporPath implements Strategy {
     const idx = tasks.indexOf(node.chosen);
     assert(idx >= 0, `dpor: task ${node.chosen} is not runnable on re-run; the program is not deterministic`);
     this.used += preemptionCost(node, node.chosen);
+    assert(this.used <= this.bound, `dpor: decision #${this.i} takes preemption ${this.used}, over the bound of ${this.bound}`);
     this.i++;
     this.seen.push({ sched: true, label: 'sched', choice: idx });
     return idx;
@@ -200,6 +201,7 @@ export class DporPath implements Strategy {
     assert(node.sched && node.slip === true && node.enabled.length === tasks.length + 1, `dpor: decision #${this.i} is a time slip among ${tasks.length} tasks on re-run, not what the path recorded; the program is not deterministic`);
     assert(node.chosen === KERNEL || tasks.indexOf(node.chosen) >= 0, `dpor: task ${node.chosen} is not runnable at a time slip on re-run; the program is not deterministic`);
     this.used += preemptionCost(node, node.chosen);
+    assert(this.used <= this.bound, `dpor: decision #${this.i} takes preemption ${this.used}, over the bound of ${this.bound}`);
     this.i++;
     const fire = node.chosen === KERNEL ? 1 : 0;
     this.seen.push({ sched: false, label: Labels.timeSlip.name, choice: fire });
@@ -246,8 +248,9 @@ export class DporPath implements Strategy {
    * A new scheduling node over the runnable `tasks` (plus {@link KERNEL} for a time slip),
    * reached with the run's sleep set. Unless forced to a task (which must be `awake` for
    * the run to go on, if asked), it takes the task that can go on if awake, else the first
-   * awake one, else (a slip, within the bound) the kernel's firing; with nothing to take
-   * the run is redundant.
+   * awake one if the bound allows the switch, else (a slip, within the bound) the kernel's
+   * firing; with nothing to take the run is redundant (what is left within the bound was
+   * explored from an equivalent state).
    */
   private newSchedNode(tasks: RunnableView, current: number, how: { readonly slip?: true; readonly forcedTo?: number; readonly awake?: true }): SchedNode {
     const enabled: number[] = [];
@@ -257,7 +260,10 @@ export class DporPath implements Strategy {
     let pick = how.forcedTo;
     if (pick === undefined) {
       const cur = current >= 0 ? (enabled[current] as number) : -1;
-      pick = cur >= 0 && !sleep.has(cur) ? cur : enabled.find((t) => t !== KERNEL && !sleep.has(t));
+      // Switching away from a task that could go on is a preemption even when that task sleeps.
+      const canSwitch = cur < 0 || this.used + 1 <= this.bound;
+      if (cur >= 0 && !sleep.has(cur)) pick = cur;
+      else if (canSwitch) pick = enabled.find((t) => t !== KERNEL && !sleep.has(t));
       if (pick === undefined && how.slip === true && !sleep.has(KERNEL) && this.used + 1 <= this.bound) pick = KERNEL;
     } else if (how.awake === true && sleep.has(pick)) pick = undefined;
     if (pick === undefined) this.block(this.dependencies.footprints.length);
