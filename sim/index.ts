@@ -8,7 +8,7 @@ export { Canceled, DeadlineExceeded, errorsIs, GoError, GoPanic, WrappingError }
 export { ECONNREFUSED, ECONNRESET } from './syscall.ts';
 export type { Effect, Proc, SelectCase } from './effects.ts';
 export type { KernelGauges, TimeObserver } from './gauges.ts';
-export { Sim, type RunResult, type SimOptions, type Timer } from './kernel.ts';
+export { MAX_SLIP, Sim, type RunResult, type SimOptions, type Timer } from './kernel.ts';
 export { label, labelById, Labels, type Label, type StreamName } from './label.ts';
 export { closeChan, gosched, onRecv, onSend, recv, recvOk, select, send, sleep, type Selected } from './ops.ts';
 export type { BlockedTask, Outcome, OutcomeKind } from './outcome.ts';

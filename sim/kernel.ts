@@ -25,6 +25,15 @@ import { Races } from './race/runtime.ts';
 import { formatTime, sec, type Micros } from './time.ts';
 import { BLOCKED, Op, Trace, type ResourceTransition } from './trace/trace.ts';
 
+/**
+ * How far one time slip may move the clock: a slip models a goroutine slow to be scheduled
+ * (a GC pause, a CPU-throttled process), not a machine that stalls for tens of seconds:
+ * one unbounded slip of 40 s once starved a runnable task past a 60 s deadline that no real
+ * schedule reaches. Whether a slip can be offered still depends only on the clock and the
+ * pending timers, which the reduction's dependency relation already covers.
+ */
+export const MAX_SLIP: Micros = sec(1);
+
 /** Options of one run. */
 export interface SimOptions {
   /** Where decisions come from. */
@@ -629,11 +638,11 @@ export class Sim implements Waker {
     return this.decide(2, Labels.timeSlip) === 1;
   }
 
-  /** A time slip is offered only when the next timer is due within both the scenario end and the time budget. */
+  /** A time slip is offered only when the next timer is due within {@link MAX_SLIP} of now, the scenario end and the time budget. */
   private canSlip(): boolean {
     if (this.timers.liveCount === 0) return false;
     const first = this.timers.peek() as TimerEntry;
-    return first.when <= this.until && first.when <= this.maxTime;
+    return first.when - this.clock <= MAX_SLIP && first.when <= this.until && first.when <= this.maxTime;
   }
 
   /** Fires the earliest timers (ties ordered by decisions). Returns an outcome when the run must end. */
