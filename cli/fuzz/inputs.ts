@@ -178,7 +178,9 @@ export const outputCase: fc.Arbitrary<FuzzCase> = fc.tuple(outPath, fc.constantF
   argv: (box) => {
     // `out/..` as --save is a folder the user gave (the world's root): not an escape to test.
     const name = o.name === '..' && how.endsWith('save') ? '.' : o.name;
-    const p = o.absolute ?? (o.what === 'under-a-file' ? join(box.outDir, name, 'sub') : join(box.outDir, name));
+    // Nothing is planted at `out/..`, so `out/../sub` is a new file outside out/ that the user named, not a path under a file.
+    const underAFile = o.what === 'under-a-file' && name !== '..';
+    const p = o.absolute ?? (underAFile ? join(box.outDir, name, 'sub') : join(box.outDir, name));
     const replay = ['replay', '--seed', '1', '--scenario', 'tiny', '--variant', 'pre-fix'];
     if (how === 'trace-text') return [...replay, '--trace', 'text', '--out', p];
     if (how === 'trace-html') return [...replay, '--trace', 'html', '--out', p];
