@@ -6,7 +6,7 @@
  * correct program.
  */
 import { describe, expect, it } from 'vitest';
-import { gosched, MAX_SLIP, ms, sec, simulate, sleep, type Label, type Strategy } from './index.ts';
+import { explore, gosched, MAX_SLIP, ms, sec, Shared, simulate, sleep, type Label, type Sim, type Strategy } from './index.ts';
 import { Labels } from './label.ts';
 
 /** Takes every time slip it is offered; otherwise the first choice. */
@@ -40,5 +40,35 @@ describe('a time slip moves the clock at most MAX_SLIP', () => {
 
   it('never fires one due further away while a task can run: the clock waits until the tasks stop', () => {
     expect(slipsWith(sec(40))).toEqual([]);
+  });
+});
+
+/** Classes of a program with one timer due within the window and one beyond it, explored with time slips. */
+function classesOf(reduction: 'none' | 'dpor'): Set<number> {
+  const program = (sim: Sim) => {
+    const x = new Shared(sim, 0, 'x');
+    sim.schedule(ms(500), 'near', () => x.store(x.peek() * 3 + 1, 'near'));
+    sim.schedule(sec(2), 'far', () => x.store(x.peek() * 5 + 2, 'far'));
+    sim.spawn('a', function* () {
+      x.store(x.peek() * 7 + 3, 'a');
+      yield* gosched();
+      x.store(x.peek() * 11 + 4, 'a again');
+    });
+    sim.spawn('b', function* () {
+      yield* sleep(sec(1));
+      x.load('b');
+    });
+  };
+  const r = explore((s: Strategy) => simulate({ strategy: s, timeSlip: true }, program), () => false, { reduction, countClasses: true, stopAtFirstFailure: false, maxSchedules: 5_000 });
+  expect(r.exhausted).toBe(true);
+  return new Set(r.signatures);
+}
+
+describe('the reduction with the slip window', () => {
+  it('covers every class plain DFS reaches when a timer is due beyond the window', () => {
+    const all = classesOf('none');
+    // 75 classes without the window: the 2 s timer could also fire while a task could run.
+    expect(all.size).toBe(60);
+    expect(classesOf('dpor')).toEqual(all);
   });
 });
