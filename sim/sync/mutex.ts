@@ -51,7 +51,7 @@ export class Mutex {
     if (!this.locked) {
       this.locked = true;
       this.acquired();
-      yield* endFastPath(this.name, 'lock');
+      yield* endFastPath();
       return;
     }
     const ch = this.sim.chan<never>(0, `${this.name}.wait`).internal();

@@ -55,7 +55,7 @@ export class Once {
     assert(!(this.done && this.running), `${this.name}: done while its function is still running`);
     if (this.done) {
       this.sawDone();
-      yield* endFastPath(this.name, 'do');
+      yield* endFastPath();
       return;
     }
     if (this.running) {
@@ -78,7 +78,7 @@ export class Once {
       this.passMutex(false);
       for (const ch of this.waiters.splice(0)) ch.close();
     }
-    yield* endFastPath(this.name, 'do');
+    yield* endFastPath();
   }
 
   /** The fast path's `done.Load()` that saw 1. */

@@ -85,7 +85,7 @@ export class RWMutex {
     if (this.writer === Writer.None) {
       this.readers++;
       this.acquired(false);
-      yield* endFastPath(this.name, 'rlock');
+      yield* endFastPath();
       return;
     }
     const ch = this.sim.chan<never>(0, `${this.name}.rlock`).internal();
@@ -137,7 +137,7 @@ export class RWMutex {
       assert(this.blockedWriters.length === 0, `${this.name}: writers queued while the mutex is free`);
       this.writer = Writer.Held;
       this.acquired(true);
-      yield* endFastPath(this.name, 'lock');
+      yield* endFastPath();
       return;
     }
     const ch = this.sim.chan<never>(0, `${this.name}.lock`).internal();

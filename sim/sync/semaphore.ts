@@ -128,13 +128,13 @@ export class Weighted {
     const done = ctx.done();
     this.critical('Acquire of');
     if (ctx.err() !== null) {
-      yield* endFastPath(this.name, 'acquire');
+      yield* endFastPath();
       return ctx.err();
     }
     if (this.size - this.cur >= n && this.waiters.length === 0) {
       this.cur += n;
       this.hold(n);
-      yield* endFastPath(this.name, 'acquire');
+      yield* endFastPath();
       return null;
     }
     if (n > this.size) {

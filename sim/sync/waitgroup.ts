@@ -58,7 +58,7 @@ export class WaitGroup {
     touch(this.oid, true);
     if (this.count === 0) {
       this.returned();
-      yield* endFastPath(this.name, 'wait');
+      yield* endFastPath();
       return;
     }
     if (this.zero === null) {
